@@ -1,0 +1,1 @@
+"""Static site generator for Chinese government information disclosure (政府信息公开)."""

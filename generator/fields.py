@@ -1,0 +1,206 @@
+"""The catalogue format v1, declared once: every file's fields, types, enumerations and Chinese help.
+
+The schema rules (missing-field, unknown-field, invalid-value, invalid-date), the model and
+the JSON Schemas for editors (`python -m generator schema`) all read these declarations, so
+the format has exactly one definition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ID_PATTERN = r"^[a-z0-9-]+$"
+
+LAW_LEVELS = ("法律", "行政法规", "地方性法规", "自治条例和单行条例", "部门规章", "地方政府规章", "规范性文件")
+LAW_STATUSES = ("现行有效", "已修改", "已废止", "尚未生效")
+POWER_TYPES = (
+    "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付",
+    "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力",
+)
+POWER_STATUSES = ("有效", "已取消", "已调整")
+DOC_KINDS = ("规章", "规范性文件", "其他")
+NORMATIVE_KINDS = ("规章", "规范性文件")
+DOC_OWNERS = ("self", "drafted")
+DOC_STATUSES = ("有效", "已修改", "废止", "失效")
+REVIEW_RESULTS = ("继续有效", "修改", "废止", "宣布失效")
+LEGALITY_RESULTS = ("通过", "修改后通过", "不通过")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a catalogue record.
+
+    kind: text | date | int | bool | enum | id | texts (list of text) | ids | map | maps (list of maps)
+    """
+
+    name: str
+    kind: str
+    title: str
+    description: str = ""
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    fields: tuple[Field, ...] = ()
+    # Only for `maps` whose items may also be a bare id (none today); kept explicit for schemas.
+    min_items: int = 0
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    """The fields of one kind of record, and the Chinese name editors know it by."""
+
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    required_by_kind: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def get(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+BASIS_ENTRY = (
+    Field("law", "id", "法律依据", "legal_bases.yml 中的 id", required=True),
+    Field("articles", "texts", "条款", "例如 第六十八条、第十条第二款"),
+)
+REPEALED = (
+    Field("date", "date", "废止日期", "YYYY-MM-DD", required=True),
+    Field("by", "text", "废止依据", "废止它的目录记录 id，或目录外文件的文号/标题", required=True),
+)
+
+SITE_CONFIG = RecordSpec(
+    "site_config",
+    "站点配置（site_config.yml）",
+    (
+        Field("site", "map", "站点", required=True, fields=(
+            Field("name", "text", "站点名称", required=True),
+            Field("url", "text", "站点地址", "https:// 开头，以 / 结尾", required=True),
+            Field("description", "text", "站点简介"),
+        )),
+        Field("agency", "map", "政府信息公开工作机构（条例第十二条）", required=True, fields=(
+            Field("name", "text", "机构名称", required=True),
+            Field("credit_code", "text", "统一社会信用代码", "18 位统一社会信用代码或 9 位组织机构代码", required=True),
+            Field("address", "text", "办公地址", required=True),
+            Field("postcode", "text", "邮政编码", required=True),
+            Field("office_hours", "text", "办公时间", required=True),
+            Field("phone", "text", "联系电话", required=True),
+            Field("fax", "text", "传真号码", required=True),
+            Field("email", "text", "电子邮箱", required=True),
+            Field("website", "text", "互联网联系方式", required=True),
+            Field("application_channels", "texts", "申请渠道", "网上申请、信函申请、当面申请……", required=True),
+        )),
+        Field("footer", "map", "页脚备案信息", required=True, fields=(
+            Field("sponsor", "text", "主办单位", required=True),
+            Field("site_code", "text", "网站标识码", required=True),
+            Field("icp", "text", "ICP备案号", required=True),
+            Field("police_filing", "text", "公安机关备案号", required=True),
+            Field("party_gov_badge", "text", "党政机关网站标识链接"),
+        )),
+        Field("policy", "map", "审查政策", fields=(
+            Field("validity_years", "int", "规范性文件有效期（年）", "默认 5"),
+            Field("provisional_validity_years", "int", "暂行、试行文件有效期（年）", "默认 2"),
+            Field("review_interval_years", "int", "清理周期（年）", "默认 2"),
+            Field("expiry_warning_days", "int", "到期提醒（天）", "默认 180"),
+            Field("basis_check_interval_years", "int", "执法依据状态核对周期（年）", "默认 1"),
+            Field("index_no_pattern", "text", "索引号格式（正则）", "默认 ^{credit_code}/\\d{4}-\\d{5}$"),
+        )),
+    ),
+)
+
+CATEGORY = RecordSpec(
+    "category",
+    "公开目录分类（catalog/categories.yml）",
+    (
+        Field("code", "id", "分类代码", "小写字母、数字和连字符，用于网址", required=True),
+        Field("name", "text", "分类名称", required=True),
+        Field("description", "text", "说明"),
+        Field("children", "maps", "子分类"),
+    ),
+)
+
+LEGAL_BASIS = RecordSpec(
+    "legal_basis",
+    "行政执法依据（catalog/legal_bases.yml）",
+    (
+        Field("id", "id", "依据 id", "小写字母、数字和连字符，例如 zlf", required=True),
+        Field("title", "text", "名称", required=True),
+        Field("level", "enum", "效力层级", required=True, choices=LAW_LEVELS),
+        Field("issuer", "text", "制定机关", required=True),
+        Field("promulgated", "date", "公布日期"),
+        Field("effective", "date", "施行日期"),
+        Field("status", "enum", "时效性", required=True, choices=LAW_STATUSES),
+        Field("status_checked", "date", "状态核对日期", "最近一次确认时效性的日期"),
+        Field("repealed", "map", "废止信息", "时效性为 已废止 时必填", fields=REPEALED),
+        Field("url", "text", "官方文本链接"),
+    ),
+)
+
+POWER = RecordSpec(
+    "power",
+    "行政权力（catalog/powers/*.yml）",
+    (
+        Field("code", "text", "权力编码", "唯一，例如 KJ-CF-001", required=True),
+        Field("name", "text", "事项名称", required=True),
+        Field("type", "enum", "权力类型", required=True, choices=POWER_TYPES),
+        Field("subtype", "text", "子类型", "例如 备案"),
+        Field("basis", "maps", "实施依据", "至少一条，每条写 law 和 articles", required=True, fields=BASIS_ENTRY, min_items=1),
+        Field("subject", "text", "实施主体", required=True),
+        Field("department", "text", "承办机构"),
+        Field("level", "texts", "行使层级", "例如 [市]"),
+        Field("responsibilities", "texts", "责任事项", "立案、调查取证、审理、告知、决定、送达、执行……"),
+        Field("accountability", "text", "追责情形及依据"),
+        Field("discretion", "id", "裁量基准文件", "documents 中的 id"),
+        Field("status", "enum", "状态", required=True, choices=POWER_STATUSES),
+    ),
+)
+
+DOCUMENT = RecordSpec(
+    "document",
+    "公开文件（catalog/documents/**/*.md 的 front matter）",
+    (
+        Field("id", "id", "文件 id", "小写字母、数字和连字符；网址由它生成，发布后不要再改", required=True),
+        Field("index_no", "text", "索引号", "须符合 policy.index_no_pattern", required=True),
+        Field("title", "text", "标题", required=True),
+        Field("doc_no", "text", "发文字号", "机关代字〔YYYY〕N号，例如 某科〔2024〕3号"),
+        Field("category", "id", "主题分类", "categories.yml 中的 code", required=True),
+        Field("issuer", "text", "发布机构", required=True),
+        Field("genre", "text", "体裁", "通知、办法、报告……"),
+        Field("summary", "text", "内容概述", "不超过 100 字", required=True),
+        Field("written", "date", "成文日期", required=True),
+        Field("published", "date", "发布日期", required=True),
+        Field("kind", "enum", "文件类别", required=True, choices=DOC_KINDS),
+        Field("owner", "enum", "制发主体", "self 本单位制发；drafted 由本单位草拟或负责实施", choices=DOC_OWNERS),
+        Field("unified_no", "text", "规范性文件统一编号"),
+        Field("effective", "date", "施行日期"),
+        Field("expires", "date", "有效期至"),
+        Field("status", "enum", "有效性", choices=DOC_STATUSES),
+        Field("basis", "maps", "制定依据", fields=BASIS_ENTRY),
+        Field("reviews", "maps", "清理记录", "按时间先后排列", fields=(
+            Field("date", "date", "清理日期", required=True),
+            Field("batch", "text", "清理通知或决定文号"),
+            Field("result", "enum", "清理结果", required=True, choices=REVIEW_RESULTS),
+            Field("decided", "bool", "是否已决定", "false 表示仍是建议，待决定", required=True),
+        )),
+        Field("legality_review", "map", "合法性审核", fields=(
+            Field("date", "date", "审核日期", required=True),
+            Field("by", "text", "审核机构", required=True),
+            Field("result", "enum", "审核结果", required=True, choices=LEGALITY_RESULTS),
+            Field("opinion_no", "text", "审核意见书文号"),
+        )),
+        Field("repealed", "map", "废止信息", "有效性为 废止 时必填", fields=REPEALED),
+        Field("amended_by", "ids", "修改文件", "有效性为 已修改 时必填"),
+        Field("interprets", "id", "解读的文件", "政策解读所解读文件的 id"),
+        Field("attachments", "texts", "附件", "catalog/attachments/ 下的文件路径"),
+    ),
+    required_by_kind={
+        "规章": ("doc_no", "owner", "effective", "status"),
+        "规范性文件": ("doc_no", "owner", "effective", "status", "expires"),
+    },
+)
+
+PAGE = RecordSpec(
+    "page",
+    "内容页面（content/**/*.md 的 front matter）",
+    (
+        Field("title", "text", "页面标题"),
+        Field("description", "text", "页面简介"),
+    ),
+)

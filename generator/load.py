@@ -1,0 +1,234 @@
+"""Project files → a Catalog: read site_config, categories, legal bases, powers, documents, pages.
+
+Reading never raises on bad input: undecodable bytes, YAML errors, front matter without its
+closing `---` or a file of the wrong shape each become a Problem with a position. Nothing is
+ever written here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Catalog, Category, Document, LegalBasis, Page, Power, SiteConfig, Source
+from .problems import Level, Pos, Problem, UsageError, problem
+from .yamltree import YMap, parse
+
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a catalogue file is a few KB; anything this big is a mistake
+
+
+@dataclass(frozen=True)
+class Text:
+    """A decoded source file: the path relative to the project and its text (LF line ends)."""
+
+    path: str
+    text: str
+
+
+def _err(path: str, pos: Pos | None, code: str, message: str) -> Problem:
+    return problem(path, pos, Level.ERROR, code, message)
+
+
+def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
+    rel = file.relative_to(root).as_posix()
+    try:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            problems.append(_err(rel, None, "yaml-syntax",
+                                 f"文件过大（超过 {MAX_FILE_BYTES // 1024 // 1024} MB），不像目录文件：请检查是否放错了文件"))
+            return None
+        data = file.read_bytes()
+    except OSError as exc:
+        problems.append(_err(rel, None, "yaml-syntax", f"无法读取文件：{exc.strerror}"))
+        return None
+    if b"\x00" in data:
+        problems.append(_err(rel, None, "yaml-syntax", "这是二进制文件，不是文本：请从目录中移走它"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")  # a BOM from Notepad/WPS is harmless: drop it
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        hint = ""
+        try:
+            data.decode("gb18030")
+            hint = "看起来是 GBK/GB18030 编码，"
+        except UnicodeDecodeError:
+            pass
+        problems.append(_err(rel, Pos(line, 1), "yaml-syntax",
+                             f"文件不是 UTF-8 编码（{hint}第 {line} 行）：请用编辑器“另存为 UTF-8”后再运行"))
+        return None
+    return Text(rel, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def split_front_matter(src: Text, problems: list[Problem], required: bool) -> tuple[str | None, int, str, int]:
+    """Return (front matter text or None, its first line, body, body's first line)."""
+    lines = src.text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        if required:
+            problems.append(_err(src.path, Pos(1, 1), "yaml-syntax",
+                                 "文件开头缺少 front matter：第一行应是 '---'，然后是各字段，再以 '---' 结束"))
+        return None, 1, src.text, 1
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:i]), 2, "\n".join(lines[i + 1:]), i + 2
+    problems.append(_err(src.path, Pos(1, 1), "yaml-syntax",
+                         "front matter 没有结束：请在字段之后加一行 '---'，再写正文"))
+    return None, 1, "", 1
+
+
+def parse_yaml(src: Text, problems: list[Problem], text: str | None = None, line_offset: int = 0) -> Any:
+    value, findings = parse(src.text if text is None else text, line_offset)
+    problems.extend(_err(src.path, f.pos, "yaml-syntax", f.message) for f in findings)
+    return value
+
+
+def _files(root: Path, folder: str, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """Files under root/folder in a stable order; links are not followed out of the project."""
+    base = root / folder
+    if not base.is_dir():
+        return
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.endswith(suffixes):
+                continue
+            yield Path(dirpath) / name
+
+
+def _record_list(src: Text, value: Any, what: str, problems: list[Problem]) -> list[YMap]:
+    """A file that must hold a YAML list of mappings; anything else is reported, not raised."""
+    if value is None:
+        return []
+    if isinstance(value, YMap):
+        problems.append(_err(src.path, value.pos, "invalid-value",
+                             f"{what}文件应是一个列表（每条以 '- ' 开头），这里是一个映射"))
+        return []
+    if not isinstance(value, list):
+        problems.append(_err(src.path, Pos(1, 1), "invalid-value", f"{what}文件应是一个列表（每条以 '- ' 开头）"))
+        return []
+    out: list[YMap] = []
+    for i, item in enumerate(value):
+        if isinstance(item, YMap):
+            out.append(item)
+        else:
+            problems.append(_err(src.path, value.at(i), "invalid-value",
+                                 f"{what}列表的每一项都应是一组“键: 值”，这里是 '{item}'"))
+    return out
+
+
+def _load_categories(cat: Catalog, src: Text, problems: list[Problem]) -> None:
+    def walk(items: list[YMap], parent: str | None) -> None:
+        for raw in items:
+            s = Source(src.path, raw)
+            cat.raw_records.append(("category", s))
+            code = raw.get("code")
+            code = str(code) if isinstance(code, (str, int)) else ""
+            children = [c for c in raw.get("children") or [] if isinstance(c, YMap)] \
+                if isinstance(raw.get("children"), list) else []
+            c = Category(code, str(raw.get("name") or ""), raw.get("description") if isinstance(
+                raw.get("description"), str) else None, parent, [], s)
+            cat.all_categories.append(c)
+            if code and code not in cat.categories:
+                cat.categories[code] = c
+                if parent and parent in cat.categories:
+                    cat.categories[parent].children.append(code)
+            walk(children, code or parent)
+
+    walk(_record_list(src, parse_yaml(src, problems), "分类", problems), None)
+
+
+def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
+    """Read every catalogue file of the project at `root`. Raises UsageError only if it is no project."""
+    root = root.resolve()
+    config_path = root / "site_config.yml"
+    if not config_path.is_file():
+        raise UsageError(f"{root} 不是一个站点项目：找不到 site_config.yml（用 --project 指定项目目录）")
+    problems: list[Problem] = []
+    cat = Catalog(root=str(root), config=None)
+
+    src = read_text(root, config_path, problems)
+    if src is not None:
+        value = parse_yaml(src, problems)
+        if isinstance(value, YMap):
+            s = Source(src.path, value)
+            cat.config = SiteConfig.build(s)
+            cat.raw_records.append(("site_config", s))
+        elif value is not None or not problems:
+            problems.append(_err(src.path, Pos(1, 1), "invalid-value", "site_config.yml 应是一组“键: 值”（site、agency、footer、policy）"))
+
+    for name, what in (("categories.yml", "分类"), ("legal_bases.yml", "执法依据")):
+        path = root / "catalog" / name
+        if not path.is_file():
+            problems.append(_err(f"catalog/{name}", None, "missing-field", f"缺少文件 catalog/{name}：请创建它（见格式说明）"))
+            continue
+        src = read_text(root, path, problems)
+        if src is None:
+            continue
+        if name == "categories.yml":
+            _load_categories(cat, src, problems)
+            continue
+        for raw in _record_list(src, parse_yaml(src, problems), what, problems):
+            s = Source(src.path, raw)
+            cat.raw_records.append(("legal_basis", s))
+            law = LegalBasis.build(s)
+            cat.all_laws.append(law)
+            cat.laws.setdefault(law.id, law)
+
+    for path in _files(root, "catalog/powers", (".yml", ".yaml")):
+        src = read_text(root, path, problems)
+        if src is None:
+            continue
+        for raw in _record_list(src, parse_yaml(src, problems), "权力清单", problems):
+            s = Source(src.path, raw)
+            cat.raw_records.append(("power", s))
+            power = Power.build(s)
+            cat.all_powers.append(power)
+            cat.powers.setdefault(power.code, power)
+
+    for path in _files(root, "catalog/documents", (".md", ".yml", ".yaml")):
+        src = read_text(root, path, problems)
+        if src is None:
+            continue
+        if path.suffix == ".md":
+            fm, fm_line, body, body_line = split_front_matter(src, problems, required=True)
+            if fm is None:
+                continue
+            value = parse_yaml(src, problems, fm, fm_line - 1)
+        else:  # a bare YAML record: front matter only, no body
+            value, body, body_line = parse_yaml(src, problems), "", 1
+        if value is None:
+            continue
+        if not isinstance(value, YMap):
+            problems.append(_err(src.path, Pos(2, 1), "invalid-value", "文件的 front matter 应是一组“键: 值”，不是列表或单个值"))
+            continue
+        s = Source(src.path, value)
+        cat.raw_records.append(("document", s))
+        doc = Document.build(s, body, body_line)
+        cat.all_documents.append(doc)
+        cat.documents.setdefault(doc.id, doc)
+
+    for path in _files(root, "content", (".md",)):
+        src = read_text(root, path, problems)
+        if src is None:
+            continue
+        fm, fm_line, body, body_line = split_front_matter(src, problems, required=False)
+        raw: Any = parse_yaml(src, problems, fm, fm_line - 1) if fm is not None else None
+        if not isinstance(raw, YMap):
+            raw = YMap()
+            raw.pos, raw.key_pos = Pos(1, 1), {}
+        else:
+            cat.raw_records.append(("page", Source(src.path, raw)))
+        rel = path.relative_to(root / "content").as_posix()
+        title = raw.get("title") if isinstance(raw.get("title"), str) else None
+        cat.pages.append(Page(src.path, rel, title, body, body_line, Source(src.path, raw)))
+
+    attach = root / "catalog" / "attachments"
+    if attach.is_dir():
+        for dirpath, _dirs, filenames in os.walk(attach):
+            for name in filenames:
+                p = Path(dirpath) / name
+                if p.is_file() and not p.is_symlink():
+                    cat.attachment_files.add(p.relative_to(attach).as_posix())
+    return cat, problems

@@ -1,0 +1,336 @@
+"""The catalogue's record types, built leniently from positioned YAML.
+
+Building never fails: a value of the wrong type becomes None here and the schema rules
+report it from the raw tree. Every record keeps its source, so any rule can point at the
+exact key that causes a problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fields import NORMATIVE_KINDS
+from .problems import Pos
+from .yamltree import YList, YMap
+
+ID_RE = re.compile(r"^[a-z0-9-]+$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from: the file (relative to the project) and its raw mapping."""
+
+    path: str
+    raw: YMap
+
+    def at(self, *keys: str | int) -> Pos:
+        """Position of a nested key (or list index); the deepest one found."""
+        node: Any = self.raw
+        pos = self.raw.pos
+        for key in keys:
+            if isinstance(node, YMap) and isinstance(key, str) and key in node:
+                pos, node = node.at(key), node[key]
+            elif isinstance(node, YList) and isinstance(key, int) and 0 <= key < len(node):
+                pos, node = node.at(key), node[key]
+            else:
+                break
+        return pos
+
+
+def text(raw: YMap, key: str) -> str | None:
+    v = raw.get(key)
+    return v.strip() if isinstance(v, str) and v.strip() else None
+
+
+def date(raw: YMap, key: str) -> dt.date | None:
+    v = raw.get(key)
+    return v if isinstance(v, dt.date) and not isinstance(v, dt.datetime) else None
+
+
+def texts(raw: YMap, key: str) -> list[str]:
+    v = raw.get(key)
+    if isinstance(v, str):
+        return [v]
+    return [x.strip() for x in v if isinstance(x, str) and x.strip()] if isinstance(v, list) else []
+
+
+def integer(raw: YMap, key: str, default: int) -> int:
+    v = raw.get(key)
+    return v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else default
+
+
+def submap(raw: YMap, key: str) -> YMap | None:
+    v = raw.get(key)
+    return v if isinstance(v, YMap) else None
+
+
+def maps(raw: YMap, key: str) -> list[tuple[int, YMap]]:
+    v = raw.get(key)
+    return [(i, x) for i, x in enumerate(v) if isinstance(x, YMap)] if isinstance(v, list) else []
+
+
+@dataclass(frozen=True)
+class BasisRef:
+    """One 依据 entry: a law id and the articles relied on, with the position of the entry."""
+
+    law: str | None
+    articles: tuple[str, ...]
+    index: int
+
+
+def basis_refs(raw: YMap) -> list[BasisRef]:
+    return [BasisRef(text(m, "law"), tuple(texts(m, "articles")), i) for i, m in maps(raw, "basis")]
+
+
+@dataclass(frozen=True)
+class Repeal:
+    """废止: when, and by what (a catalogue id or an outside 文号/title)."""
+
+    date: dt.date | None
+    by: str | None
+
+    @property
+    def by_is_id(self) -> bool:
+        return self.by is not None and bool(ID_RE.match(self.by))
+
+
+def repeal(raw: YMap) -> Repeal | None:
+    m = submap(raw, "repealed")
+    return Repeal(date(m, "date"), text(m, "by")) if m is not None else None
+
+
+@dataclass
+class Category:
+    code: str
+    name: str
+    description: str | None
+    parent: str | None
+    children: list[str]
+    src: Source
+
+
+@dataclass
+class LegalBasis:
+    id: str
+    title: str
+    level: str | None
+    issuer: str | None
+    promulgated: dt.date | None
+    effective: dt.date | None
+    status: str | None
+    status_checked: dt.date | None
+    repealed: Repeal | None
+    url: str | None
+    src: Source
+
+    @classmethod
+    def build(cls, src: Source) -> LegalBasis:
+        r = src.raw
+        return cls(
+            id=text(r, "id") or "", title=text(r, "title") or "", level=text(r, "level"),
+            issuer=text(r, "issuer"), promulgated=date(r, "promulgated"), effective=date(r, "effective"),
+            status=text(r, "status"), status_checked=date(r, "status_checked"), repealed=repeal(r),
+            url=text(r, "url"), src=src,
+        )
+
+
+@dataclass
+class Power:
+    code: str
+    name: str
+    type: str | None
+    subtype: str | None
+    basis: list[BasisRef]
+    subject: str | None
+    department: str | None
+    level: list[str]
+    responsibilities: list[str]
+    accountability: str | None
+    discretion: str | None
+    status: str | None
+    src: Source
+
+    @classmethod
+    def build(cls, src: Source) -> Power:
+        r = src.raw
+        return cls(
+            code=text(r, "code") or (str(r["code"]) if isinstance(r.get("code"), int) else ""),
+            name=text(r, "name") or "", type=text(r, "type"), subtype=text(r, "subtype"),
+            basis=basis_refs(r), subject=text(r, "subject"), department=text(r, "department"),
+            level=texts(r, "level"), responsibilities=texts(r, "responsibilities"),
+            accountability=text(r, "accountability"), discretion=text(r, "discretion"),
+            status=text(r, "status"), src=src,
+        )
+
+
+@dataclass(frozen=True)
+class Review:
+    """One 清理 record."""
+
+    date: dt.date | None
+    batch: str | None
+    result: str | None
+    decided: bool
+    index: int
+
+
+@dataclass(frozen=True)
+class LegalityReview:
+    date: dt.date | None
+    by: str | None
+    result: str | None
+    opinion_no: str | None
+
+
+@dataclass
+class Document:
+    id: str
+    index_no: str | None
+    title: str
+    doc_no: str | None
+    category: str | None
+    issuer: str | None
+    genre: str | None
+    summary: str | None
+    written: dt.date | None
+    published: dt.date | None
+    kind: str | None
+    owner: str | None
+    unified_no: str | None
+    effective: dt.date | None
+    expires: dt.date | None
+    status: str | None
+    basis: list[BasisRef]
+    reviews: list[Review]
+    legality_review: LegalityReview | None
+    repealed: Repeal | None
+    amended_by: list[str]
+    interprets: str | None
+    attachments: list[str]
+    body: str
+    body_line: int
+    src: Source
+
+    @property
+    def normative(self) -> bool:
+        """规章 and 规范性文件 carry a legal status; other disclosures do not."""
+        return self.kind in NORMATIVE_KINDS
+
+    @property
+    def last_review(self) -> Review | None:
+        dated = [r for r in self.reviews if r.date is not None]
+        return max(dated, key=lambda r: (r.date, r.index)) if dated else None
+
+    @property
+    def last_decided_review(self) -> Review | None:
+        dated = [r for r in self.reviews if r.date is not None and r.decided]
+        return max(dated, key=lambda r: (r.date, r.index)) if dated else None
+
+    @classmethod
+    def build(cls, src: Source, body: str, body_line: int) -> Document:
+        r = src.raw
+        lr = submap(r, "legality_review")
+        return cls(
+            id=text(r, "id") or "", index_no=text(r, "index_no"), title=text(r, "title") or "",
+            doc_no=text(r, "doc_no"), category=text(r, "category"), issuer=text(r, "issuer"),
+            genre=text(r, "genre"), summary=text(r, "summary"), written=date(r, "written"),
+            published=date(r, "published"), kind=text(r, "kind"), owner=text(r, "owner"),
+            unified_no=text(r, "unified_no"), effective=date(r, "effective"), expires=date(r, "expires"),
+            status=text(r, "status"), basis=basis_refs(r),
+            reviews=[
+                Review(date(m, "date"), text(m, "batch"), text(m, "result"), m.get("decided") is True, i)
+                for i, m in maps(r, "reviews")
+            ],
+            legality_review=(
+                LegalityReview(date(lr, "date"), text(lr, "by"), text(lr, "result"), text(lr, "opinion_no"))
+                if lr is not None else None
+            ),
+            repealed=repeal(r), amended_by=texts(r, "amended_by"), interprets=text(r, "interprets"),
+            attachments=texts(r, "attachments"), body=body, body_line=body_line, src=src,
+        )
+
+
+@dataclass
+class Page:
+    """A content page (content/**/*.md): prose written by the office."""
+
+    path: str
+    url_path: str
+    title: str | None
+    body: str
+    body_line: int
+    src: Source
+
+
+@dataclass(frozen=True)
+class Policy:
+    validity_years: int = 5
+    provisional_validity_years: int = 2
+    review_interval_years: int = 2
+    expiry_warning_days: int = 180
+    basis_check_interval_years: int = 1
+    index_no_pattern: str = r"^{credit_code}/\d{4}-\d{5}$"
+
+
+@dataclass
+class SiteConfig:
+    site: YMap
+    agency: YMap
+    footer: YMap
+    policy: Policy
+    src: Source
+
+    @classmethod
+    def build(cls, src: Source) -> SiteConfig:
+        r = src.raw
+        p = submap(r, "policy") or YMap()
+        policy = Policy(
+            validity_years=integer(p, "validity_years", 5),
+            provisional_validity_years=integer(p, "provisional_validity_years", 2),
+            review_interval_years=integer(p, "review_interval_years", 2),
+            expiry_warning_days=integer(p, "expiry_warning_days", 180),
+            basis_check_interval_years=integer(p, "basis_check_interval_years", 1),
+            index_no_pattern=text(p, "index_no_pattern") or Policy.index_no_pattern,
+        )
+        empty = YMap()
+        empty.pos, empty.key_pos = r.pos, {}
+        return cls(
+            site=submap(r, "site") or empty, agency=submap(r, "agency") or empty,
+            footer=submap(r, "footer") or empty, policy=policy, src=src,
+        )
+
+    def agency_value(self, key: str) -> str:
+        v = self.agency.get(key)
+        if isinstance(v, list):
+            return "、".join(str(x) for x in v)
+        return str(v).strip() if v is not None else ""
+
+
+@dataclass
+class Catalog:
+    """Everything loaded from one project, plus the raw records the schema rules inspect."""
+
+    root: str
+    config: SiteConfig | None
+    categories: dict[str, Category] = field(default_factory=dict)
+    laws: dict[str, LegalBasis] = field(default_factory=dict)
+    powers: dict[str, Power] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    pages: list[Page] = field(default_factory=list)
+    # Every record in file order, including duplicates that lost the dict slot.
+    all_laws: list[LegalBasis] = field(default_factory=list)
+    all_powers: list[Power] = field(default_factory=list)
+    all_documents: list[Document] = field(default_factory=list)
+    all_categories: list[Category] = field(default_factory=list)
+    # (spec name, source) for every raw record the schema rules check.
+    raw_records: list[tuple[str, Source]] = field(default_factory=list)
+    attachment_files: set[str] = field(default_factory=set)
+    # Results shared between rules within one run (e.g. the schema walk).
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def policy(self) -> Policy:
+        return self.config.policy if self.config else Policy()

@@ -1,0 +1,59 @@
+"""Problems: the one shape every validation finding takes, from loader to CLI."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import Enum
+
+
+class Level(str, Enum):
+    """How serious a problem is; `notice` never fails a run, not even under --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTICE = "notice"
+
+    @property
+    def zh(self) -> str:
+        return {"error": "错误", "warning": "警告", "notice": "提示"}[self.value]
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A 1-based line/column in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: where it is, how serious, which rule, and what to do (in Chinese)."""
+
+    path: str
+    line: int
+    column: int
+    level: Level
+    code: str
+    message: str
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def as_dict(self) -> dict[str, object]:
+        d = asdict(self)
+        d["level"] = self.level.value
+        return d
+
+    def as_text(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.level.zh} {self.code} {self.message}"
+
+
+def problem(path: str, pos: Pos | None, level: Level, code: str, message: str) -> Problem:
+    """Build a problem at `pos` (line 1, column 1 when the position is unknown)."""
+    p = pos or Pos(1, 1)
+    return Problem(path, p.line, p.column, level, code, message)
+
+
+class UsageError(Exception):
+    """Unusable input or usage: the CLI maps it to exit code 2 with this Chinese message."""

@@ -1,0 +1,137 @@
+"""Walk every raw record against its declaration in fields.py.
+
+missing-field, unknown-field, invalid-value and invalid-date all come from this one walk;
+it runs once per catalogue and each of those four rules takes its own code's findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from .. import fields as F
+from ..model import Catalog
+from ..problems import Pos
+from ..yamltree import BadDate, Refused, YList, YMap
+from ._util import did_you_mean
+
+SPECS: dict[str, F.RecordSpec] = {
+    s.name: s for s in (F.SITE_CONFIG, F.CATEGORY, F.LEGAL_BASIS, F.POWER, F.DOCUMENT, F.PAGE)
+}
+_ID = re.compile(F.ID_PATTERN)
+# guide-incomplete owns the Art. 12 fields: reporting them twice would only confuse.
+_OWNED_ELSEWHERE = {"agency"}
+
+SchemaFinding = tuple[str, str, Pos, str]  # code, path, pos, message
+
+
+def schema_findings(cat: Catalog) -> list[SchemaFinding]:
+    cached = cat.cache.get("schema")
+    if cached is None:
+        cached = []
+        for spec_name, src in cat.raw_records:
+            spec = SPECS[spec_name]
+            required_extra: tuple[str, ...] = ()
+            kind = src.raw.get("kind")
+            if isinstance(kind, str):
+                required_extra = spec.required_by_kind.get(kind, ())
+            _walk_map(cached, src.path, src.raw, spec.fields, spec.title, required_extra, skip_missing=False)
+        cat.cache["schema"] = cached
+    return cached
+
+
+def _label(f: F.Field) -> str:
+    return f"'{f.name}'（{f.title}）"
+
+
+def _walk_map(out: list[SchemaFinding], path: str, raw: YMap, fields: tuple[F.Field, ...], where: str,
+              required_extra: tuple[str, ...] = (), skip_missing: bool = False) -> None:
+    known = {f.name: f for f in fields}
+    for key in raw:
+        if key not in known:
+            out.append(("unknown-field", path, raw.at(key),
+                        f"{where}中有未知字段 '{key}'{did_you_mean(key, known) or '：请检查拼写，或删除它'}"))
+    for f in fields:
+        if f.name not in raw or raw[f.name] is None:
+            if (f.required or f.name in required_extra) and not skip_missing:
+                hint = f"（{f.description}）" if f.description else ""
+                out.append(("missing-field", path, raw.pos,
+                            f"缺少必填字段 {_label(f)}：请添加 `{f.name}: …`{hint}"))
+            continue
+        _check_value(out, path, raw, f)
+
+
+def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> None:
+    value: Any = raw[f.name]
+    pos = raw.at(f.name)
+    if isinstance(value, Refused):
+        return  # already a yaml-syntax problem
+    kind = f.kind
+
+    def bad(msg: str, code: str = "invalid-value") -> None:
+        out.append((code, path, pos, f"{_label(f)} {msg}"))
+
+    if kind == "date":
+        if isinstance(value, BadDate):
+            bad(f"的值 '{value}' 不是真实存在的日期：请核对年月日", "invalid-date")
+        elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            bad(f"的值 '{value}' 不是 YYYY-MM-DD 格式的日期（月、日要两位数，数字用半角），例如 2024-03-05", "invalid-date")
+        return
+    if kind in ("text", "id", "enum"):
+        if not isinstance(value, str):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                bad(f"应为文本，这里被读成了数字 {value}：请给值加上引号，例如 '{value}'")
+            elif isinstance(value, dt.date):
+                bad(f"应为文本，这里被读成了日期 {value}：请给值加上引号")
+            else:
+                bad("应为一段文本" + ("，这里是列表或映射" if isinstance(value, (list, dict)) else ""))
+            return
+        if not value.strip():
+            bad("不能为空：请填写，或删除这一行")
+        elif kind == "id" and not _ID.match(value):
+            bad(f"的值 '{value}' 只能由小写字母、数字和连字符组成（用于网址）")
+        elif kind == "enum" and value not in f.choices:
+            bad(f"的值 '{value}' 无效{did_you_mean(value, f.choices) or ''}，可选值：{'、'.join(f.choices)}")
+        return
+    if kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            bad(f"应为非负整数，这里是 '{value}'")
+        return
+    if kind == "bool":
+        if not isinstance(value, bool):
+            bad(f"应为 true 或 false，这里是 '{value}'")
+        return
+    if kind in ("texts", "ids"):
+        if not isinstance(value, YList):
+            bad(f"应为列表，例如 [{value}]" if isinstance(value, str) else "应为列表")
+            return
+        for i, item in enumerate(value):
+            ipos = value.at(i)
+            if isinstance(item, Refused):
+                continue
+            if not isinstance(item, str) or not item.strip():
+                out.append(("invalid-value", path, ipos, f"{_label(f)} 的第 {i + 1} 项应为文本，这里是 '{item}'"))
+            elif kind == "ids" and not _ID.match(item):
+                out.append(("invalid-value", path, ipos,
+                            f"{_label(f)} 的第 {i + 1} 项 '{item}' 只能由小写字母、数字和连字符组成"))
+        return
+    if kind == "map":
+        if not isinstance(value, YMap):
+            bad("应为一组“键: 值”（缩进写在下一行）")
+            return
+        _walk_map(out, path, value, f.fields, f.title, skip_missing=f.name in _OWNED_ELSEWHERE)
+        return
+    if kind == "maps":
+        if not isinstance(value, YList):
+            bad("应为列表，每项以 '- ' 开头")
+            return
+        if len(value) < f.min_items:
+            out.append(("missing-field", path, pos, f"{_label(f)} 至少需要 {f.min_items} 项"))
+        for i, item in enumerate(value):
+            if isinstance(item, YMap):
+                if f.name != "children":  # child categories are records of their own
+                    _walk_map(out, path, item, f.fields, f.title)
+            elif not isinstance(item, Refused):
+                out.append(("invalid-value", path, value.at(i),
+                            f"{_label(f)} 的第 {i + 1} 项应为一组“键: 值”，这里是 '{item}'"))

@@ -1,0 +1,52 @@
+"""Small helpers shared by rules: dates, did-you-mean, and the finding type."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Iterator
+
+from ..model import BasisRef, Catalog, LegalBasis, Source
+from ..problems import Pos
+
+Finding = tuple[str, Pos, str]
+Findings = Iterator[Finding]
+
+
+def add_years(d: dt.date, years: int) -> dt.date:
+    """The same calendar day `years` later (29 Feb → 28 Feb in a common year)."""
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return d.replace(year=d.year + years, day=28)
+
+
+def did_you_mean(value: str, candidates: Iterable[str]) -> str:
+    """'，是否指 'x'？' when something close exists, else ''."""
+    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return f"，是否指 '{close[0]}'？" if close else ""
+
+
+def iso(d: dt.date | None) -> str:
+    return d.isoformat() if d else "?"
+
+
+def active_citations(cat: Catalog) -> Iterator[tuple[Source, BasisRef, LegalBasis, str]]:
+    """Every basis entry of an 有效 power or 有效 normative document whose law exists."""
+    for power in cat.all_powers:
+        if power.status == "有效":
+            for ref in power.basis:
+                if ref.law in cat.laws:
+                    yield power.src, ref, cat.laws[ref.law], f"权力事项 {power.code}"
+    for doc in cat.all_documents:
+        if doc.normative and doc.status == "有效":
+            for ref in doc.basis:
+                if ref.law in cat.laws:
+                    yield doc.src, ref, cat.laws[ref.law], "本文件"
+
+
+def citation_findings(cat: Catalog, status: str, advice: str) -> Findings:
+    for src, ref, law, who in active_citations(cat):
+        if law.status == status:
+            yield src.path, src.at("basis", ref.index, "law"), \
+                f"{who}依据的《{law.title}》（{law.id}）状态为 {status}：{advice}"

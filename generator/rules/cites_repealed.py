@@ -1,0 +1,52 @@
+"""An 有效 power or 有效 document rests on a law that is 已废止, or a document that is 废止/失效.
+
+Nothing in force may rest on a repealed instrument: replace the basis with the law that
+superseded it (for 合同法, the 民法典), or retire the power / repeal the document. Checked:
+`basis` of 有效 powers and of 有效 规章/规范性文件, and the `discretion` document of 有效 powers.
+
+通过：
+```yaml
+# catalog/powers/cf.yml
+- code: KJ-CF-001
+  name: 对技术合同登记违规行为的处罚
+  type: 行政处罚
+  basis: [{law: mfd, articles: [第八百四十三条]}]
+  subject: 某市科学技术局
+  status: 有效
+```
+
+不通过：
+```yaml
+# catalog/powers/cf.yml
+- code: KJ-CF-001
+  name: 对技术合同登记违规行为的处罚
+  type: 行政处罚
+  basis: [{law: htf, articles: [第三百二十二条]}]
+  subject: 某市科学技术局
+  status: 有效
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Catalog
+from ..problems import Level
+from ._util import Findings, active_citations
+
+CODE = "cites-repealed"
+LEVEL = Level.ERROR
+
+
+def check(cat: Catalog, today: dt.date) -> Findings:
+    for src, ref, law, who in active_citations(cat):
+        if law.status == "已废止":
+            by = f"，已被 {law.repealed.by} 废止" if law.repealed and law.repealed.by else ""
+            yield src.path, src.at("basis", ref.index, "law"), \
+                f"{who}依据的《{law.title}》（{law.id}）已废止{by}：请改为现行有效的依据，或取消/废止本事项"
+    for power in cat.all_powers:
+        doc = cat.documents.get(power.discretion or "")
+        if power.status == "有效" and doc and doc.status in ("废止", "失效"):
+            yield power.src.path, power.src.at("discretion"), \
+                f"权力事项 {power.code} 的裁量基准《{doc.title}》已{doc.status}：请改为现行的裁量基准"

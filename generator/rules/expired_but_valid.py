@@ -1,0 +1,67 @@
+"""A document still marked 有效 after its `expires` date has passed.
+
+A 规范性文件 past its 有效期 is no longer in force: record the evaluation (a review with
+result 继续有效 and a new `expires`, as a re-issued document) or set status 失效.
+
+通过：
+```yaml
+# catalog/documents/gfxwj/2025-kjj-gfxwj-001.md
+---
+id: 2025-kjj-gfxwj-001
+index_no: 11350100MB0000001X/2025-00001
+title: 某市科技计划项目管理办法
+doc_no: 某科〔2025〕1号
+category: gfxwj
+issuer: 某市科学技术局
+summary: 规范科技计划项目的申报、立项、实施和验收。
+written: 2025-03-03
+published: 2025-03-10
+kind: 规范性文件
+owner: self
+effective: 2025-04-10
+expires: 2030-04-09
+status: 有效
+legality_review: {date: 2025-03-05, by: 某市科学技术局政策法规科, result: 通过}
+---
+```
+
+不通过：
+```yaml
+# catalog/documents/gfxwj/2025-kjj-gfxwj-001.md
+---
+id: 2025-kjj-gfxwj-001
+index_no: 11350100MB0000001X/2020-00001
+title: 某市科技计划项目管理办法
+doc_no: 某科〔2020〕1号
+category: gfxwj
+issuer: 某市科学技术局
+summary: 规范科技计划项目的申报、立项、实施和验收。
+written: 2020-03-03
+published: 2020-03-10
+kind: 规范性文件
+owner: self
+effective: 2020-04-10
+expires: 2025-04-09
+status: 有效
+legality_review: {date: 2020-03-05, by: 某市科学技术局政策法规科, result: 通过}
+---
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Catalog
+from ..problems import Level
+from ._util import Findings
+
+CODE = "expired-but-valid"
+LEVEL = Level.ERROR
+
+
+def check(cat: Catalog, today: dt.date) -> Findings:
+    for doc in cat.all_documents:
+        if doc.normative and doc.status == "有效" and doc.expires and doc.expires < today:
+            yield doc.src.path, doc.src.at("expires"), \
+                f"有效期已于 {doc.expires} 届满，但有效性仍为 有效：请评估后重新发布（更新 expires），或把 status 改为 失效"

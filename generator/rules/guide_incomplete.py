@@ -1,0 +1,69 @@
+"""An Art. 12 field of `agency` missing or empty: the 公开指南 must give every one of them.
+
+条例第十二条 requires the 指南 to give the office's 名称、办公地址、办公时间、联系电话、
+传真号码、互联网联系方式; this format also requires the credit code, postcode, e-mail and the
+channels for applying. The 公开指南 page is rendered from these fields.
+
+通过：
+```yaml
+# site_config.yml
+site: {name: 某市科学技术局政府信息公开, url: "https://kjj.example.gov.cn/"}
+agency:
+  name: 某市科学技术局
+  credit_code: 11350100MB0000001X
+  address: 某市某区某路1号
+  postcode: "350000"
+  office_hours: 工作日 8:00—12:00，14:30—17:30
+  phone: 0591-00000000
+  fax: 0591-00000001
+  email: kjj@example.gov.cn
+  website: https://kjj.example.gov.cn/
+  application_channels: [网上申请, 信函申请, 当面申请]
+footer: {sponsor: 某市科学技术局, site_code: "3501000000", icp: 闽ICP备00000000号-1, police_filing: 闽公网安备 35010000000000号}
+```
+
+不通过：
+```yaml
+# site_config.yml
+site: {name: 某市科学技术局政府信息公开, url: "https://kjj.example.gov.cn/"}
+agency:
+  name: 某市科学技术局
+  credit_code: 11350100MB0000001X
+  address: 某市某区某路1号
+  postcode: "350000"
+  office_hours: 工作日 8:00—12:00，14:30—17:30
+  phone: 0591-00000000
+  fax: ""
+  email: kjj@example.gov.cn
+  website: https://kjj.example.gov.cn/
+  application_channels: [网上申请, 信函申请, 当面申请]
+footer: {sponsor: 某市科学技术局, site_code: "3501000000", icp: 闽ICP备00000000号-1, police_filing: 闽公网安备 35010000000000号}
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..fields import SITE_CONFIG
+from ..model import Catalog
+from ..problems import Level
+from ._util import Findings
+
+CODE = "guide-incomplete"
+LEVEL = Level.ERROR
+
+_AGENCY = next(f for f in SITE_CONFIG.fields if f.name == "agency").fields
+
+
+def check(cat: Catalog, today: dt.date) -> Findings:
+    if cat.config is None:
+        return
+    src, agency = cat.config.src, cat.config.agency
+    for f in _AGENCY:
+        value = agency.get(f.name)
+        empty = value is None or (isinstance(value, str) and not value.strip()) or value == []
+        if empty:
+            pos = agency.at(f.name) if f.name in agency else src.at("agency")
+            yield src.path, pos, \
+                f"公开指南缺少“{f.title}”：请在 site_config.yml 的 agency 下填写 {f.name}（条例第十二条）"

@@ -1,0 +1,89 @@
+"""A 索引号 that does not match `policy.index_no_pattern`.
+
+The default pattern is `^{credit_code}/\\d{4}-\\d{5}$`: the agency's 统一社会信用代码, a slash,
+the year and a five-digit serial (`11350100MB0000001X/2025-00001`). A site with a local
+format sets its own regular expression; `{credit_code}` is replaced by the configured code.
+
+通过：
+```yaml
+# catalog/documents/gfxwj/2025-kjj-gfxwj-001.md
+---
+id: 2025-kjj-gfxwj-001
+index_no: 11350100MB0000001X/2025-00001
+title: 某市科技计划项目管理办法
+doc_no: 某科〔2025〕1号
+category: gfxwj
+issuer: 某市科学技术局
+summary: 规范科技计划项目的申报、立项、实施和验收。
+written: 2025-03-03
+published: 2025-03-10
+kind: 规范性文件
+owner: self
+effective: 2025-04-10
+expires: 2030-04-09
+status: 有效
+legality_review: {date: 2025-03-05, by: 某市科学技术局政策法规科, result: 通过}
+---
+```
+
+不通过：
+```yaml
+# catalog/documents/gfxwj/2025-kjj-gfxwj-001.md
+---
+id: 2025-kjj-gfxwj-001
+index_no: 11350100MB0000001X-2025-1
+title: 某市科技计划项目管理办法
+doc_no: 某科〔2025〕1号
+category: gfxwj
+issuer: 某市科学技术局
+summary: 规范科技计划项目的申报、立项、实施和验收。
+written: 2025-03-03
+published: 2025-03-10
+kind: 规范性文件
+owner: self
+effective: 2025-04-10
+expires: 2030-04-09
+status: 有效
+legality_review: {date: 2025-03-05, by: 某市科学技术局政策法规科, result: 通过}
+---
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Catalog
+from ..problems import Level
+from ._util import Findings
+
+CODE = "invalid-index-no"
+LEVEL = Level.ERROR
+
+
+def index_pattern(cat: Catalog) -> re.Pattern[str] | None:
+    """The configured 索引号 pattern with the credit code filled in, or None if it is no regex."""
+    code = cat.config.agency_value("credit_code") if cat.config else ""
+    source = cat.policy.index_no_pattern.replace("{credit_code}", re.escape(code))
+    try:
+        return re.compile(source)
+    except re.error:
+        return None
+
+
+def check(cat: Catalog, today: dt.date) -> Findings:
+    pattern = index_pattern(cat)
+    if pattern is None:
+        assert cat.config is not None
+        src = cat.config.src
+        yield src.path, src.at("policy", "index_no_pattern"), \
+            f"policy.index_no_pattern '{cat.policy.index_no_pattern}' 不是有效的正则表达式"
+        return
+    for doc in cat.all_documents:
+        if doc.index_no is None or pattern.match(doc.index_no):
+            continue
+        year = doc.published.year if doc.published else 2024
+        example = f"{cat.config.agency_value('credit_code') if cat.config else ''}/{year}-00001"
+        yield doc.src.path, doc.src.at("index_no"), \
+            f"索引号 '{doc.index_no}' 不符合格式 {cat.policy.index_no_pattern}，例如 {example}"

@@ -1,0 +1,46 @@
+"""A value of the wrong type or outside its enumeration.
+
+Enumerations are exactly the Chinese words of the format (`status: 有效`, not `status: 现行`);
+ids are lowercase letters, digits and hyphens; a 文号 or code typed without quotes that YAML
+reads as a number is named as such; lists must be lists.
+
+通过：
+```yaml
+# catalog/legal_bases.yml
+- id: zlf
+  title: 中华人民共和国专利法
+  level: 法律
+  issuer: 全国人民代表大会常务委员会
+  status: 现行有效
+  status_checked: 2026-11-01
+```
+
+不通过：
+```yaml
+# catalog/legal_bases.yml
+- id: zlf
+  title: 中华人民共和国专利法
+  level: 国家法律
+  issuer: 全国人民代表大会常务委员会
+  status: 现行有效
+  status_checked: 2026-11-01
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Catalog
+from ..problems import Level
+from ._schema import schema_findings
+from ._util import Findings
+
+CODE = "invalid-value"
+LEVEL = Level.ERROR
+
+
+def check(cat: Catalog, today: dt.date) -> Findings:
+    for code, path, pos, message in schema_findings(cat):
+        if code == CODE:
+            yield path, pos, message

@@ -1,0 +1,66 @@
+"""A 规范性文件 published on or after 2019-01-01 with no `legality_review` (国办发〔2018〕115号).
+
+通过：
+```yaml
+# catalog/documents/gfxwj/2025-kjj-gfxwj-001.md
+---
+id: 2025-kjj-gfxwj-001
+index_no: 11350100MB0000001X/2025-00001
+title: 某市科技计划项目管理办法
+doc_no: 某科〔2025〕1号
+category: gfxwj
+issuer: 某市科学技术局
+summary: 规范科技计划项目的申报、立项、实施和验收。
+written: 2025-03-03
+published: 2025-03-10
+kind: 规范性文件
+owner: self
+effective: 2025-04-10
+expires: 2030-04-09
+status: 有效
+legality_review: {date: 2025-03-05, by: 某市科学技术局政策法规科, result: 通过}
+---
+```
+
+不通过：
+```yaml
+# catalog/documents/gfxwj/2025-kjj-gfxwj-001.md
+---
+id: 2025-kjj-gfxwj-001
+index_no: 11350100MB0000001X/2025-00001
+title: 某市科技计划项目管理办法
+doc_no: 某科〔2025〕1号
+category: gfxwj
+issuer: 某市科学技术局
+summary: 规范科技计划项目的申报、立项、实施和验收。
+written: 2025-03-03
+published: 2025-03-10
+kind: 规范性文件
+owner: self
+effective: 2025-04-10
+expires: 2030-04-09
+status: 有效
+---
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Catalog
+from ..problems import Level
+from ._util import Findings
+
+CODE = "legality-review-missing"
+LEVEL = Level.WARNING
+
+
+_SINCE = dt.date(2019, 1, 1)
+
+
+def check(cat: Catalog, today: dt.date) -> Findings:
+    for doc in cat.all_documents:
+        if doc.kind == "规范性文件" and doc.published and doc.published >= _SINCE and doc.legality_review is None:
+            yield doc.src.path, doc.src.at("published"), \
+                "2019 年以后发布的规范性文件须经合法性审核：请添加 legality_review（date、by、result）"

@@ -1,0 +1,87 @@
+"""A document published more than 20 working days after it was written (条例 Art. 26).
+
+Working days follow China's official calendar, holidays and adjusted 调休 workdays included
+(the `chinesecalendar` package). For a year the package has no data for yet, weekdays are
+counted instead and the message says so.
+
+通过：
+```yaml
+# catalog/documents/gzdt/2025-kjj-gzdt-001.md
+---
+id: 2025-kjj-gzdt-001
+index_no: 11350100MB0000001X/2025-00002
+title: 2024年度工作总结
+category: gzdt
+issuer: 某市科学技术局
+summary: 总结2024年度科技工作。
+written: 2025-01-06
+published: 2025-01-20
+kind: 其他
+---
+```
+
+不通过：
+```yaml
+# catalog/documents/gzdt/2025-kjj-gzdt-001.md
+---
+id: 2025-kjj-gzdt-001
+index_no: 11350100MB0000001X/2025-00002
+title: 2024年度工作总结
+category: gzdt
+issuer: 某市科学技术局
+summary: 总结2024年度科技工作。
+written: 2025-01-06
+published: 2025-02-20
+kind: 其他
+---
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import chinese_calendar
+
+from ..model import Catalog
+from ..problems import Level
+from ._util import Findings
+
+CODE = "publication-late"
+LEVEL = Level.WARNING
+LIMIT = 20
+
+
+@lru_cache(maxsize=4096)
+def is_workday(day: dt.date) -> tuple[bool, bool]:
+    """(is a working day, known from the official calendar)."""
+    try:
+        return bool(chinese_calendar.is_workday(day)), True
+    except NotImplementedError:
+        return day.weekday() < 5, False
+
+
+def working_days_between(start: dt.date, end: dt.date) -> tuple[int, bool]:
+    """Working days after `start` up to and including `end`, and whether all were known."""
+    count, known = 0, True
+    day = start + dt.timedelta(days=1)
+    while day <= end:
+        work, k = is_workday(day)
+        count += work
+        known &= k
+        day += dt.timedelta(days=1)
+    return count, known
+
+
+def check(cat: Catalog, today: dt.date) -> Findings:
+    for doc in cat.all_documents:
+        if not doc.written or not doc.published or doc.published <= doc.written:
+            continue
+        if (doc.published - doc.written).days <= LIMIT:  # cannot exceed 20 working days: skip the count
+            continue
+        days, known = working_days_between(doc.written, doc.published)
+        if days > LIMIT:
+            note = "" if known else "（部分年份尚无官方节假日数据，按周一至周五计算）"
+            yield doc.src.path, doc.src.at("published"), \
+                f"成文后第 {days} 个工作日才发布{note}，超过条例第二十六条的 {LIMIT} 个工作日：请核对发布日期或说明原因"

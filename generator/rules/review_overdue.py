@@ -1,0 +1,74 @@
+"""A 有效 normative document not reviewed (清理) within `policy.review_interval_years` (default 2).
+
+Counted from its latest review, or from publication if it was never reviewed.
+
+通过：
+```yaml
+# catalog/documents/gfxwj/2025-kjj-gfxwj-001.md
+---
+id: 2025-kjj-gfxwj-001
+index_no: 11350100MB0000001X/2025-00001
+title: 某市科技计划项目管理办法
+doc_no: 某科〔2025〕1号
+category: gfxwj
+issuer: 某市科学技术局
+summary: 规范科技计划项目的申报、立项、实施和验收。
+written: 2025-03-03
+published: 2025-03-10
+kind: 规范性文件
+owner: self
+effective: 2025-04-10
+expires: 2030-04-09
+status: 有效
+legality_review: {date: 2025-03-05, by: 某市科学技术局政策法规科, result: 通过}
+---
+```
+
+不通过：
+```yaml
+# catalog/documents/gfxwj/2025-kjj-gfxwj-001.md
+---
+id: 2025-kjj-gfxwj-001
+index_no: 11350100MB0000001X/2023-00001
+title: 某市科技计划项目管理办法
+doc_no: 某科〔2023〕1号
+category: gfxwj
+issuer: 某市科学技术局
+summary: 规范科技计划项目的申报、立项、实施和验收。
+written: 2023-11-01
+published: 2023-11-06
+kind: 规范性文件
+owner: self
+effective: 2023-12-10
+expires: 2028-12-09
+status: 有效
+legality_review: {date: 2023-11-02, by: 某市科学技术局政策法规科, result: 通过}
+---
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Catalog
+from ..problems import Level
+from ._util import Findings, add_years
+
+CODE = "review-overdue"
+LEVEL = Level.WARNING
+
+
+
+def check(cat: Catalog, today: dt.date) -> Findings:
+    years = cat.policy.review_interval_years
+    for doc in cat.all_documents:
+        if not doc.normative or doc.status != "有效":
+            continue
+        last = doc.last_review
+        since = last.date if last else doc.published
+        if since is None or add_years(since, years) >= today:
+            continue
+        what = f"最近一次清理在 {since}" if last else f"发布于 {since} 且从未清理"
+        yield doc.src.path, doc.src.at("reviews", last.index) if last else doc.src.at("published"), \
+            f"{what}，已超过 {years} 年的清理周期：请组织清理，并在 reviews 中记录结果"

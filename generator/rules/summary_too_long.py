@@ -1,0 +1,67 @@
+"""A 内容概述 over 100 characters (local 目录 specifications cap it at 100 字).
+
+通过：
+```yaml
+# catalog/documents/gfxwj/2025-kjj-gfxwj-001.md
+---
+id: 2025-kjj-gfxwj-001
+index_no: 11350100MB0000001X/2025-00001
+title: 某市科技计划项目管理办法
+doc_no: 某科〔2025〕1号
+category: gfxwj
+issuer: 某市科学技术局
+summary: 规范科技计划项目的申报、立项、实施和验收。
+written: 2025-03-03
+published: 2025-03-10
+kind: 规范性文件
+owner: self
+effective: 2025-04-10
+expires: 2030-04-09
+status: 有效
+legality_review: {date: 2025-03-05, by: 某市科学技术局政策法规科, result: 通过}
+---
+```
+
+不通过：
+```yaml
+# catalog/documents/gfxwj/2025-kjj-gfxwj-001.md
+---
+id: 2025-kjj-gfxwj-001
+index_no: 11350100MB0000001X/2025-00001
+title: 某市科技计划项目管理办法
+doc_no: 某科〔2025〕1号
+category: gfxwj
+issuer: 某市科学技术局
+summary: 为规范科技计划项目管理，为规范科技计划项目管理，为规范科技计划项目管理，为规范科技计划项目管理，为规范科技计划项目管理，为规范科技计划项目管理，为规范科技计划项目管理，为规范科技计划项目管理，为规范科技计划项目管理，为规范科技计划项目管理，
+written: 2025-03-03
+published: 2025-03-10
+kind: 规范性文件
+owner: self
+effective: 2025-04-10
+expires: 2030-04-09
+status: 有效
+legality_review: {date: 2025-03-05, by: 某市科学技术局政策法规科, result: 通过}
+---
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Catalog
+from ..problems import Level
+from ._util import Findings
+
+CODE = "summary-too-long"
+LEVEL = Level.WARNING
+
+
+LIMIT = 100
+
+
+def check(cat: Catalog, today: dt.date) -> Findings:
+    for doc in cat.all_documents:
+        if doc.summary and len(doc.summary) > LIMIT:
+            yield doc.src.path, doc.src.at("summary"), \
+                f"内容概述有 {len(doc.summary)} 字，超过 {LIMIT} 字：请精简"

@@ -1,0 +1,42 @@
+"""A key the format does not know: almost always a typo (`isssuer:`), so it is named with a suggestion.
+
+通过：
+```yaml
+# catalog/legal_bases.yml
+- id: zlf
+  title: 中华人民共和国专利法
+  level: 法律
+  issuer: 全国人民代表大会常务委员会
+  status: 现行有效
+  status_checked: 2026-11-01
+```
+
+不通过：
+```yaml
+# catalog/legal_bases.yml
+- id: zlf
+  title: 中华人民共和国专利法
+  level: 法律
+  issuer: 全国人民代表大会常务委员会
+  status: 现行有效
+  status_checkd: 2026-11-01
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Catalog
+from ..problems import Level
+from ._schema import schema_findings
+from ._util import Findings
+
+CODE = "unknown-field"
+LEVEL = Level.WARNING
+
+
+def check(cat: Catalog, today: dt.date) -> Findings:
+    for code, path, pos, message in schema_findings(cat):
+        if code == CODE:
+            yield path, pos, message

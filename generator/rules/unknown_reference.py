@@ -1,0 +1,106 @@
+"""A reference whose target does not exist: a law, document, category, power, attachment or link.
+
+Checked: power and document `basis[].law`; document `category`, `amended_by`, `interprets`,
+`repealed.by` when it is shaped like an id; power `discretion`; law `repealed.by` when shaped
+like an id; `attachments` (files under catalog/attachments/, which may not leave that folder);
+and `[文字](doc:ID)`, `(law:ID)`, `(power:CODE)` links in document and page bodies. The
+problem points at the line that makes the reference and suggests the closest existing id.
+
+通过：
+```yaml
+# catalog/powers/cf.yml
+- code: KJ-CF-001
+  name: 对假冒专利行为的处罚
+  type: 行政处罚
+  basis: [{law: zlf, articles: [第六十八条]}]
+  subject: 某市科学技术局
+  status: 有效
+```
+
+不通过：
+```yaml
+# catalog/powers/cf.yml
+- code: KJ-CF-001
+  name: 对假冒专利行为的处罚
+  type: 行政处罚
+  basis: [{law: zlff, articles: [第六十八条]}]
+  subject: 某市科学技术局
+  status: 有效
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Iterable
+
+from ..links import find_links
+from ..model import BasisRef, Catalog, Source
+from ..problems import Level, Pos
+from ._util import Findings, did_you_mean
+
+CODE = "unknown-reference"
+LEVEL = Level.ERROR
+
+
+def _basis(src: Source, refs: Iterable[BasisRef], laws: dict[str, object], what: str) -> Findings:
+    for ref in refs:
+        if ref.law and ref.law not in laws:
+            yield src.path, src.at("basis", ref.index, "law"), \
+                f"{what} '{ref.law}' 不存在{did_you_mean(ref.law, laws) or '：请先在 catalog/legal_bases.yml 中添加它'}"
+
+
+def safe_attachment(path: str) -> bool:
+    """An attachment path must stay inside catalog/attachments/ (no absolute paths, no ..)."""
+    if not path or path.startswith(("/", "\\")) or "\\" in path or ":" in path:
+        return False
+    norm = posixpath.normpath(path)
+    return not (norm == ".." or norm.startswith("../"))
+
+
+def check(cat: Catalog, today: dt.date) -> Findings:
+    docs, laws, powers = cat.documents, cat.laws, cat.powers
+    records: dict[str, object] = {**laws, **docs}
+    for power in cat.all_powers:
+        yield from _basis(power.src, power.basis, laws, "实施依据")
+        if power.discretion and power.discretion not in docs:
+            yield power.src.path, power.src.at("discretion"), \
+                f"裁量基准文件 '{power.discretion}' 不存在{did_you_mean(power.discretion, docs)}"
+    for law in cat.all_laws:
+        rep = law.repealed
+        if rep and rep.by_is_id and rep.by not in records:
+            yield law.src.path, law.src.at("repealed", "by"), \
+                f"废止依据 '{rep.by}' 像是一个 id，但目录中没有它{did_you_mean(rep.by or '', records)}；目录外的文件请写标题或文号"
+    for doc in cat.all_documents:
+        s = doc.src
+        yield from _basis(s, doc.basis, laws, "制定依据")
+        if doc.category and doc.category not in cat.categories:
+            yield s.path, s.at("category"), \
+                f"分类 '{doc.category}' 不存在{did_you_mean(doc.category, cat.categories) or '：请在 catalog/categories.yml 中添加'}"
+        for i, target in enumerate(doc.amended_by):
+            if target not in docs:
+                yield s.path, s.at("amended_by", i), f"修改文件 '{target}' 不存在{did_you_mean(target, docs)}"
+        if doc.interprets and doc.interprets not in docs:
+            yield s.path, s.at("interprets"), f"被解读文件 '{doc.interprets}' 不存在{did_you_mean(doc.interprets, docs)}"
+        rep = doc.repealed
+        if rep and rep.by_is_id and rep.by not in records:
+            yield s.path, s.at("repealed", "by"), \
+                f"废止依据 '{rep.by}' 像是一个 id，但目录中没有它{did_you_mean(rep.by or '', records)}；目录外的文件请写文号或标题"
+        for i, att in enumerate(doc.attachments):
+            if not safe_attachment(att):
+                yield s.path, s.at("attachments", i), \
+                    f"附件路径 '{att}' 不能离开 catalog/attachments/ 目录（不能用绝对路径或 ..）"
+            elif posixpath.normpath(att) not in cat.attachment_files:
+                yield s.path, s.at("attachments", i), \
+                    f"附件 '{att}' 不存在：请把文件放到 catalog/attachments/{att}{did_you_mean(att, cat.attachment_files)}"
+    targets = {"doc": docs, "law": laws, "power": powers}
+    names = {"doc": "文件", "law": "执法依据", "power": "权力事项"}
+    bodies = [(d.src.path, d.body, d.body_line) for d in cat.all_documents]
+    bodies += [(p.path, p.body, p.body_line) for p in cat.pages]
+    for path, body, first_line in bodies:
+        for link in find_links(body):
+            pool = targets[link.kind]
+            if link.target not in pool:
+                yield path, Pos(first_line + link.line - 1, link.column), \
+                    f"链接 {link.kind}:{link.target} 指向的{names[link.kind]}不存在{did_you_mean(link.target, pool)}"
