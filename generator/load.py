@@ -15,7 +15,7 @@ from typing import Any
 
 from .model import Catalog, Category, Document, LegalBasis, Page, Power, SiteConfig, Source
 from .problems import Level, Pos, Problem, UsageError, problem
-from .yamltree import YMap, parse
+from .yamltree import YList, YMap, parse
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a catalogue file is a few KB; anything this big is a mistake
 
@@ -36,8 +36,8 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
     rel = file.relative_to(root).as_posix()
     try:
         if file.stat().st_size > MAX_FILE_BYTES:
-            problems.append(_err(rel, None, "yaml-syntax",
-                                 f"文件过大（超过 {MAX_FILE_BYTES // 1024 // 1024} MB），不像目录文件：请检查是否放错了文件"))
+            limit = MAX_FILE_BYTES // 1024 // 1024
+            problems.append(_err(rel, None, "yaml-syntax", f"文件过大（超过 {limit} MB），不像目录文件：请检查是否放错了文件"))
             return None
         data = file.read_bytes()
     except OSError as exc:
@@ -105,7 +105,7 @@ def _record_list(src: Text, value: Any, what: str, problems: list[Problem]) -> l
         problems.append(_err(src.path, value.pos, "invalid-value",
                              f"{what}文件应是一个列表（每条以 '- ' 开头），这里是一个映射"))
         return []
-    if not isinstance(value, list):
+    if not isinstance(value, YList):
         problems.append(_err(src.path, Pos(1, 1), "invalid-value", f"{what}文件应是一个列表（每条以 '- ' 开头）"))
         return []
     out: list[YMap] = []
@@ -156,12 +156,14 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             cat.config = SiteConfig.build(s)
             cat.raw_records.append(("site_config", s))
         elif value is not None or not problems:
-            problems.append(_err(src.path, Pos(1, 1), "invalid-value", "site_config.yml 应是一组“键: 值”（site、agency、footer、policy）"))
+            problems.append(_err(src.path, Pos(1, 1), "invalid-value",
+                                 "site_config.yml 应是一组“键: 值”（site、agency、footer、policy）"))
 
     for name, what in (("categories.yml", "分类"), ("legal_bases.yml", "执法依据")):
         path = root / "catalog" / name
         if not path.is_file():
-            problems.append(_err(f"catalog/{name}", None, "missing-field", f"缺少文件 catalog/{name}：请创建它（见格式说明）"))
+            problems.append(_err(f"catalog/{name}", None, "missing-field",
+                                 f"缺少文件 catalog/{name}：请创建它（见 docs/format.md）"))
             continue
         src = read_text(root, path, problems)
         if src is None:
@@ -174,7 +176,8 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             cat.raw_records.append(("legal_basis", s))
             law = LegalBasis.build(s)
             cat.all_laws.append(law)
-            cat.laws.setdefault(law.id, law)
+            if law.id:
+                cat.laws.setdefault(law.id, law)
 
     for path in _files(root, "catalog/powers", (".yml", ".yaml")):
         src = read_text(root, path, problems)
@@ -185,7 +188,8 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             cat.raw_records.append(("power", s))
             power = Power.build(s)
             cat.all_powers.append(power)
-            cat.powers.setdefault(power.code, power)
+            if power.code:
+                cat.powers.setdefault(power.code, power)
 
     for path in _files(root, "catalog/documents", (".md", ".yml", ".yaml")):
         src = read_text(root, path, problems)
@@ -195,34 +199,45 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             fm, fm_line, body, body_line = split_front_matter(src, problems, required=True)
             if fm is None:
                 continue
+            before = len(problems)
             value = parse_yaml(src, problems, fm, fm_line - 1)
         else:  # a bare YAML record: front matter only, no body
+            before = len(problems)
             value, body, body_line = parse_yaml(src, problems), "", 1
         if value is None:
-            continue
+            if len(problems) > before:
+                continue  # unreadable: the syntax error is reported
+            # Empty front matter: an empty record, so missing-field names every required field.
+            value = YMap()
+            value.pos, value.key_pos = Pos(1, 1), {}
         if not isinstance(value, YMap):
-            problems.append(_err(src.path, Pos(2, 1), "invalid-value", "文件的 front matter 应是一组“键: 值”，不是列表或单个值"))
+            problems.append(_err(src.path, Pos(2, 1), "invalid-value",
+                                 "文件的 front matter 应是一组“键: 值”，不是列表或单个值"))
             continue
         s = Source(src.path, value)
         cat.raw_records.append(("document", s))
         doc = Document.build(s, body, body_line)
         cat.all_documents.append(doc)
-        cat.documents.setdefault(doc.id, doc)
+        if doc.id:
+            cat.documents.setdefault(doc.id, doc)
 
     for path in _files(root, "content", (".md",)):
         src = read_text(root, path, problems)
         if src is None:
             continue
         fm, fm_line, body, body_line = split_front_matter(src, problems, required=False)
-        raw: Any = parse_yaml(src, problems, fm, fm_line - 1) if fm is not None else None
-        if not isinstance(raw, YMap):
-            raw = YMap()
-            raw.pos, raw.key_pos = Pos(1, 1), {}
+        front: Any = parse_yaml(src, problems, fm, fm_line - 1) if fm is not None else None
+        if isinstance(front, YMap):
+            cat.raw_records.append(("page", Source(src.path, front)))
         else:
-            cat.raw_records.append(("page", Source(src.path, raw)))
+            if front is not None:
+                problems.append(_err(src.path, Pos(fm_line, 1), "invalid-value",
+                                     "页面的 front matter 应是一组“键: 值”（title、description），不是列表或单个值"))
+            front = YMap()
+            front.pos, front.key_pos = Pos(1, 1), {}
         rel = path.relative_to(root / "content").as_posix()
-        title = raw.get("title") if isinstance(raw.get("title"), str) else None
-        cat.pages.append(Page(src.path, rel, title, body, body_line, Source(src.path, raw)))
+        title = front.get("title") if isinstance(front.get("title"), str) else None
+        cat.pages.append(Page(src.path, rel, title, body, body_line, Source(src.path, front)))
 
     attach = root / "catalog" / "attachments"
     if attach.is_dir():

@@ -45,9 +45,23 @@ def text(raw: YMap, key: str) -> str | None:
     return v.strip() if isinstance(v, str) and v.strip() else None
 
 
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def as_date(v: Any) -> dt.date | None:
+    """A date value, or None. A quoted '2024-03-05' is still an ISO date: editors often quote them."""
+    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+        return v
+    if isinstance(v, str) and ISO_DATE_RE.match(v):
+        try:
+            return dt.date.fromisoformat(v)
+        except ValueError:
+            return None
+    return None
+
+
 def date(raw: YMap, key: str) -> dt.date | None:
-    v = raw.get(key)
-    return v if isinstance(v, dt.date) and not isinstance(v, dt.datetime) else None
+    return as_date(raw.get(key))
 
 
 def texts(raw: YMap, key: str) -> list[str]:

@@ -150,11 +150,12 @@ class _Builder:
 def parse(text: str, line_offset: int = 0) -> tuple[Any, list[SyntaxFinding]]:
     """Parse one YAML document; return its value (None if unusable) and the findings."""
     try:
+        too_deep = _too_deep(text, line_offset)
+        if too_deep is not None:
+            return None, [too_deep]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = _pos(mark, line_offset) if mark is not None else Pos(1 + line_offset, 1)
-        return None, [SyntaxFinding(pos, f"YAML 语法错误：{_explain(exc)}")]
+        return None, [_syntax_finding(exc, text, line_offset)]
     except yaml.YAMLError as exc:
         return None, [SyntaxFinding(Pos(1 + line_offset, 1), f"YAML 语法错误：{exc}")]
     except RecursionError:
@@ -165,21 +166,75 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, list[SyntaxFinding]]:
     return builder.build(node), builder.findings
 
 
+# libyaml's composer recurses in C once per nesting level and overflows the C stack (a
+# segfault, not an exception) somewhere past 20,000 levels. Nesting can be no deeper than
+# the number of flow brackets plus two levels per column of the longest line, so only a
+# file whose bound exceeds this is walked event by event (iteratively) before composing.
+_SAFE_NESTING_BOUND = 10_000
+
+
+def _too_deep(text: str, line_offset: int) -> SyntaxFinding | None:
+    bound = text.count("[") + text.count("{") + 2 * max(map(len, text.split("\n"))) + 2
+    if bound <= _SAFE_NESTING_BOUND:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return SyntaxFinding(_pos(event.start_mark, line_offset),
+                                     f"嵌套超过 {_MAX_DEPTH} 层，目录文件不需要这么深的结构：请检查缩进和括号")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> SyntaxFinding:
+    problem_mark, context_mark = exc.problem_mark, exc.context_mark
+    context = str(exc.context or "")
+    mark = problem_mark or context_mark
+    unclosed = (
+        problem_mark is not None and context_mark is not None and problem_mark.line != context_mark.line
+        and ("quoted scalar" in context or "flow" in context)
+    )
+    if unclosed:
+        # An unclosed quote or bracket is only noticed lines later: point at where it opens.
+        mark = context_mark
+        what = "引号" if "quoted" in context else "括号"
+        message = f"这里开始的{what}没有闭合：请补上对应的结束{what}（{exc.problem}）"
+    else:
+        message = _explain(exc, text)
+    pos = _pos(mark, line_offset) if mark is not None else Pos(1 + line_offset, 1)
+    return SyntaxFinding(pos, f"YAML 语法错误：{message}")
+
+
+# Needles match both libyaml's and pure PyYAML's wording.
 _EXPLAIN = {
-    "found character '\\t' that cannot start any token": "缩进里有 Tab 字符，YAML 只能用空格缩进",
-    "mapping values are not allowed here": "这里不能出现 ':'（冒号后的值含有 ':' 时请加引号，或检查缩进）",
+    "mapping values are not allowed": "这里不能出现 ':'（值里含有 ': ' 时请给整个值加引号，或检查上一行的缩进）",
     "could not find expected ':'": "缺少 ':'，或上一行的缩进不对",
+    "did not find expected key": "缩进不一致：同一层的键要对齐，或上一行的值需要加引号",
+    "did not find expected '-' indicator": "缩进不一致：列表的各项（'- '）要对齐",
     "found undefined alias": "引用了未定义的锚点",
     "expected <block end>, but found": "缩进不一致：同一层的键要对齐",
     "found duplicate anchor": "锚点重复",
+    "but found another document": "文件里只能有一个 YAML 文档（去掉多余的 '---'）",
     "expected a single document in the stream": "文件里只能有一个 YAML 文档（去掉多余的 '---'）",
     "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
-    "found unknown escape character": "双引号字符串里有无效的转义，例如 '\\'：改用单引号",
+    "found unknown escape character": "双引号字符串里有无效的转义（例如 '\\'）：改用单引号",
 }
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> str:
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> str:
     raw = str(exc.problem or exc.context or exc)
+    mark = exc.problem_mark
+    if mark is not None and "cannot start any token" in raw:
+        lines = text.split("\n")
+        line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+        if line[mark.column:mark.column + 1] == "\t":
+            return f"缩进里有 Tab 字符，YAML 只能用空格缩进（{raw}）"
+        char = line[mark.column:mark.column + 1]
+        if char in ("@", "`", "%"):
+            return f"值不能以 '{char}' 开头：请给整个值加引号（{raw}）"
     for needle, zh in _EXPLAIN.items():
         if needle in raw or needle in str(exc.context or ""):
             return f"{zh}（{raw}）"

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from .. import fields as F
-from ..model import Catalog
+from ..model import ISO_DATE_RE, Catalog, as_date
 from ..problems import Pos
 from ..yamltree import BadDate, Refused, YList, YMap
 from ._util import did_you_mean
@@ -24,6 +24,26 @@ _ID = re.compile(F.ID_PATTERN)
 _OWNED_ELSEWHERE = {"agency"}
 
 SchemaFinding = tuple[str, str, Pos, str]  # code, path, pos, message
+
+
+def _sub(spec: F.RecordSpec, parent: str, name: str) -> F.Field:
+    outer = spec.get(parent)
+    assert outer is not None
+    return next(f for f in outer.fields if f.name == name)
+
+
+# Text fields whose shape SPEC §3.1 fixes, keyed by id() of the Field (walked per record: keep it cheap).
+_FORMATS: dict[int, tuple[re.Pattern[str], str]] = {
+    id(_sub(F.SITE_CONFIG, "site", "url")): (
+        re.compile(r"^https://[^\s/]+(/\S*)?/$"),
+        "应以 https:// 开头、以 / 结尾，例如 https://kjj.example.gov.cn/",
+    ),
+    id(_sub(F.SITE_CONFIG, "agency", "credit_code")): (
+        # GB 32100 统一社会信用代码 (no I O Z S V), or the older 9-character 组织机构代码.
+        re.compile(r"^(?:[0-9A-HJ-NPQRTUWXY]{18}|[0-9A-Z]{8}[0-9X])$"),
+        "应为 18 位统一社会信用代码或 9 位组织机构代码（数字和大写字母，不含空格）",
+    ),
+}
 
 
 def schema_findings(cat: Catalog) -> list[SchemaFinding]:
@@ -73,10 +93,15 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
         out.append((code, path, pos, f"{_label(f)} {msg}"))
 
     if kind == "date":
-        if isinstance(value, BadDate):
+        if as_date(value) is not None:
+            return
+        if isinstance(value, BadDate) and not ISO_DATE_RE.match(value):
+            bad(f"的值 '{value}' 带有时刻：只写日期 YYYY-MM-DD，例如 {value[:10]}", "invalid-date")
+        elif isinstance(value, str) and ISO_DATE_RE.match(value):
             bad(f"的值 '{value}' 不是真实存在的日期：请核对年月日", "invalid-date")
-        elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            bad(f"的值 '{value}' 不是 YYYY-MM-DD 格式的日期（月、日要两位数，数字用半角），例如 2024-03-05", "invalid-date")
+        else:
+            bad(f"的值 '{value}' 不是 YYYY-MM-DD 格式的日期（月、日要两位数，数字用半角），例如 2024-03-05",
+                "invalid-date")
         return
     if kind in ("text", "id", "enum"):
         if not isinstance(value, str):
@@ -89,6 +114,8 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
             return
         if not value.strip():
             bad("不能为空：请填写，或删除这一行")
+        elif id(f) in _FORMATS and not _FORMATS[id(f)][0].match(value):
+            bad(f"的值 '{value}' {_FORMATS[id(f)][1]}")
         elif kind == "id" and not _ID.match(value):
             bad(f"的值 '{value}' 只能由小写字母、数字和连字符组成（用于网址）")
         elif kind == "enum" and value not in f.choices:

@@ -54,7 +54,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import Catalog
+from ..model import Catalog, Policy
 from ..problems import Level
 from ._util import Findings
 
@@ -73,17 +73,23 @@ def index_pattern(cat: Catalog) -> re.Pattern[str] | None:
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:
+    policy = cat.policy
+    code = cat.config.agency_value("credit_code") if cat.config else ""
+    if "{credit_code}" in policy.index_no_pattern and not code:
+        return  # guide-incomplete reports the missing credit code; every 索引号 would fail here too
     pattern = index_pattern(cat)
     if pattern is None:
-        assert cat.config is not None
-        src = cat.config.src
-        yield src.path, src.at("policy", "index_no_pattern"), \
-            f"policy.index_no_pattern '{cat.policy.index_no_pattern}' 不是有效的正则表达式"
+        src = cat.config.src if cat.config else None
+        if src is not None:
+            yield src.path, src.at("policy", "index_no_pattern"), \
+                f"policy.index_no_pattern '{policy.index_no_pattern}' 不是有效的正则表达式：" \
+                "请修正它，或删除这一行改用默认格式"
         return
     for doc in cat.all_documents:
-        if doc.index_no is None or pattern.match(doc.index_no):
+        # The whole 索引号 must match, even when the pattern was written without ^…$.
+        if doc.index_no is None or pattern.fullmatch(doc.index_no):
             continue
-        year = doc.published.year if doc.published else 2024
-        example = f"{cat.config.agency_value('credit_code') if cat.config else ''}/{year}-00001"
+        hint = f"，例如 {code}/{doc.published.year if doc.published else 2024}-00001" \
+            if policy.index_no_pattern == Policy.index_no_pattern else ""
         yield doc.src.path, doc.src.at("index_no"), \
-            f"索引号 '{doc.index_no}' 不符合格式 {cat.policy.index_no_pattern}，例如 {example}"
+            f"索引号 '{doc.index_no}' 不符合格式 {policy.index_no_pattern}{hint}"

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..links import find_links
 from ..model import BasisRef, Catalog, Source
@@ -44,7 +44,7 @@ CODE = "unknown-reference"
 LEVEL = Level.ERROR
 
 
-def _basis(src: Source, refs: Iterable[BasisRef], laws: dict[str, object], what: str) -> Findings:
+def _basis(src: Source, refs: Iterable[BasisRef], laws: Mapping[str, object], what: str) -> Findings:
     for ref in refs:
         if ref.law and ref.law not in laws:
             yield src.path, src.at("basis", ref.index, "law"), \
@@ -71,30 +71,33 @@ def check(cat: Catalog, today: dt.date) -> Findings:
         rep = law.repealed
         if rep and rep.by_is_id and rep.by not in records:
             yield law.src.path, law.src.at("repealed", "by"), \
-                f"废止依据 '{rep.by}' 像是一个 id，但目录中没有它{did_you_mean(rep.by or '', records)}；目录外的文件请写标题或文号"
+                f"废止依据 '{rep.by}' 像是一个 id，但目录中没有它{did_you_mean(rep.by or '', records)}" \
+                "；目录外的文件请写标题或文号"
     for doc in cat.all_documents:
         s = doc.src
         yield from _basis(s, doc.basis, laws, "制定依据")
         if doc.category and doc.category not in cat.categories:
-            yield s.path, s.at("category"), \
-                f"分类 '{doc.category}' 不存在{did_you_mean(doc.category, cat.categories) or '：请在 catalog/categories.yml 中添加'}"
+            hint = did_you_mean(doc.category, cat.categories) or "：请在 catalog/categories.yml 中添加"
+            yield s.path, s.at("category"), f"分类 '{doc.category}' 不存在{hint}"
         for i, target in enumerate(doc.amended_by):
             if target not in docs:
                 yield s.path, s.at("amended_by", i), f"修改文件 '{target}' 不存在{did_you_mean(target, docs)}"
         if doc.interprets and doc.interprets not in docs:
-            yield s.path, s.at("interprets"), f"被解读文件 '{doc.interprets}' 不存在{did_you_mean(doc.interprets, docs)}"
+            yield s.path, s.at("interprets"), \
+                f"被解读文件 '{doc.interprets}' 不存在{did_you_mean(doc.interprets, docs)}"
         rep = doc.repealed
         if rep and rep.by_is_id and rep.by not in records:
             yield s.path, s.at("repealed", "by"), \
-                f"废止依据 '{rep.by}' 像是一个 id，但目录中没有它{did_you_mean(rep.by or '', records)}；目录外的文件请写文号或标题"
+                f"废止依据 '{rep.by}' 像是一个 id，但目录中没有它{did_you_mean(rep.by or '', records)}" \
+                "；目录外的文件请写文号或标题"
         for i, att in enumerate(doc.attachments):
             if not safe_attachment(att):
                 yield s.path, s.at("attachments", i), \
                     f"附件路径 '{att}' 不能离开 catalog/attachments/ 目录（不能用绝对路径或 ..）"
             elif posixpath.normpath(att) not in cat.attachment_files:
-                yield s.path, s.at("attachments", i), \
-                    f"附件 '{att}' 不存在：请把文件放到 catalog/attachments/{att}{did_you_mean(att, cat.attachment_files)}"
-    targets = {"doc": docs, "law": laws, "power": powers}
+                hint = did_you_mean(att, cat.attachment_files) or f"：请把文件放到 catalog/attachments/{att}"
+                yield s.path, s.at("attachments", i), f"附件 '{att}' 不存在{hint}"
+    targets: dict[str, Mapping[str, object]] = {"doc": docs, "law": laws, "power": powers}
     names = {"doc": "文件", "law": "执法依据", "power": "权力事项"}
     bodies = [(d.src.path, d.body, d.body_line) for d in cat.all_documents]
     bodies += [(p.path, p.body, p.body_line) for p in cat.pages]
