@@ -1,0 +1,687 @@
+/*
+ * 站内全文检索 — the browser half of generator/search/.
+ *
+ * Mirrors tokens.py (tokenisation), layout.py (which file holds a gram) and query.py (matching
+ * and ranking) exactly; tests/search compares this file's results with the Python reference.
+ * Only the files a query needs are fetched: the manifest and per-document facets once, the gram
+ * shards of the query's tokens, and the text chunks of the results actually shown.
+ * No framework, no build step.
+ */
+(function () {
+  "use strict";
+
+  var SCRIPT_SRC = document.currentScript ? document.currentScript.src : null;
+  var OVERLAY_PAGE = 10;
+  var PAGE_SIZE = 20;
+  var KIND_LABEL = { "文件": "文件", "权力": "权力事项", "依据": "执法依据", "页面": "页面" };
+  var INVALID_LABEL = { "废止": "已废止", "失效": "已失效" };
+
+  /* ---------------- tokenisation (tokens.py) ---------------- */
+
+  function isCJK(cp) {
+    return cp === 0x3007 || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+  }
+  function isWord(cp) {
+    return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
+  }
+  function foldCp(cp) {
+    if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
+    if (cp >= 0x41 && cp <= 0x5a) return cp + 0x20;
+    if (cp >= 0xf900 && cp <= 0xfaff) {
+      var n = Array.from(String.fromCodePoint(cp).normalize("NFKC"));
+      if (n.length === 1) return n[0].codePointAt(0);
+    }
+    return cp;
+  }
+  /* Code points of a string, folded; positions everywhere are code-point offsets, as in Python. */
+  function foldedCps(s) {
+    var out = [];
+    for (var ch of s) out.push(foldCp(ch.codePointAt(0)));
+    return out;
+  }
+  function runs(cps) {
+    var out = [];
+    var i = 0;
+    while (i < cps.length) {
+      var kind = isCJK(cps[i]) ? 1 : isWord(cps[i]) ? 2 : 0;
+      if (!kind) { i++; continue; }
+      var j = i + 1;
+      while (j < cps.length && (kind === 1 ? isCJK(cps[j]) : isWord(cps[j]))) j++;
+      out.push({ text: String.fromCodePoint.apply(null, cps.slice(i, j)), start: i, end: j, cjk: kind === 1 });
+      i = j;
+    }
+    return out;
+  }
+  function splitTerms(query) {
+    var seen = [];
+    query.split(/\s+/).forEach(function (raw) {
+      if (!raw) return;
+      var cps = foldedCps(raw);
+      var rs = runs(cps);
+      if (!rs.length) return;
+      var term = Array.from(raw).slice(rs[0].start, rs[rs.length - 1].end).join("");
+      if (seen.indexOf(term) < 0) seen.push(term);
+    });
+    return seen;
+  }
+  function termTokens(term) {
+    var rs = runs(foldedCps(term));
+    var out = [];
+    rs.forEach(function (r, n) {
+      var chars = Array.from(r.text);
+      if (!r.cjk) out.push({ text: r.text, offset: r.start, prefix: n === rs.length - 1 });
+      else if (chars.length === 1) out.push({ text: r.text, offset: r.start, prefix: true });
+      else for (var i = 0; i < chars.length - 1; i++) out.push({ text: chars[i] + chars[i + 1], offset: r.start + i, prefix: false });
+    });
+    return out;
+  }
+
+  /* ---------------- layout (layout.py) ---------------- */
+
+  var encoder = new TextEncoder();
+  var decoder = new TextDecoder();
+  function fnv1a(s) {
+    var h = 0x811c9dc5;
+    var bytes = encoder.encode(s);
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h >>> 0;
+  }
+  function firstChar(s) { return String.fromCodePoint(s.codePointAt(0)); }
+  function secondChar(s) {
+    var a = Array.from(s);
+    return a.length > 1 ? a[1] : "";
+  }
+  function shardOf(gram, meta) {
+    var first = firstChar(gram);
+    var k = meta.split[first];
+    if (k === undefined) return "g/" + ((fnv1a(first) & (meta.buckets - 1)) >>> 0) + ".bin";
+    return "g/" + first.codePointAt(0).toString(16) + "-" + ((fnv1a(secondChar(gram)) & ((1 << k) - 1)) >>> 0) + ".bin";
+  }
+  function prefixShards(prefix, meta) {
+    var k = meta.split[firstChar(prefix)];
+    if (k !== undefined && Array.from(prefix).length === 1) {
+      var out = [];
+      for (var j = 0; j < (1 << k); j++) out.push("g/" + prefix.codePointAt(0).toString(16) + "-" + j + ".bin");
+      return out;
+    }
+    return [shardOf(prefix, meta)];
+  }
+
+  /* ---------------- index files ---------------- */
+
+  function readVarint(buf, st) {
+    var n = 0, shift = 0, b;
+    do {
+      b = buf[st.i++];
+      n += (b & 0x7f) * Math.pow(2, shift);
+      shift += 7;
+    } while (b >= 0x80);
+    return n;
+  }
+  function parseShard(bytes) {
+    var grams = new Map();
+    var st = { i: 0 };
+    while (st.i < bytes.length) {
+      var n = readVarint(bytes, st);
+      var gram = decoder.decode(bytes.subarray(st.i, st.i + n));
+      st.i += n;
+      n = readVarint(bytes, st);
+      grams.set(gram, bytes.subarray(st.i, st.i + n));
+      st.i += n;
+    }
+    return grams;
+  }
+  function parsePostings(payload) {
+    var out = new Map();
+    var st = { i: 0 };
+    var doc = 0;
+    while (st.i < payload.length) {
+      doc += readVarint(payload, st);
+      var count = readVarint(payload, st);
+      var ps = new Array(count);
+      var pos = 0;
+      for (var k = 0; k < count; k++) { pos += readVarint(payload, st); ps[k] = pos; }
+      out.set(doc, ps);
+    }
+    return out;
+  }
+
+  function Index(base) {
+    this.base = base;
+    this.files = new Map();
+    this.shards = new Map();
+    this.ready = this.load();
+  }
+  Index.prototype.fetchFile = function (path, kind) {
+    var self = this;
+    if (!this.files.has(path)) {
+      var url = new URL(path + "?v=" + this.meta.id, this.base);
+      this.files.set(path, fetch(url).then(function (r) {
+        if (r.status === 404) return null; // a shard no gram hashed to
+        if (!r.ok) throw new Error("HTTP " + r.status + " " + url);
+        return kind === "json" ? r.json() : r.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+      }).catch(function (e) { self.files.delete(path); throw e; }));
+    }
+    return this.files.get(path);
+  };
+  Index.prototype.load = function () {
+    var self = this;
+    return fetch(new URL("meta.json", this.base), { cache: "no-cache" }).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.json();
+    }).then(function (meta) {
+      self.meta = meta;
+      return self.fetchFile("docs.bin");
+    }).then(function (bytes) {
+      var n = self.meta.docs;
+      var f = { kind: new Uint8Array(n), status: new Uint16Array(n), category: new Uint16Array(n),
+        year: new Uint16Array(n), valid: new Uint8Array(n), titleLen: new Uint32Array(n) };
+      var st = { i: 0 };
+      for (var d = 0; d < n; d++) {
+        f.kind[d] = readVarint(bytes, st);
+        f.status[d] = readVarint(bytes, st);
+        f.category[d] = readVarint(bytes, st);
+        f.year[d] = readVarint(bytes, st);
+        f.valid[d] = readVarint(bytes, st);
+        f.titleLen[d] = readVarint(bytes, st);
+      }
+      self.facets = f;
+      return self;
+    });
+  };
+  Index.prototype.shard = function (path) {
+    var self = this;
+    if (!this.shards.has(path)) {
+      this.shards.set(path, this.fetchFile(path).then(function (b) { return b ? parseShard(b) : new Map(); }));
+    }
+    return this.shards.get(path);
+  };
+  Index.prototype.tokenPostings = function (tok) {
+    var meta = this.meta;
+    if (!tok.prefix) {
+      return this.shard(shardOf(tok.text, meta)).then(function (grams) {
+        var p = grams.get(tok.text);
+        return p ? parsePostings(p) : new Map();
+      });
+    }
+    return Promise.all(prefixShards(tok.text, meta).map(this.shard, this)).then(function (shards) {
+      var merged = new Map();
+      shards.forEach(function (grams) {
+        grams.forEach(function (payload, gram) {
+          if (gram.lastIndexOf(tok.text, 0) !== 0) return;
+          parsePostings(payload).forEach(function (ps, doc) {
+            var cur = merged.get(doc);
+            if (!cur) merged.set(doc, ps.slice());
+            else for (var k = 0; k < ps.length; k++) cur.push(ps[k]);
+          });
+        });
+      });
+      merged.forEach(function (ps, doc) {
+        ps.sort(function (a, b) { return a - b; });
+        merged.set(doc, ps.filter(function (p, k) { return k === 0 || p !== ps[k - 1]; }));
+      });
+      return merged;
+    });
+  };
+  /* doc → start positions of the whole term (query.py term_matches). */
+  Index.prototype.termMatches = function (term) {
+    var toks = termTokens(term);
+    if (!toks.length) return Promise.resolve(new Map());
+    return Promise.all(toks.map(this.tokenPostings, this)).then(function (lists) {
+      var order = lists.map(function (_, k) { return k; }).sort(function (a, b) { return lists[a].size - lists[b].size; });
+      var out = new Map();
+      lists[order[0]].forEach(function (_, doc) {
+        for (var k = 1; k < order.length; k++) if (!lists[order[k]].has(doc)) return;
+        var anchor = 0;
+        for (var t = 1; t < toks.length; t++) if (lists[t].get(doc).length < lists[anchor].get(doc).length) anchor = t;
+        var others = [];
+        for (t = 0; t < toks.length; t++) if (t !== anchor) others.push({ off: toks[t].offset, set: new Set(lists[t].get(doc)) });
+        var starts = [];
+        lists[anchor].get(doc).forEach(function (p) {
+          var s = p - toks[anchor].offset;
+          if (s < 0) return;
+          for (var o = 0; o < others.length; o++) if (!others[o].set.has(s + others[o].off)) return;
+          starts.push(s);
+        });
+        if (starts.length) out.set(doc, starts);
+      });
+      return out;
+    });
+  };
+  Index.prototype.facetOf = function (doc) {
+    var f = this.facets, m = this.meta;
+    return {
+      kind: m.kinds[f.kind[doc]],
+      status: f.status[doc] ? m.statuses[f.status[doc] - 1] : null,
+      category: f.category[doc] ? m.categories[f.category[doc] - 1] : null,
+      year: f.year[doc] || null,
+      valid: f.valid[doc] === 1,
+      titleLen: f.titleLen[doc],
+    };
+  };
+  var FACETS = ["status", "year", "category", "kind"];
+  /* All matches, ranked (query.py search), and the per-value counts each filter would give. */
+  Index.prototype.search = function (query, filters) {
+    var self = this;
+    filters = filters || {};
+    var terms = splitTerms(query);
+    if (!terms.length) return Promise.resolve({ terms: [], hits: [], counts: emptyCounts() });
+    var termLens = terms.map(function (t) { return Array.from(t).length; });
+    return Promise.all(terms.map(this.termMatches, this)).then(function (perTerm) {
+      var smallest = perTerm.reduce(function (a, b) { return a.size <= b.size ? a : b; });
+      var hits = [];
+      var counts = emptyCounts();
+      smallest.forEach(function (_, doc) {
+        for (var k = 0; k < perTerm.length; k++) if (!perTerm[k].has(doc)) return;
+        var f = self.facetOf(doc);
+        var fails = FACETS.filter(function (name) {
+          var want = filters[name];
+          return want !== undefined && want !== null && want !== "" && String(f[name]) !== String(want);
+        });
+        // a value's count is what choosing it would give with the other filters kept
+        FACETS.forEach(function (name) {
+          if (f[name] === null) return;
+          if (fails.length === 0 || (fails.length === 1 && fails[0] === name)) {
+            var c = counts[name];
+            c.set(f[name], (c.get(f[name]) || 0) + 1);
+          }
+        });
+        if (fails.length) return;
+        var starts = [], spans = [];
+        perTerm.forEach(function (m, k) {
+          m.get(doc).forEach(function (s) { starts.push(s); spans.push([s, s + termLens[k]]); });
+        });
+        starts.sort(function (a, b) { return a - b; });
+        spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+        hits.push({ doc: doc, valid: f.valid, titleHit: starts[0] < f.titleLen, year: f.year,
+          count: starts.length, starts: starts, spans: spans, facet: f });
+      });
+      hits.sort(rankCompare);
+      return { terms: terms, hits: hits, counts: counts };
+    });
+  };
+  function emptyCounts() {
+    return { status: new Map(), year: new Map(), category: new Map(), kind: new Map() };
+  }
+  function rankCompare(a, b) {
+    return (a.valid === b.valid ? 0 : a.valid ? -1 : 1) ||
+      (a.titleHit === b.titleHit ? 0 : a.titleHit ? -1 : 1) ||
+      ((b.year || 0) - (a.year || 0)) || (b.count - a.count) || (a.doc - b.doc);
+  }
+  Index.prototype.records = function (docs) {
+    var self = this;
+    var starts = this.meta.chunks;
+    return Promise.all(docs.map(function (doc) {
+      var lo = 0, hi = starts.length - 1;
+      while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= doc) lo = mid; else hi = mid - 1; }
+      return self.fetchFile("c/" + lo + ".json", "json").then(function (items) {
+        var it = items[doc - starts[lo]];
+        return { url: it[0], title: it[1], text: it[2] };
+      });
+    }));
+  };
+
+  /* ---------------- where the site is ---------------- */
+
+  function siteRoot() {
+    // assets/search/search.js sits two levels below the site root
+    if (SCRIPT_SRC) return new URL("../../", SCRIPT_SRC);
+    var cfg = document.getElementById("__config");
+    var base = cfg ? JSON.parse(cfg.textContent).base : ".";
+    return new URL(base.replace(/\/?$/, "/"), location.href);
+  }
+  var indexPromise = null;
+  function getIndex() {
+    if (!indexPromise) {
+      var idx = new Index(new URL("search/", siteRoot()));
+      indexPromise = idx.ready.catch(function (e) { indexPromise = null; throw e; });
+    }
+    return indexPromise;
+  }
+
+  /* ---------------- rendering ---------------- */
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+  /* Append `cps[from:to]` to `parent`, marking the spans [s, e) given in `marks` (absolute positions). */
+  function appendMarked(parent, cps, from, to, offset, marks) {
+    var at = from;
+    marks.forEach(function (m) {
+      var s = Math.max(m[0] - offset, at), e = Math.min(m[1] - offset, to);
+      if (e <= s) return;
+      if (s > at) parent.appendChild(document.createTextNode(cps.slice(at, s).join("")));
+      parent.appendChild(el("mark", null, cps.slice(s, e).join("")));
+      at = e;
+    });
+    if (at < to) parent.appendChild(document.createTextNode(cps.slice(at, to).join("")));
+  }
+  function statusLabel(f) {
+    if (!f.status) return null;
+    return INVALID_LABEL[f.status] || f.status;
+  }
+  function renderHit(hit, rec, terms, ctx) {
+    var f = hit.facet;
+    var li = el("li", "md-search-result__item gov-search__item" + (f.valid ? "" : " gov-search__item--invalid"));
+    var a = el("a", "md-search-result__link gov-search__link");
+    a.href = new URL(rec.url, ctx.root).href;
+    var art = el("article", "md-search-result__article gov-search__article");
+    var h = el("h3", "gov-search__title");
+    var title = Array.from(rec.title);
+    var marks = hit.spans;
+    appendMarked(h, title, 0, title.length, 0, marks);
+    art.appendChild(h);
+    var info = el("p", "gov-search__info");
+    var label = statusLabel(f);
+    if (label) {
+      var badge = el("span", "gov-search__badge " + (f.valid ? "gov-search__badge--valid" : "gov-search__badge--invalid"), label);
+      if (!f.valid) badge.title = "该文件" + label + "，排在有效文件之后";
+      info.appendChild(badge);
+    }
+    var bits = [KIND_LABEL[f.kind] || f.kind];
+    if (f.category) bits.push(f.category);
+    if (f.year) bits.push(f.year + "年");
+    info.appendChild(el("span", "gov-search__facts", bits.join(" · ")));
+    art.appendChild(info);
+    var text = Array.from(rec.text);
+    var bodyAt = f.titleLen + 1;
+    var first = hit.starts.filter(function (s) { return s >= bodyAt; })[0];
+    var p = el("p", "gov-search__snippet");
+    var from = 0, to = Math.min(text.length, 90);
+    if (first !== undefined && first - bodyAt < text.length) {
+      from = Math.max(0, first - bodyAt - 24);
+      to = Math.min(text.length, from + 90);
+    }
+    if (from > 0) p.appendChild(document.createTextNode("…"));
+    appendMarked(p, text, from, to, bodyAt, marks);
+    if (to < text.length) p.appendChild(document.createTextNode("…"));
+    art.appendChild(p);
+    if (!f.valid) art.appendChild(el("p", "gov-search__note", "此文件" + (label || "已失去效力") + "，仅供查阅历史，请以现行有效文件为准。"));
+    a.appendChild(art);
+    li.appendChild(a);
+    return li;
+  }
+  /* ---------------- controllers (header overlay and results page) ---------------- */
+
+  var FILTER_LABEL = { status: "状态", year: "年份", category: "分类", kind: "类型" };
+
+  function Controller(root, mode) {
+    this.root = root;
+    this.mode = mode; // "overlay" | "page"
+    this.input = root.querySelector("input[name=q]");
+    this.count = root.querySelector("[data-gov-search-count]");
+    this.list = root.querySelector("[data-gov-search-list]");
+    this.filterBox = root.querySelector("[data-gov-search-filters]");
+    this.moreBox = root.querySelector("[data-gov-search-more]");
+    this.filters = { status: "", year: "", category: "", kind: "" };
+    this.seq = 0;
+    this.shown = 0;
+    this.result = null;
+    this.timer = null;
+    this.bind();
+  }
+  Controller.prototype.bind = function () {
+    var self = this;
+    var composing = false;
+    this.input.addEventListener("compositionstart", function () { composing = true; });
+    this.input.addEventListener("compositionend", function () { composing = false; self.schedule(); });
+    this.input.addEventListener("input", function (e) { if (!composing && !e.isComposing) self.schedule(); });
+    this.input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { self.focusResult(0); e.preventDefault(); }
+      if (e.key === "Escape" && self.mode === "overlay") { self.close(); e.preventDefault(); }
+    });
+    this.list.addEventListener("keydown", function (e) {
+      var links = Array.prototype.slice.call(self.list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (at < 0) return;
+      if (e.key === "ArrowDown") { self.focusResult(at + 1); e.preventDefault(); }
+      if (e.key === "ArrowUp") { if (at === 0) self.input.focus(); else self.focusResult(at - 1); e.preventDefault(); }
+      if (e.key === "Escape" && self.mode === "overlay") { self.close(); e.preventDefault(); }
+    });
+    var form = this.input.form;
+    if (form) {
+      form.addEventListener("submit", function (e) {
+        if (self.mode === "page") { e.preventDefault(); self.run(true); }
+        else { form.action = self.pageUrl(); if (!self.input.value.trim()) e.preventDefault(); }
+      });
+      form.addEventListener("reset", function () { setTimeout(function () { self.schedule(); self.input.focus(); }, 0); });
+    }
+    if (this.mode === "overlay") {
+      var toggle = document.getElementById("__search");
+      this.toggle = toggle;
+      this.input.addEventListener("focus", function () {
+        if (toggle && !toggle.checked) { toggle.checked = true; }
+        getIndex().catch(function () {});
+      });
+      if (toggle) toggle.addEventListener("change", function () {
+        if (toggle.checked) self.input.focus();
+        else self.input.blur();
+      });
+      this.root.addEventListener("click", function (e) {
+        var a = e.target.closest && e.target.closest("a");
+        if (a && toggle) toggle.checked = false;
+      });
+    }
+  };
+  Controller.prototype.close = function () {
+    if (this.toggle) this.toggle.checked = false;
+    this.input.blur();
+  };
+  Controller.prototype.focusResult = function (n) {
+    var links = this.list.querySelectorAll("a");
+    if (links.length) links[Math.min(n, links.length - 1)].focus();
+  };
+  Controller.prototype.schedule = function () {
+    var self = this;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(function () { self.run(false); }, 120);
+  };
+  Controller.prototype.pageUrl = function () {
+    var u = new URL("search/", siteRoot());
+    return u.pathname;
+  };
+  Controller.prototype.pageHref = function () {
+    var u = new URL("search/", siteRoot());
+    var q = this.input.value.trim();
+    if (q) u.searchParams.set("q", q);
+    var self = this;
+    FACETS.forEach(function (name) { if (self.filters[name]) u.searchParams.set(name, self.filters[name]); });
+    return u.href;
+  };
+  Controller.prototype.setCount = function (text) {
+    this.count.textContent = text;
+  };
+  Controller.prototype.run = function (fromSubmit) {
+    var self = this;
+    var query = this.input.value;
+    var seq = ++this.seq;
+    if (this.mode === "page") this.syncUrl(fromSubmit);
+    if (!splitTerms(query).length) {
+      this.result = null;
+      this.list.textContent = "";
+      if (this.moreBox) this.moreBox.textContent = "";
+      this.renderFilters(null);
+      this.setCount(query.trim() ? "请输入汉字、字母或数字" : "输入关键词开始搜索");
+      return Promise.resolve();
+    }
+    var started = performance.now();
+    if (!this.result) this.setCount("正在搜索…");
+    return getIndex().then(function (idx) {
+      return idx.search(query, self.filters).then(function (res) {
+        if (seq !== self.seq) return null;
+        self.idx = idx;
+        self.result = res;
+        self.elapsed = performance.now() - started;
+        self.list.textContent = "";
+        self.shown = 0;
+        self.renderFilters(res.counts);
+        return self.more();
+      });
+    }).catch(function (e) {
+      if (seq !== self.seq) return;
+      self.setCount("搜索索引加载失败，请稍后重试（" + e.message + "）");
+    });
+  };
+  Controller.prototype.more = function () {
+    var self = this;
+    var res = this.result;
+    var size = this.mode === "page" ? PAGE_SIZE : OVERLAY_PAGE;
+    var slice = res.hits.slice(this.shown, this.shown + size);
+    var seq = this.seq;
+    return this.idx.records(slice.map(function (h) { return h.doc; })).then(function (recs) {
+      if (seq !== self.seq) return;
+      var root = siteRoot();
+      var prevValid = self.shown > 0 ? res.hits[self.shown - 1].valid : true;
+      slice.forEach(function (hit, k) {
+        if (prevValid && !hit.valid) {
+          var sep = el("li", "gov-search__divider", "以下结果已废止或已失效，排在有效结果之后");
+          sep.setAttribute("role", "separator");
+          self.list.appendChild(sep);
+        }
+        prevValid = hit.valid;
+        self.list.appendChild(renderHit(hit, recs[k], res.terms, { root: root }));
+      });
+      self.shown += slice.length;
+      self.renderCount();
+      self.renderMore();
+      self.list.setAttribute("data-ready", String(self.seq));
+    });
+  };
+  Controller.prototype.renderCount = function () {
+    var n = this.result.hits.length;
+    var invalid = this.result.hits.filter(function (h) { return !h.valid; }).length;
+    var text = n === 0 ? "没有找到包含“" + this.result.terms.join(" ") + "”的结果" : "找到 " + n + " 条结果";
+    if (n && invalid) text += "（其中 " + invalid + " 条已废止或已失效，排在后面）";
+    this.setCount(text);
+  };
+  Controller.prototype.renderMore = function () {
+    var self = this;
+    if (!this.moreBox) return;
+    this.moreBox.textContent = "";
+    var rest = this.result.hits.length - this.shown;
+    if (rest <= 0) return;
+    if (this.mode === "overlay") {
+      var a = el("a", "gov-search__all", "查看全部 " + this.result.hits.length + " 条结果");
+      a.href = this.pageHref();
+      this.moreBox.appendChild(a);
+    } else {
+      var b = el("button", "md-button gov-search__more-button", "显示更多结果（还有 " + rest + " 条）");
+      b.type = "button";
+      b.addEventListener("click", function () {
+        var at = self.shown;
+        self.more().then(function () { self.focusResult(at); });
+      });
+      this.moreBox.appendChild(b);
+    }
+  };
+  Controller.prototype.renderFilters = function (counts) {
+    var self = this;
+    var box = this.filterBox;
+    if (!box) return;
+    if (!counts) { box.hidden = true; return; }
+    box.hidden = false;
+    if (!box.firstChild) {
+      FACETS.forEach(function (name) {
+        var id = "gov-search-" + self.mode + "-" + name;
+        var wrap = el("span", "gov-search__filter");
+        var label = el("label", null, FILTER_LABEL[name]);
+        label.htmlFor = id;
+        var select = el("select");
+        select.id = id;
+        select.name = name;
+        select.addEventListener("change", function () {
+          self.filters[name] = select.value;
+          self.run(false);
+        });
+        wrap.appendChild(label);
+        wrap.appendChild(select);
+        box.appendChild(wrap);
+      });
+    }
+    FACETS.forEach(function (name) {
+      var select = box.querySelector("select[name=" + name + "]");
+      var values = Array.from(counts[name].keys());
+      if (name === "year") values.sort(function (a, b) { return b - a; });
+      else {
+        var order = name === "kind" ? self.idx.meta.kinds : name === "status" ? self.idx.meta.statuses : self.idx.meta.categories;
+        values.sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
+      }
+      var current = self.filters[name];
+      if (current && values.map(String).indexOf(current) < 0) values.push(name === "year" ? Number(current) : current);
+      select.textContent = "";
+      var all = el("option", null, "全部");
+      all.value = "";
+      select.appendChild(all);
+      values.forEach(function (v) {
+        var shown = name === "year" ? v + "年" : name === "status" ? (INVALID_LABEL[v] || v) : name === "kind" ? (KIND_LABEL[v] || v) : v;
+        var o = el("option", null, shown + "（" + (counts[name].get(v) || 0) + "）");
+        o.value = String(v);
+        select.appendChild(o);
+      });
+      select.value = current;
+      // a filter with one choice or none is noise, unless it is the one in use
+      select.parentNode.hidden = values.length < 2 && !current;
+    });
+  };
+  Controller.prototype.syncUrl = function (push) {
+    var u = new URL(location.href);
+    u.search = "";
+    var q = this.input.value.trim();
+    if (q) u.searchParams.set("q", q);
+    var self = this;
+    FACETS.forEach(function (name) { if (self.filters[name]) u.searchParams.set(name, self.filters[name]); });
+    if (u.href !== location.href) history[push ? "pushState" : "replaceState"](null, "", u.href);
+  };
+  Controller.prototype.fromUrl = function () {
+    var params = new URL(location.href).searchParams;
+    var self = this;
+    this.input.value = params.get("q") || "";
+    FACETS.forEach(function (name) { self.filters[name] = params.get(name) || ""; });
+    if (this.input.value) this.run(false);
+    else this.setCount("输入关键词开始搜索");
+  };
+
+  /* ---------------- start ---------------- */
+
+  var controllers = new WeakMap();
+  function init() {
+    document.querySelectorAll("[data-gov-search]").forEach(function (root) {
+      if (controllers.has(root)) return;
+      var mode = root.getAttribute("data-gov-search");
+      var c = new Controller(root, mode);
+      controllers.set(root, c);
+      if (mode === "page") {
+        c.fromUrl();
+        window.addEventListener("popstate", function () { c.fromUrl(); });
+      }
+    });
+  }
+  document.addEventListener("keydown", function (e) {
+    // "/" or "s" focuses the header search box unless the reader is typing somewhere
+    if (e.metaKey || e.ctrlKey || e.altKey || (e.key !== "/" && e.key !== "s")) return;
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    var input = document.querySelector("[data-gov-search=overlay] input[name=q]");
+    if (input) { input.focus(); e.preventDefault(); }
+  });
+
+  /* The engine, for tests and for other scripts: search(query, filters) → {terms, hits, counts}. */
+  window.govSearch = {
+    search: function (query, filters) {
+      return getIndex().then(function (idx) { return idx.search(query, filters); });
+    },
+    records: function (docs) { return getIndex().then(function (idx) { return idx.records(docs); }); },
+    splitTerms: splitTerms,
+    termTokens: termTokens,
+    shardOf: function (gram) { return getIndex().then(function (idx) { return shardOf(gram, idx.meta); }); },
+    fnv1a: fnv1a,
+  };
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init); // Material instant navigation
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,51 @@
+"""Chinese full-text search for the public site: a static, sharded n-gram index and its browser client.
+
+The site build calls `write_search_index(docs, out_dir)` after MkDocs has written the site, lists
+assets/search/search.css and assets/search/search.js in extra_css/extra_javascript, uses the theme
+overrides (partials/header.html puts the search box in the header) and writes the results page
+`search_page_markdown()` as docs/search.md (→ search/). docs/search.md in the repository explains it all.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from .doc import KINDS, SearchDoc
+from .index import BuiltIndex, SearchIndexError, build_index
+
+__all__ = [
+    "KINDS",
+    "BuiltIndex",
+    "SearchDoc",
+    "SearchIndexError",
+    "build_index",
+    "search_page_markdown",
+    "write_search_index",
+]
+
+# Everything the index owns under search/ (the results page search/index.html is MkDocs' file).
+_OWNED_DIRS = ("g", "c")
+_OWNED_FILES = ("meta.json", "docs.bin")
+
+
+def write_search_index(docs: Iterable[SearchDoc], out_dir: Path) -> BuiltIndex:
+    """Build the index of `docs` and write it to out_dir/search/, replacing a previous index only."""
+    built = build_index(docs)
+    root = out_dir / "search"
+    for d in _OWNED_DIRS:
+        shutil.rmtree(root / d, ignore_errors=True)
+    for f in _OWNED_FILES:
+        (root / f).unlink(missing_ok=True)
+    for rel, data in built.files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return built
+
+
+def search_page_markdown() -> str:
+    """The Markdown source of the results page; write it as search.md in the MkDocs docs dir."""
+    return resources.files("generator").joinpath("templates/search/page.md").read_text(encoding="utf-8")

@@ -1,0 +1,179 @@
+"""Build the static search index: a manifest, per-document facets, gram shards and text chunks.
+
+Files (all under search/ in the built site; docs/search.md describes the format):
+- meta.json       manifest: facet labels, shard layout, chunk boundaries, a content id for caching
+- docs.bin        per document, varints: kind, status+1, category+1, year (0 none), valid, title length
+- g/*.bin         postings; entries `len gram, gram (UTF-8), len payload, payload`, the payload being per
+                  document `doc delta, count, position deltas` (varints)
+- c/<n>.json      [[url, title, text], …] for consecutive documents, fetched only for shown results
+
+Documents are numbered valid first, then newest first, then by URL: the ranking's own order, so
+the top results of most queries sit in the first few chunks and one chunk fetch serves several.
+Output depends on the input set only (sorted everywhere, no clock, no dict-order leaks).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .codec import varint
+from .doc import KINDS, SearchDoc
+from .layout import shard_of
+from .tokens import doc_tokens
+
+FORMAT = 1
+SHARD_BYTES = 16 * 1024  # a shard file aims at this size; a first-character group over 2× is split
+MAX_SPLIT_BITS = 8
+CHUNK_BYTES = 24 * 1024  # text chunk size: bounds what a page of results costs to fetch
+SNIPPET_TEXT_CHARS = 6000  # text kept for snippets (the index covers the whole text)
+
+
+class SearchIndexError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class BuiltIndex:
+    files: dict[str, bytes]  # path relative to search/ → content
+    docs: tuple[SearchDoc, ...]  # in document-number order
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(len(b) for b in self.files.values())
+
+
+def doc_order(docs: Iterable[SearchDoc]) -> list[SearchDoc]:
+    ordered = sorted(docs, key=lambda d: (not d.valid, -(d.year or 0), d.url))
+    seen: set[str] = set()
+    for d in ordered:
+        if d.url in seen:
+            raise SearchIndexError(f"搜索索引：两个页面使用同一地址 {d.url}，请检查生成的页面地址")
+        seen.add(d.url)
+        if d.kind not in KINDS:
+            raise SearchIndexError(f"搜索索引：页面 {d.url} 的类型“{d.kind}”不是 {'/'.join(KINDS)} 之一")
+    return ordered
+
+
+def indexed_text(doc: SearchDoc) -> str:
+    """Title, a line break (which no phrase spans), then the text: positions below len(title) are title hits."""
+    return f"{doc.title}\n{doc.text}"
+
+
+def _postings(docs: list[SearchDoc]) -> dict[str, bytearray]:
+    postings: dict[str, bytearray] = {}
+    last: dict[str, int] = {}
+    for n, doc in enumerate(docs):
+        local: dict[str, list[int]] = {}
+        for tok, pos in doc_tokens(indexed_text(doc)):
+            ps = local.get(tok)
+            if ps is None:
+                local[tok] = [pos]
+            else:
+                ps.append(pos)
+        for tok, ps in local.items():
+            buf = postings.get(tok)
+            if buf is None:
+                buf = postings[tok] = bytearray()
+            buf += varint(n - last.get(tok, 0))
+            last[tok] = n
+            buf += varint(len(ps))
+            prev = 0
+            for p in ps:
+                buf += varint(p - prev)
+                prev = p
+    return postings
+
+
+def _entry(gram: str, payload: bytes) -> bytes:
+    g = gram.encode("utf-8")
+    return varint(len(g)) + g + varint(len(payload)) + payload
+
+
+def _shards(postings: dict[str, bytearray]) -> tuple[int, dict[str, int], dict[str, bytes]]:
+    entries = {gram: _entry(gram, bytes(postings[gram])) for gram in sorted(postings)}
+    group: dict[str, int] = {}
+    for gram, e in entries.items():
+        group[gram[0]] = group.get(gram[0], 0) + len(e)
+    split: dict[str, int] = {}
+    for ch in sorted(group):
+        size = group[ch]
+        if size > 2 * SHARD_BYTES:
+            k = 1
+            while (size >> k) > SHARD_BYTES and k < MAX_SPLIT_BITS:
+                k += 1
+            split[ch] = k
+    rest = sum(size for ch, size in group.items() if ch not in split)
+    buckets = 1
+    while buckets * SHARD_BYTES < rest and buckets < 4096:
+        buckets *= 2
+    files: dict[str, bytearray] = {}
+    for gram, e in entries.items():  # sorted, so every file lists its grams in code-point order
+        files.setdefault(shard_of(gram, buckets, split), bytearray()).extend(e)
+    return buckets, split, {path: bytes(files[path]) for path in sorted(files)}
+
+
+def _facets(docs: list[SearchDoc]) -> tuple[list[str], list[str], bytes]:
+    statuses = sorted({d.status for d in docs if d.status})
+    categories = sorted({d.category for d in docs if d.category})
+    s_ix = {s: i + 1 for i, s in enumerate(statuses)}
+    c_ix = {c: i + 1 for i, c in enumerate(categories)}
+    buf = bytearray()
+    for d in docs:
+        buf += varint(KINDS.index(d.kind))
+        buf += varint(s_ix[d.status] if d.status else 0)
+        buf += varint(c_ix[d.category] if d.category else 0)
+        buf += varint(d.year or 0)
+        buf += varint(1 if d.valid else 0)
+        buf += varint(len(d.title))
+    return statuses, categories, bytes(buf)
+
+
+def _chunks(docs: list[SearchDoc]) -> tuple[list[int], dict[str, bytes]]:
+    starts: list[int] = []
+    files: dict[str, bytes] = {}
+    current: list[str] = []
+    size = 0
+
+    def flush() -> None:
+        files[f"c/{len(files)}.json"] = ("[" + ",".join(current) + "]\n").encode("utf-8")
+
+    for n, d in enumerate(docs):
+        item = json.dumps([d.url, d.title, d.text[:SNIPPET_TEXT_CHARS]], ensure_ascii=False, separators=(",", ":"))
+        item_size = len(item.encode("utf-8"))
+        if current and size + item_size > CHUNK_BYTES:
+            flush()
+            current, size = [], 0
+        if not current:
+            starts.append(n)
+        current.append(item)
+        size += item_size + 1
+    if current:
+        flush()
+    return starts, files
+
+
+def build_index(docs: Iterable[SearchDoc]) -> BuiltIndex:
+    ordered = doc_order(docs)
+    buckets, split, shard_files = _shards(_postings(ordered))
+    statuses, categories, facets = _facets(ordered)
+    starts, chunk_files = _chunks(ordered)
+    files: dict[str, bytes] = {"docs.bin": facets, **shard_files, **chunk_files}
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
+    meta = {
+        "format": FORMAT,
+        "id": digest.hexdigest()[:16],
+        "docs": len(ordered),
+        "kinds": list(KINDS),
+        "statuses": statuses,
+        "categories": categories,
+        "buckets": buckets,
+        "split": split,
+        "chunks": starts,
+    }
+    files["meta.json"] = (json.dumps(meta, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
+    return BuiltIndex(files={p: files[p] for p in sorted(files)}, docs=tuple(ordered))
