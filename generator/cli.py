@@ -75,6 +75,51 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _emit(content: str | bytes, out: Path | None, default_name: str) -> None:
+    """Print text, or write it (and binary output always) to a file; CSV files get a BOM for Excel/WPS."""
+    if out is None and isinstance(content, str):
+        sys.stdout.write(content)
+        return
+    path = out or Path(default_name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
+    print(f"已写入 {path}", file=sys.stderr)
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .audit import run_audit
+    from .audit_render import render
+    from .check import check_project
+
+    day = today_of(args)
+    result = check_project(args.project, day)
+    errors = result.count(Level.ERROR)
+    if errors:
+        print(f"注意：目录有 {errors} 个错误（运行 make check 查看），审计数字可能不完整", file=sys.stderr)
+    _emit(render(run_audit(result.catalog, day), args.format), args.out, f"audit-{day}.{args.format}")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .annual import annual_report
+    from .audit_render import render_annual
+    from .check import check_project
+
+    result = check_project(args.project, today_of(args))
+    report = annual_report(result.catalog, args.year)
+    source = result.catalog.annual.get(args.year)
+    bad = [p for p in result.problems if p.level is Level.ERROR and source is not None and p.path == source.path]
+    for p in bad:
+        print(p.as_text(), file=sys.stderr)
+    for warning in report.warnings:
+        print(f"警告：{warning}", file=sys.stderr)
+    _emit(render_annual(report, args.format), args.out, f"annual-{args.year}.{args.format}")
+    return EXIT_PROBLEMS if bad else EXIT_OK
+
+
 def _common(p: argparse.ArgumentParser, today: bool = True) -> None:
     p.add_argument("--project", type=Path, default=Path("."), help="项目目录（默认当前目录）")
     if today:
@@ -95,6 +140,23 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, today=False)
     p.add_argument("--out", type=Path, default=Path("docs/schema"), help="输出目录（默认 docs/schema）")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("audit", help="清理和状态审计：按状态、制发主体、清理结果计数，列出到期、逾期、依据已废止等清单")
+    _common(p, today=False)
+    p.add_argument("--as-of", "--today", dest="today", type=iso_date, default=None,
+                   help="审计日期（YYYY-MM-DD，默认今天）：各文件在这一天的状态")
+    p.add_argument("--format", choices=("table", "md", "csv", "xlsx", "json"), default="table")
+    p.add_argument("--out", type=Path, default=None, help="写入文件（xlsx 默认 audit-日期.xlsx）")
+    p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("report", help="年度报告数据")
+    reports = p.add_subparsers(dest="report", required=True, parser_class=_Parser)
+    p = reports.add_parser("annual", help="年度报告表二（及表三）：第二十条第（一）项由目录计算")
+    _common(p)
+    p.add_argument("--year", type=int, required=True, help="报告年度，例如 2025")
+    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument("--out", type=Path, default=None, help="写入文件（默认打印）")
+    p.set_defaults(func=cmd_report)
     return parser
 
 

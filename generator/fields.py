@@ -30,7 +30,7 @@ LEGALITY_RESULTS = ("通过", "修改后通过", "不通过")
 class Field:
     """One key of a catalogue record.
 
-    kind: text | date | int | bool | enum | id | texts (list of text) | ids | map | maps (list of maps)
+    kind: text | date | int | number | bool | enum | id | texts (list of text) | ids | map | maps (list of maps)
     """
 
     name: str
@@ -202,5 +202,45 @@ PAGE = RecordSpec(
     (
         Field("title", "text", "页面标题"),
         Field("description", "text", "页面简介"),
+    ),
+)
+
+
+# 表三 columns (国办公开办函〔2021〕30号): 申请人 自然人 | 法人或其他组织（五类） | 总计.
+APPLICANT_COLUMNS = (
+    Field("natural_person", "int", "自然人"),
+    Field("commercial", "int", "商业企业"),
+    Field("research", "int", "科研机构"),
+    Field("public_interest", "int", "社会公益组织"),
+    Field("legal_service", "int", "法律服务机构"),
+    Field("other", "int", "其他"),
+    Field("total", "int", "总计", required=True),
+)
+
+ANNUAL_REPORT = RecordSpec(
+    "annual_report",
+    "年度报告中目录之外的数字（catalog/annual/YYYY.yml）",
+    (
+        Field("active", "map", "表二 主动公开政府信息情况（规章、规范性文件之外的项目）", fields=(
+            Field("permit_decisions", "int", "行政许可 本年处理决定数量", "第二十条第（五）项", required=True),
+            Field("penalty_decisions", "int", "行政处罚 本年处理决定数量", "第二十条第（六）项", required=True),
+            Field("coercion_decisions", "int", "行政强制 本年处理决定数量", "第二十条第（六）项", required=True),
+            Field("fee_amount", "number", "行政事业性收费 本年收费金额（万元）", "第二十条第（八）项，可带小数",
+                  required=True),
+        )),
+        Field("applications", "map", "表三 收到和处理政府信息公开申请情况", "一 + 二 应等于 三（七）+ 四", fields=(
+            Field("received", "map", "一、本年新收政府信息公开申请数量", required=True, fields=APPLICANT_COLUMNS),
+            Field("carried_over", "map", "二、上年结转政府信息公开申请数量", required=True, fields=APPLICANT_COLUMNS),
+            Field("results", "map", "三、本年度办理结果", required=True, fields=(
+                Field("disclosed", "map", "（一）予以公开", fields=APPLICANT_COLUMNS),
+                Field("partly_disclosed", "map", "（二）部分公开", fields=APPLICANT_COLUMNS),
+                Field("withheld", "map", "（三）不予公开", fields=APPLICANT_COLUMNS),
+                Field("unavailable", "map", "（四）无法提供", fields=APPLICANT_COLUMNS),
+                Field("not_processed", "map", "（五）不予处理", fields=APPLICANT_COLUMNS),
+                Field("other", "map", "（六）其他处理", fields=APPLICANT_COLUMNS),
+                Field("total", "map", "（七）总计", required=True, fields=APPLICANT_COLUMNS),
+            )),
+            Field("carried_forward", "map", "四、结转下年度继续办理", required=True, fields=APPLICANT_COLUMNS),
+        )),
     ),
 )

@@ -139,6 +139,31 @@ def _load_categories(cat: Catalog, src: Text, problems: list[Problem]) -> None:
     walk(_record_list(src, parse_yaml(src, problems), "分类", problems), None)
 
 
+def _load_annual(cat: Catalog, root: Path, path: Path, problems: list[Problem]) -> None:
+    """catalog/annual/<year>.yml: the annual-report numbers the catalogue cannot count (docs/audit.md)."""
+    src = read_text(root, path, problems)
+    if src is None:
+        return
+    value = parse_yaml(src, problems)
+    if value is None:
+        return
+    if not isinstance(value, YMap):
+        problems.append(_err(src.path, Pos(1, 1), "invalid-value",
+                             "年度报告数据文件应是一组“键: 值”（active、applications），不是列表或单个值"))
+        return
+    if not (path.stem.isdigit() and len(path.stem) == 4):
+        problems.append(_err(src.path, Pos(1, 1), "invalid-value",
+                             f"年度报告数据文件名应是四位年份（例如 catalog/annual/2024.yml），这里是 '{path.name}'"))
+        return
+    s = Source(src.path, value)
+    cat.raw_records.append(("annual_report", s))
+    if int(path.stem) in cat.annual:
+        problems.append(_err(src.path, Pos(1, 1), "duplicate-id",
+                             f"{path.stem} 年的数据已在 {cat.annual[int(path.stem)].path} 中：请合并为一个文件"))
+        return
+    cat.annual[int(path.stem)] = s
+
+
 def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
     """Read every catalogue file of the project at `root`. Raises UsageError only if it is no project."""
     root = root.resolve()
@@ -238,6 +263,9 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         rel = path.relative_to(root / "content").as_posix()
         title = front.get("title") if isinstance(front.get("title"), str) else None
         cat.pages.append(Page(src.path, rel, title, body, body_line, Source(src.path, front)))
+
+    for path in _files(root, "catalog/annual", (".yml", ".yaml")):
+        _load_annual(cat, root, path, problems)
 
     attach = root / "catalog" / "attachments"
     if attach.is_dir():

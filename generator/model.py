@@ -342,6 +342,8 @@ class Catalog:
     # (spec name, source) for every raw record the schema rules check.
     raw_records: list[tuple[str, Source]] = field(default_factory=list)
     attachment_files: set[str] = field(default_factory=set)
+    # catalog/annual/<year>.yml: the annual-report figures that are not in the catalogue, by year.
+    annual: dict[int, Source] = field(default_factory=dict)
     # Results shared between rules within one run (e.g. the schema walk).
     cache: dict[str, Any] = field(default_factory=dict)
 

@@ -29,6 +29,8 @@ def _field(f: F.Field) -> dict[str, Any]:
         out.update(type="string", format="date", pattern=r"^\d{4}-\d{2}-\d{2}$")
     elif f.kind == "int":
         out.update(type="integer", minimum=0)
+    elif f.kind == "number":
+        out.update(type="number", minimum=0)
     elif f.kind == "bool":
         out["type"] = "boolean"
     elif f.kind == "texts":
@@ -77,6 +79,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "legal_bases.schema.json": (F.LEGAL_BASIS, {"type": "array", "items": _object(F.LEGAL_BASIS.fields)}),
         "powers.schema.json": (F.POWER, {"type": "array", "items": _object(F.POWER.fields)}),
         "document.schema.json": (F.DOCUMENT, _document()),
+        "annual.schema.json": (F.ANNUAL_REPORT, _object(F.ANNUAL_REPORT.fields)),
     }
     out = {}
     for name, (spec, body) in specs.items():

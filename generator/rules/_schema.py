@@ -17,7 +17,7 @@ from ..yamltree import BadDate, Refused, YList, YMap
 from ._util import did_you_mean
 
 SPECS: dict[str, F.RecordSpec] = {
-    s.name: s for s in (F.SITE_CONFIG, F.CATEGORY, F.LEGAL_BASIS, F.POWER, F.DOCUMENT, F.PAGE)
+    s.name: s for s in (F.SITE_CONFIG, F.CATEGORY, F.LEGAL_BASIS, F.POWER, F.DOCUMENT, F.PAGE, F.ANNUAL_REPORT)
 }
 _ID = re.compile(F.ID_PATTERN)
 # guide-incomplete owns the Art. 12 fields: reporting them twice would only confuse.
@@ -128,6 +128,10 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
     if kind == "bool":
         if not isinstance(value, bool):
             bad(f"应为 true 或 false，这里是 '{value}'")
+        return
+    if kind == "number":
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+            bad(f"应为非负数（可带小数，例如 12.5），这里是 '{value}'")
         return
     if kind in ("texts", "ids"):
         if not isinstance(value, YList):

@@ -1,0 +1,258 @@
+"""The audit in every output form: Markdown (template), terminal table, CSV, XLSX and JSON.
+
+Every form shows the same rows in the same order; only the layout differs.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import unicodedata
+import zipfile
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport
+from .annual import as_json as annual_json
+from .audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, as_json
+from .fields import REVIEW_RESULTS
+
+FORMATS = ("table", "md", "csv", "xlsx", "json")
+# A fixed timestamp inside the XLSX zip, so the same audit gives the same bytes.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def environment() -> Environment:
+    """Jinja for the Markdown reports (audit*.j2, annual*.j2): plain text, so no HTML escaping."""
+    return Environment(
+        loader=PackageLoader("generator", "templates"), autoescape=False, undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+
+
+def md_cell(text: object) -> str:
+    """A value safe inside a Markdown table cell: pipes escaped, line breaks flattened."""
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ").strip()
+
+
+RowLink = Callable[[AuditRow], str | None]
+
+
+def render_markdown(audit: Audit, link: RowLink | None = None, heading: bool = True) -> str:
+    """Markdown; `link(row)` may return a URL for a row's name (the site links records, the CLI does not)."""
+
+    def cell(row: AuditRow, column: str) -> str:
+        text = md_cell(row.value(column))
+        if column == "title" and link is not None:
+            url = link(row)
+            if url:
+                return f"[{text}]({url})"
+        if column == "location":
+            return f"`{text}`"
+        return text or "—"
+
+    def cells(row: AuditRow, columns: Sequence[str]) -> list[str]:
+        return [cell(row, c) for c in columns]
+
+    out = environment().get_template("audit.md.j2").render(
+        audit=audit, results=REVIEW_RESULTS, owner_labels=OWNER_LABELS, cells=cells,
+    )
+    if not heading:  # the site page has its own title
+        out = out.split("\n", 2)[2] if out.startswith("# ") else out
+    return out
+
+
+def render_json(audit: Audit) -> str:
+    return json.dumps(as_json(audit), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- terminal table --------------------------------------------------------------------------------
+
+
+def width(text: str) -> int:
+    """Columns a string takes in a terminal or spreadsheet: CJK characters count double."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+    cells = [[str(c) for c in headers], *[[str(c) for c in r] for r in rows]]
+    widths = [max(width(r[i]) for r in cells) for i in range(len(headers))]
+
+    def line(r: list[str]) -> str:
+        parts = []
+        for i, c in enumerate(r):
+            pad = " " * (widths[i] - width(c))
+            parts.append(pad + c if c.isdigit() else c + pad)  # numbers right-aligned
+        return "  ".join(parts).rstrip()
+
+    return [line(cells[0]), "  ".join("-" * w for w in widths), *(line(r) for r in cells[1:])]
+
+
+def render_table(audit: Audit) -> str:
+    lines = [f"{audit.agency} 规范性文件清理和权力清单审计（截至 {audit.as_of}）", "",
+             f"{audit.documents_sentence}。", f"{audit.powers_sentence}。", ""]
+    statuses = ("有效", "已修改", "废止", "失效", "合计")
+    lines += ["规章和规范性文件：按制发主体和状态（状态按日期推算）"]
+    lines += text_table(("制发主体", *statuses), [(o, *(r[s] for s in statuses)) for o, r in audit.by_owner.items()])
+    lines += ["", "规章和规范性文件：按类别和状态"]
+    lines += text_table(("类别", *statuses), [(k, *(r[s] for s in statuses)) for k, r in audit.by_kind.items()])
+    lines += ["", "规范性文件最近一次清理结果"]
+    lines += text_table(("制发主体", "清理结果", "已决定", "建议（待决定）"), [
+        (OWNER_LABELS[o], r, t.decided[r], t.proposed[r]) for o, t in audit.reviews.items() for r in REVIEW_RESULTS
+    ] + [(OWNER_LABELS[o], "未清理", t.unreviewed, "") for o, t in audit.reviews.items()])
+    lines += ["", "行政权力（有效事项）"]
+    lines += text_table(("权力类型", "事项数"), [*audit.powers_by_type.items(), ("合计", audit.powers_total)])
+    for lst in audit.lists:
+        lines += ["", f"{lst.title}（{len(lst.rows)}）" + (f"  [{lst.code}]" if lst.code else "")]
+        if lst.rows:
+            lines += text_table(lst.headers, [[r.value(c) for c in lst.columns] for r in lst.rows])
+        else:
+            lines.append("无")
+    return "\n".join(lines) + "\n"
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+
+def render_csv(audit: Audit) -> str:
+    """Every list in one table: a 清单 column, then every column any list has (blank where not used)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["清单", "截至", *COLUMNS.values()])
+    for lst in audit.lists:
+        for row in lst.rows:
+            w.writerow([lst.title, audit.as_of.isoformat(), *(row.value(c) for c in COLUMNS)])
+    return buf.getvalue()
+
+
+# --- XLSX ------------------------------------------------------------------------------------------
+
+
+def summary_rows(audit: Audit) -> list[tuple[str, str | int]]:
+    """The 概况 sheet: every count of the audit as (项目, 数值)."""
+    rows: list[tuple[str, str | int]] = [
+        ("机构", audit.agency), ("截至", audit.as_of.isoformat()),
+        ("清理情况（法治政府建设报告用语）", audit.documents_sentence),
+        ("行政权力（法治政府建设报告用语）", audit.powers_sentence),
+    ]
+    rows += [(f"规章和规范性文件/{o}/{s}", n) for o, r in audit.by_owner.items() for s, n in r.items()]
+    rows += [(f"规章和规范性文件/{k}/{s}", n) for k, r in audit.by_kind.items() for s, n in r.items()]
+    for o, t in audit.reviews.items():
+        rows += [(f"清理结果/{OWNER_LABELS[o]}/{r}/已决定", t.decided[r]) for r in REVIEW_RESULTS]
+        rows += [(f"清理结果/{OWNER_LABELS[o]}/{r}/建议", t.proposed[r]) for r in REVIEW_RESULTS]
+        rows.append((f"清理结果/{OWNER_LABELS[o]}/未清理", t.unreviewed))
+    rows += [(f"行政权力/{t}", n) for t, n in audit.powers_by_type.items()]
+    rows.append(("行政权力/合计", audit.powers_total))
+    rows += [(f"行政权力/状态/{s}", n) for s, n in audit.powers_by_status.items()]
+    rows += [(f"清单/{lst.title}", len(lst.rows)) for lst in audit.lists]
+    return rows
+
+
+def sheet_name(lst: AuditList) -> str:
+    # Excel: at most 31 characters, none of []:*?/\
+    name = "".join(ch for ch in lst.title if ch not in "[]:*?/\\")
+    return name[:31]
+
+
+def render_xlsx(audit: Audit) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb = Workbook()
+    stamp = dt.datetime.combine(audit.as_of, dt.time())
+    wb.properties.creator = audit.agency or "政府信息公开站点生成器"
+    wb.properties.title = f"规范性文件清理和权力清单审计（截至 {audit.as_of}）"
+    wb.properties.created = wb.properties.modified = stamp
+
+    def fill(ws: Any, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+        ws.append(list(headers))
+        for r in rows:
+            ws.append(list(r))
+        bold = Font(bold=True)
+        for c in ws[1]:
+            c.font = bold
+        ws.freeze_panes = "A2"
+        if rows:
+            ws.auto_filter.ref = ws.dimensions
+        for i, h in enumerate(headers, start=1):
+            longest = max([width(str(h)), *(width(str(r[i - 1])) for r in rows)])
+            ws.column_dimensions[get_column_letter(i)].width = min(max(longest + 2, 6), 80)
+            if longest > 80:  # long messages wrap instead of running off the sheet
+                for cell in ws[get_column_letter(i)][1:]:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+    ws = wb.active
+    ws.title = "概况"
+    fill(ws, ("项目", "数值"), summary_rows(audit))
+    for lst in audit.lists:
+        fill(wb.create_sheet(sheet_name(lst)), lst.headers, [[r.value(c) for c in lst.columns] for r in lst.rows])
+
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).write_data()  # openpyxl's save() would stamp the wall clock
+    return _fixed_zip(raw.getvalue())
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same archive with every entry's timestamp fixed: byte-identical output for identical input."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def render(audit: Audit, fmt: str) -> str | bytes:
+    """The audit in `fmt` (one of FORMATS): bytes for xlsx, text otherwise."""
+    renderers: dict[str, Callable[[Audit], str | bytes]] = {
+        "table": render_table, "md": render_markdown, "csv": render_csv, "xlsx": render_xlsx, "json": render_json,
+    }
+    return renderers[fmt](audit)
+
+
+# --- the annual report (表二 / 表三) ----------------------------------------------------------------
+
+
+def num(value: int | float | None) -> str:
+    """A 表二/表三 number: '—' when not given, decimals without trailing zeros (12.50 → 12.5)."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def _annual_context(report: AnnualReport) -> dict[str, Any]:
+    return {
+        "report": report, "num": num,
+        "column_labels": [COLUMN_LABELS[c] for c in COLUMN_KEYS],
+        "cells3": lambda row: [num(row.values[c]) for c in COLUMN_KEYS],
+    }
+
+
+def render_table2(report: AnnualReport) -> str:
+    """表二 alone, as a Markdown table (the site's annual-report page embeds it)."""
+    return environment().get_template("annual_table2.md.j2").render(**_annual_context(report))
+
+
+def render_table3(report: AnnualReport) -> str:
+    """表三 as a Markdown table, or '' when catalog/annual/<year>.yml does not give it."""
+    if not report.applications:
+        return ""
+    return environment().get_template("annual_table3.md.j2").render(**_annual_context(report))
+
+
+def render_annual(report: AnnualReport, fmt: str) -> str:
+    """`report annual` output: md (tables, warnings, the documents behind each count) or json."""
+    if fmt == "json":
+        return json.dumps(annual_json(report), ensure_ascii=False, indent=2) + "\n"
+    return environment().get_template("annual.md.j2").render(**_annual_context(report))
