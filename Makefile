@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml
 check: setup
 	$(PY) -m generator check --strict $(ARGS)
 
+# The 清理/status audit as of today (ARGS='--format xlsx --out audit.xlsx', '--as-of 2025-12-31' …).
+audit: setup
+	$(PY) -m generator audit $(ARGS)
+
 schema: setup
 	$(PY) -m generator schema
 
