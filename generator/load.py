@@ -8,6 +8,7 @@ ever written here.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,16 +33,59 @@ def _err(path: str, pos: Pos | None, code: str, message: str) -> Problem:
     return problem(path, pos, Level.ERROR, code, message)
 
 
+def _display_path(rel: str) -> str:
+    """A path that can be printed: a file name saved in GBK on a UTF-8 system shows as GBK."""
+    try:
+        rel.encode("utf-8")
+        return rel
+    except UnicodeEncodeError:
+        return os.fsencode(rel).decode("gb18030", errors="replace")
+
+
+def inside(root: Path, file: Path) -> bool:
+    """Whether `file`, with every symbolic link resolved, is still inside the project `root`."""
+    try:
+        return file.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+
+
+# YAML counts these as line breaks too; turning them into \n keeps every line number (the
+# parser's, the front matter split's and an editor's) the same.
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
 def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
     rel = file.relative_to(root).as_posix()
+    shown = _display_path(rel)
+    if shown != rel:
+        problems.append(_err(shown, None, "yaml-syntax", f"文件名不是 UTF-8 编码（看起来是 GBK：{shown}）："
+                             "请在本机重新命名这个文件，或解压时选择 UTF-8 文件名"))
+        return None
+    if not inside(root, file):
+        # A link to /etc/passwd or to another project: never read, never published.
+        problems.append(_err(rel, None, "yaml-syntax",
+                             "这是指向项目目录之外的符号链接，不会被读取：请把文件本身复制到项目里"))
+        return None
     try:
-        if file.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 1024 // 1024
-            problems.append(_err(rel, None, "yaml-syntax", f"文件过大（超过 {limit} MB），不像目录文件：请检查是否放错了文件"))
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            problems.append(_err(rel, None, "yaml-syntax",
+                                 "这不是普通文件（管道或设备文件），不会被读取：请从目录中移走它"))
             return None
-        data = file.read_bytes()
+        if info.st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 1024 // 1024
+            problems.append(_err(rel, None, "yaml-syntax",
+                                 f"文件过大（超过 {limit} MB），不像目录文件：请检查是否放错了文件"))
+            return None
+        with file.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # the file may grow between stat and read
     except OSError as exc:
         problems.append(_err(rel, None, "yaml-syntax", f"无法读取文件：{exc.strerror}"))
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(_err(rel, None, "yaml-syntax",
+                             "文件是 UTF-16 编码（记事本的“Unicode”）：请用编辑器“另存为 UTF-8”后再运行"))
         return None
     if b"\x00" in data:
         problems.append(_err(rel, None, "yaml-syntax", "这是二进制文件，不是文本：请从目录中移走它"))
@@ -59,7 +103,12 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
         problems.append(_err(rel, Pos(line, 1), "yaml-syntax",
                              f"文件不是 UTF-8 编码（{hint}第 {line} 行）：请用编辑器“另存为 UTF-8”后再运行"))
         return None
-    return Text(rel, text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        # Usually a save that failed or content that was cut away: never publish it silently.
+        problems.append(_err(rel, None, "yaml-syntax",
+                             "文件是空的（可能保存失败或内容被误删）：请恢复内容；确实不需要就删除这个文件"))
+        return None
+    return Text(rel, text.replace("\r\n", "\n").translate(_LINE_BREAKS))
 
 
 def split_front_matter(src: Text, problems: list[Problem], required: bool) -> tuple[str | None, int, str, int]:
@@ -84,17 +133,30 @@ def parse_yaml(src: Text, problems: list[Problem], text: str | None = None, line
     return value
 
 
-def _files(root: Path, folder: str, suffixes: tuple[str, ...]) -> Iterator[Path]:
-    """Files under root/folder in a stable order; links are not followed out of the project."""
+def _files(root: Path, folder: str, suffixes: tuple[str, ...], problems: list[Problem]) -> Iterator[Path]:
+    """Files under root/folder in a stable order (suffix in any case: WPS saves `.MD`).
+
+    Symbolic links to folders are not followed, and said so: a catalogue never needs them and
+    they could lead out of the project.
+    """
     base = root / folder
     if not base.is_dir():
         return
+    if not inside(root, base):
+        problems.append(_err(folder, None, "yaml-syntax",
+                             f"{folder} 是指向项目目录之外的符号链接，不会被读取：请把文件本身复制到项目里"))
+        return
     for dirpath, dirnames, filenames in os.walk(base):
+        here = Path(dirpath)
+        for d in sorted(dirnames):
+            if not d.startswith(".") and (here / d).is_symlink():
+                problems.append(_err(_display_path((here / d).relative_to(root).as_posix()), None, "yaml-syntax",
+                                     "这是指向文件夹的符号链接，不会被读取：请把文件本身复制到这里"))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith(suffixes):
+            if name.startswith(".") or not name.lower().endswith(suffixes):
                 continue
-            yield Path(dirpath) / name
+            yield here / name
 
 
 def _record_list(src: Text, value: Any, what: str, problems: list[Problem]) -> list[YMap]:
@@ -204,7 +266,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             if law.id:
                 cat.laws.setdefault(law.id, law)
 
-    for path in _files(root, "catalog/powers", (".yml", ".yaml")):
+    for path in _files(root, "catalog/powers", (".yml", ".yaml"), problems):
         src = read_text(root, path, problems)
         if src is None:
             continue
@@ -216,11 +278,11 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             if power.code:
                 cat.powers.setdefault(power.code, power)
 
-    for path in _files(root, "catalog/documents", (".md", ".yml", ".yaml")):
+    for path in _files(root, "catalog/documents", (".md", ".yml", ".yaml"), problems):
         src = read_text(root, path, problems)
         if src is None:
             continue
-        if path.suffix == ".md":
+        if path.suffix.lower() == ".md":
             fm, fm_line, body, body_line = split_front_matter(src, problems, required=True)
             if fm is None:
                 continue
@@ -246,7 +308,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         if doc.id:
             cat.documents.setdefault(doc.id, doc)
 
-    for path in _files(root, "content", (".md",)):
+    for path in _files(root, "content", (".md",), problems):
         src = read_text(root, path, problems)
         if src is None:
             continue
@@ -264,7 +326,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         title = front.get("title") if isinstance(front.get("title"), str) else None
         cat.pages.append(Page(src.path, rel, title, body, body_line, Source(src.path, front)))
 
-    for path in _files(root, "catalog/annual", (".yml", ".yaml")):
+    for path in _files(root, "catalog/annual", (".yml", ".yaml"), problems):
         _load_annual(cat, root, path, problems)
 
     attach = root / "catalog" / "attachments"
@@ -272,6 +334,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         for dirpath, _dirs, filenames in os.walk(attach):
             for name in filenames:
                 p = Path(dirpath) / name
-                if p.is_file() and not p.is_symlink():
+                # A symlinked attachment (or folder) could publish any file of the machine.
+                if p.is_file() and not p.is_symlink() and inside(attach, p):
                     cat.attachment_files.add(p.relative_to(attach).as_posix())
     return cat, problems
