@@ -120,6 +120,67 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if bad else EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldRefused, new_document, new_law, new_power
+
+    try:
+        if args.what == "document":
+            made = new_document(args.project, args.kind, args.category, today_of(args))
+        elif args.what == "power":
+            if not args.type:
+                raise UsageError("请用 --type 指定权力类型，例如 --type 行政处罚（可选：行政许可、行政处罚、行政强制、行政征收、"
+                                 "行政给付、行政检查、行政确认、行政奖励、行政裁决、其他行政权力）")
+            made = new_power(args.project, args.type, today_of(args))
+        else:
+            made = new_law(args.project, args.id, today_of(args))
+    except ScaffoldRefused as refused:
+        print(format_problems(refused.problems, "text"))
+        print("目录中有无法读取的文件：请先修复上面的问题，再新建记录", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"已新建 {made.path}:{made.line}" + (f"（{made.key}）" if made.key else ""))
+    if made.to_fill:
+        print(f"请填写：{'、'.join(made.to_fill)}（值为 \"\" 的字段），然后运行 python -m generator check")
+    return EXIT_OK
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from .atomic import write_atomic
+    from .load import load_project
+    from .xlsx import export_workbook
+
+    catalog, problems = load_project(args.project)
+    broken = [p for p in problems if p.code == "yaml-syntax"]
+    if broken:
+        print(format_problems(broken, "text"))
+        print("目录中有无法读取的文件：导出的表格会缺记录，请先修复", file=sys.stderr)
+        return EXIT_PROBLEMS
+    write_atomic(args.out, export_workbook(catalog, today_of(args)))
+    print(f"已写入 {args.out}（规范性文件、权力清单、执法依据；导入：python -m generator import-xlsx {args.out}）")
+    return EXIT_OK
+
+
+def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    from .xlsx import apply_plan, plan_import
+
+    plan = plan_import(args.project, args.file)
+    if plan.problems:
+        print(format_problems(plan.problems, "text"))
+    if plan.failed:
+        print("有错误，没有写入任何文件：请按上面的提示修改表格后重新导入", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for change in plan.changes:
+        print(f"{change.path}  {change.key}  {change.what}")
+    if not plan.writes:
+        print("表格与目录一致，没有需要修改的文件")
+        return EXIT_OK
+    if args.dry_run:
+        print(f"预览：将修改 {len(plan.writes)} 个文件（去掉 --dry-run 才会写入）")
+        return EXIT_OK
+    apply_plan(args.project, plan)
+    print(f"已更新 {len(plan.writes)} 个文件；请运行 python -m generator check 检查")
+    return EXIT_OK
+
+
 def _common(p: argparse.ArgumentParser, today: bool = True) -> None:
     p.add_argument("--project", type=Path, default=Path("."), help="项目目录（默认当前目录）")
     if today:
@@ -157,7 +218,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("md", "json"), default="md")
     p.add_argument("--out", type=Path, default=None, help="写入文件（默认打印）")
     p.set_defaults(func=cmd_report)
+    _add_editing_commands(sub)
     return parser
+
+def _add_editing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """new / export-xlsx / import-xlsx: the only commands that write inside catalog/."""
+    from .fields import DOC_KINDS, POWER_TYPES
+
+    p = sub.add_parser("new", help="新建一条记录（文件、权力事项或执法依据），自动取下一个编号")
+    _common(p)
+    p.add_argument("what", choices=("document", "power", "law"), help="document 公开文件；power 权力事项；law 执法依据")
+    p.add_argument("--kind", choices=DOC_KINDS, default="规范性文件", help="文件类别（document，默认 规范性文件）")
+    p.add_argument("--category", default=None, help="分类代码（document，默认按文件类别选 规范性文件/其他文件）")
+    p.add_argument("--type", choices=POWER_TYPES, default=None, help="权力类型（power，必填）")
+    p.add_argument("--id", default=None, help="依据 id（law），例如 zlf；不填则留空待填写")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("export-xlsx", help="导出 规范性文件目录、权力清单、执法依据 为 Excel 表格")
+    _common(p)
+    p.add_argument("--out", type=Path, default=Path("清单.xlsx"), help="输出文件（默认 清单.xlsx）")
+    p.set_defaults(func=cmd_export_xlsx)
+
+    p = sub.add_parser("import-xlsx", help="把 Excel 表格中的修改写回目录（只改有变化的值，不丢任何内容）")
+    _common(p, today=False)
+    p.add_argument("file", type=Path, help="xlsx 文件，例如 清单.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="只列出将要做的修改，不写入")
+    p.set_defaults(func=cmd_import_xlsx)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
