@@ -24,6 +24,8 @@ DOC_OWNERS = ("self", "drafted")
 DOC_STATUSES = ("有效", "已修改", "废止", "失效")
 REVIEW_RESULTS = ("继续有效", "修改", "废止", "宣布失效")
 LEGALITY_RESULTS = ("通过", "修改后通过", "不通过")
+POLICY_MAX_YEARS = 100
+POLICY_MAX_DAYS = 3650
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class Field:
     fields: tuple[Field, ...] = ()
     # Only for `maps` whose items may also be a bare id (none today); kept explicit for schemas.
     min_items: int = 0
+    # Largest value an `int` may take (policy periods): beyond it the date arithmetic is meaningless.
+    maximum: int | None = None
 
 
 @dataclass(frozen=True)
@@ -95,11 +99,13 @@ SITE_CONFIG = RecordSpec(
             Field("party_gov_badge", "text", "党政机关网站标识链接"),
         )),
         Field("policy", "map", "审查政策", fields=(
-            Field("validity_years", "int", "规范性文件有效期（年）", "默认 5"),
-            Field("provisional_validity_years", "int", "暂行、试行文件有效期（年）", "默认 2"),
-            Field("review_interval_years", "int", "清理周期（年）", "默认 2"),
-            Field("expiry_warning_days", "int", "到期提醒（天）", "默认 180"),
-            Field("basis_check_interval_years", "int", "执法依据状态核对周期（年）", "默认 1"),
+            Field("validity_years", "int", "规范性文件有效期（年）", "默认 5", maximum=POLICY_MAX_YEARS),
+            Field("provisional_validity_years", "int", "暂行、试行文件有效期（年）", "默认 2",
+                  maximum=POLICY_MAX_YEARS),
+            Field("review_interval_years", "int", "清理周期（年）", "默认 2", maximum=POLICY_MAX_YEARS),
+            Field("expiry_warning_days", "int", "到期提醒（天）", "默认 180", maximum=POLICY_MAX_DAYS),
+            Field("basis_check_interval_years", "int", "执法依据状态核对周期（年）", "默认 1",
+                  maximum=POLICY_MAX_YEARS),
             Field("index_no_pattern", "text", "索引号格式（正则）", "默认 ^{credit_code}/\\d{4}-\\d{5}$"),
         )),
     ),

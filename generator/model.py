@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import NORMATIVE_KINDS
+from .fields import NORMATIVE_KINDS, POLICY_MAX_DAYS, POLICY_MAX_YEARS
 from .problems import Pos
 from .yamltree import YList, YMap
 
@@ -45,14 +45,14 @@ def text(raw: YMap, key: str) -> str | None:
     return v.strip() if isinstance(v, str) and v.strip() else None
 
 
-ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def as_date(v: Any) -> dt.date | None:
     """A date value, or None. A quoted '2024-03-05' is still an ISO date: editors often quote them."""
     if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
         return v
-    if isinstance(v, str) and ISO_DATE_RE.match(v):
+    if isinstance(v, str) and ISO_DATE_RE.fullmatch(v):
         try:
             return dt.date.fromisoformat(v)
         except ValueError:
@@ -71,9 +71,10 @@ def texts(raw: YMap, key: str) -> list[str]:
     return [x.strip() for x in v if isinstance(x, str) and x.strip()] if isinstance(v, list) else []
 
 
-def integer(raw: YMap, key: str, default: int) -> int:
+def integer(raw: YMap, key: str, default: int, maximum: int) -> int:
+    """A non-negative int up to `maximum`, else the default (invalid-value reports the bad value)."""
     v = raw.get(key)
-    return v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else default
+    return v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= maximum else default
 
 
 def submap(raw: YMap, key: str) -> YMap | None:
@@ -302,11 +303,11 @@ class SiteConfig:
         r = src.raw
         p = submap(r, "policy") or YMap()
         policy = Policy(
-            validity_years=integer(p, "validity_years", 5),
-            provisional_validity_years=integer(p, "provisional_validity_years", 2),
-            review_interval_years=integer(p, "review_interval_years", 2),
-            expiry_warning_days=integer(p, "expiry_warning_days", 180),
-            basis_check_interval_years=integer(p, "basis_check_interval_years", 1),
+            validity_years=integer(p, "validity_years", 5, POLICY_MAX_YEARS),
+            provisional_validity_years=integer(p, "provisional_validity_years", 2, POLICY_MAX_YEARS),
+            review_interval_years=integer(p, "review_interval_years", 2, POLICY_MAX_YEARS),
+            expiry_warning_days=integer(p, "expiry_warning_days", 180, POLICY_MAX_DAYS),
+            basis_check_interval_years=integer(p, "basis_check_interval_years", 1, POLICY_MAX_YEARS),
             index_no_pattern=text(p, "index_no_pattern") or Policy.index_no_pattern,
         )
         empty = YMap()

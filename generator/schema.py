@@ -29,6 +29,8 @@ def _field(f: F.Field) -> dict[str, Any]:
         out.update(type="string", format="date", pattern=r"^\d{4}-\d{2}-\d{2}$")
     elif f.kind == "int":
         out.update(type="integer", minimum=0)
+        if f.maximum is not None:
+            out["maximum"] = f.maximum
     elif f.kind == "number":
         out.update(type="number", minimum=0)
     elif f.kind == "bool":

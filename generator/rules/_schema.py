@@ -74,10 +74,14 @@ def _walk_map(out: list[SchemaFinding], path: str, raw: YMap, fields: tuple[F.Fi
                         f"{where}中有未知字段 '{key}'{did_you_mean(key, known) or '：请检查拼写，或删除它'}"))
     for f in fields:
         if f.name not in raw or raw[f.name] is None:
-            if (f.required or f.name in required_extra) and not skip_missing:
+            if f.required and not skip_missing:
                 hint = f"（{f.description}）" if f.description else ""
                 out.append(("missing-field", path, raw.pos,
                             f"缺少必填字段 {_label(f)}：请添加 `{f.name}: …`{hint}"))
+            elif f.name in required_extra:
+                # Required because of `kind`: point at the kind, which is what makes it required.
+                out.append(("missing-field", path, raw.at("kind"),
+                            f"{raw.get('kind')}必须填写 {_label(f)}：请添加 `{f.name}: …`"))
             continue
         _check_value(out, path, raw, f)
 
@@ -124,14 +128,16 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
     if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             bad(f"应为非负整数，这里是 '{value}'")
-        return
-    if kind == "bool":
-        if not isinstance(value, bool):
-            bad(f"应为 true 或 false，这里是 '{value}'")
+        elif f.maximum is not None and value > f.maximum:
+            bad(f"不能超过 {f.maximum}，这里是 {value}：请核对数字")
         return
     if kind == "number":
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
             bad(f"应为非负数（可带小数，例如 12.5），这里是 '{value}'")
+        return
+    if kind == "bool":
+        if not isinstance(value, bool):
+            bad(f"应为 true 或 false，这里是 '{value}'")
         return
     if kind in ("texts", "ids"):
         if not isinstance(value, YList):

@@ -14,16 +14,28 @@ Findings = Iterator[Finding]
 
 
 def add_years(d: dt.date, years: int) -> dt.date:
-    """The same calendar day `years` later (29 Feb → 28 Feb in a common year)."""
+    """The same calendar day `years` later (29 Feb → 28 Feb in a common year).
+
+    Past year 9999 (or before year 1) the calendar ends: the result saturates at date.max
+    (date.min) instead of raising, so `expires: 9999-12-31` is a value to judge, not a crash.
+    """
+    year = d.year + years
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
     try:
-        return d.replace(year=d.year + years)
+        return d.replace(year=year)
     except ValueError:
-        return d.replace(year=d.year + years, day=28)
+        return d.replace(year=year, day=28)
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     """'，是否指 'x'？' when something close exists, else ''."""
-    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    # Chinese enumerations are two to four characters: one wrong character in two is a
+    # ratio of 0.5, which difflib's usual 0.6 would miss (有郊 → 有效).
+    cutoff = 0.5 if len(value) <= 4 else 0.6
+    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=cutoff)
     return f"，是否指 '{close[0]}'？" if close else ""
 
 
