@@ -9,6 +9,7 @@ each of those becomes a finding with a position instead of a crash or a silent l
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ except ImportError:  # pragma: no cover - depends on the wheel
 
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {f"{_STD}seq", f"{_STD}map"}
 _MAX_DEPTH = 64
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -88,6 +90,11 @@ class _Builder:
             )
             return Refused("*alias")
         self.seen.add(id(node))
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            self.findings.append(
+                SyntaxFinding(self.here(node), f"不允许的 YAML 标签 '{node.tag}'：请去掉它，只写普通的列表或映射")
+            )
+            return Refused(str(node.tag))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -156,6 +163,8 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, list[SyntaxFinding]]:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_finding(exc, text, line_offset)]
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_finding(exc, text, line_offset)]
     except yaml.YAMLError as exc:
         return None, [SyntaxFinding(Pos(1 + line_offset, 1), f"YAML 语法错误：{exc}")]
     except RecursionError:
@@ -204,8 +213,52 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> S
         message = f"这里开始的{what}没有闭合：请补上对应的结束{what}（{exc.problem}）"
     else:
         message = _explain(exc, text)
+        hint = _line_hint(text, mark.line) if mark is not None else None
+        if hint:
+            message = f"{hint}（{exc.problem or exc.context}）"
     pos = _pos(mark, line_offset) if mark is not None else Pos(1 + line_offset, 1)
     return SyntaxFinding(pos, f"YAML 语法错误：{message}")
+
+
+# Characters that arrive with text pasted from Word/WPS or typed with a Chinese input method,
+# and that YAML reads differently from what the editor sees.
+_HINTS = (
+    (re.compile(r"^[ \t]*[\u3000\u00a0]"), "行首有全角空格或不换行空格（常见于从 Word 粘贴）：缩进只能用半角空格"),
+    (re.compile(r"^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_]*[ \t]*："), "键后面用了全角冒号 '：'：请改为半角冒号加空格 ': '"),
+    (re.compile(r"^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_]*:[^ \t\n]"), "冒号后面缺少空格：请写成 'key: 值'"),
+    (re.compile("\ufeff"), "这一行有不可见的 BOM 字符（U+FEFF，常见于把两个文件拼在一起）：请删除它"),
+)
+
+
+def _line_hint(text: str, line: int) -> str | None:
+    """A hint about what the editor probably typed on the error's line or the line before it."""
+    lines = text.split("\n")
+    for i in (line, line - 1):
+        if 0 <= i < len(lines):
+            for pattern, hint in _HINTS:
+                if pattern.search(lines[i]):
+                    return hint if i == line else f"上一行：{hint}"
+    return None
+
+
+_CONTROL_NAMES = {
+    0x0B: "垂直制表符，Word 的手动换行（Shift+Enter）粘贴后就是它",
+    0x0C: "换页符，Word 的分页符粘贴后就是它",
+    0x07: "响铃符", 0x08: "退格符", 0x1B: "转义符",
+}
+
+
+def _reader_finding(exc: yaml.reader.ReaderError, text: str, line_offset: int) -> SyntaxFinding:
+    """A character YAML does not accept (a control character): point at its first occurrence."""
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    index = text.find(chr(code))
+    if index < 0:
+        return SyntaxFinding(Pos(1 + line_offset, 1), f"YAML 语法错误：文件里有不允许的字符 U+{code:04X}")
+    line = text.count("\n", 0, index)
+    column = index - (text.rfind("\n", 0, index) + 1)
+    name = _CONTROL_NAMES.get(code, "不可见的控制字符")
+    return SyntaxFinding(Pos(line + 1 + line_offset, column + 1),
+                         f"文件里有不可见的字符 U+{code:04X}（{name}）：请删除它，或在编辑器里重新输入这一行")
 
 
 # Needles match both libyaml's and pure PyYAML's wording.
@@ -221,6 +274,7 @@ _EXPLAIN = {
     "expected a single document in the stream": "文件里只能有一个 YAML 文档（去掉多余的 '---'）",
     "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
     "found unknown escape character": "双引号字符串里有无效的转义（例如 '\\'）：改用单引号",
+    "found a tab character that violates indentation": "缩进里有 Tab 字符，YAML 只能用空格缩进",
 }
 
 
