@@ -289,8 +289,18 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             before = len(problems)
             value = parse_yaml(src, problems, fm, fm_line - 1)
         else:  # a bare YAML record: front matter only, no body
+            fm, fm_line, rest, rest_line = split_front_matter(src, [], required=False)
+            if fm is not None and rest.strip():
+                # Front matter and a Markdown body saved as .yml: the body would be lost.
+                problems.append(_err(src.path, Pos(rest_line, 1), "yaml-syntax",
+                                     "这个 .yml 文件在 '---' 之后还有 Markdown 正文：请把扩展名改为 .md"))
+                continue
             before = len(problems)
-            value, body, body_line = parse_yaml(src, problems), "", 1
+            if fm is not None:  # `---` fences around the record, as in a .md file
+                value = parse_yaml(src, problems, fm, fm_line - 1)
+            else:
+                value = parse_yaml(src, problems)
+            body, body_line = "", 1
         if value is None:
             if len(problems) > before:
                 continue  # unreadable: the syntax error is reported
