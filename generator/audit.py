@@ -22,7 +22,7 @@ from .problems import Pos
 from .rules import cites_amended, cites_repealed, expired_but_valid, expiring_soon, review_overdue, review_pending
 
 OWNERS = ("self", "drafted")
-OWNER_LABELS = {"self": "本单位制发", "drafted": "由本单位草拟或负责实施", None: "未注明制发主体"}
+OWNER_LABELS = {"self": "本单位制发", "drafted": "由本单位草拟或负责实施", "unknown": "未注明制发主体", "total": "合计"}
 # How the 法治政府建设 report words a 清理 result: a decision (本单位制发) or a proposal (草拟/负责实施).
 DECIDED_WORDS = {"废止": "已废止", "宣布失效": "已宣布失效", "修改": "已修改", "继续有效": "不修改"}
 PROPOSED_WORDS = {"废止": "建议废止", "宣布失效": "建议宣布失效", "修改": "建议修改", "继续有效": "建议不修改"}
@@ -112,8 +112,8 @@ class ReviewTally:
 class Audit:
     as_of: dt.date
     agency: str
-    by_owner: dict[str, dict[str, int]]  # owner label → status → count, plus 合计
-    by_kind: dict[str, dict[str, int]]  # 规章 / 规范性文件 → status → count
+    by_owner: dict[str, dict[str, int]]  # self / drafted / (unknown) / total → status → count, plus total
+    by_kind: dict[str, dict[str, int]]  # 规章 / 规范性文件 → status → count, plus total
     reviews: dict[str, ReviewTally]  # self / drafted
     powers_by_type: dict[str, int]  # the 10 types, 有效 powers
     powers_by_status: dict[str, int]
@@ -155,7 +155,7 @@ def _doc_row(cat: Catalog, doc: Document, day: dt.date, pos: Pos | None = None, 
     p = pos or doc.src.raw.pos
     return AuditRow(
         record=doc.kind or "文件", id=doc.id, title=doc.title, path=doc.src.path, line=p.line,
-        doc_no=doc.doc_no or "", kind=doc.kind or "", owner=OWNER_LABELS.get(doc.owner, doc.owner or ""),
+        doc_no=doc.doc_no or "", kind=doc.kind or "", owner=OWNER_LABELS.get(doc.owner or "unknown", doc.owner or ""),
         published=_iso(doc.published), expires=_iso(doc.expires), status=status_at(cat, doc, day) or "",
         recorded_status=doc.status or "", review=review_text(latest_review(doc, day)), basis=basis, note=note,
     )
@@ -275,14 +275,14 @@ def run_audit(cat: Catalog, day: dt.date) -> Audit:
     docs = [d for d in normative_documents(cat) if d.published is not None and d.published <= day]
 
     by_owner: dict[str, dict[str, int]] = {}
-    for owner in (*OWNERS, None):
+    for owner in (*OWNERS, "unknown"):
         row = dict.fromkeys(DOC_STATUSES, 0)
         for doc in docs:
-            if doc.owner == owner or (owner is None and doc.owner not in OWNERS):
+            if doc.owner == owner or (owner == "unknown" and doc.owner not in OWNERS):
                 row[status_at(cat, doc, day) or "有效"] += 1
-        if owner is not None or any(row.values()):
-            by_owner[OWNER_LABELS[owner]] = {**row, "合计": sum(row.values())}
-    by_owner["合计"] = {s: sum(r[s] for r in by_owner.values()) for s in (*DOC_STATUSES, "合计")}
+        if owner != "unknown" or any(row.values()):
+            by_owner[owner] = {**row, "total": sum(row.values())}
+    by_owner["total"] = {s: sum(r[s] for r in by_owner.values()) for s in (*DOC_STATUSES, "total")}
 
     by_kind: dict[str, dict[str, int]] = {}
     for kind in ("规章", "规范性文件"):
@@ -290,7 +290,7 @@ def run_audit(cat: Catalog, day: dt.date) -> Audit:
         for doc in docs:
             if doc.kind == kind:
                 row[status_at(cat, doc, day) or "有效"] += 1
-        by_kind[kind] = {**row, "合计": sum(row.values())}
+        by_kind[kind] = {**row, "total": sum(row.values())}
 
     reviews = {owner: _tally(docs, owner, day) for owner in OWNERS}
 

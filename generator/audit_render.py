@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport
 from .annual import as_json as annual_json
 from .audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, as_json
-from .fields import REVIEW_RESULTS
+from .fields import DOC_STATUSES, REVIEW_RESULTS
 
 FORMATS = ("table", "md", "csv", "xlsx", "json")
 # A fixed timestamp inside the XLSX zip, so the same audit gives the same bytes.
@@ -27,7 +27,10 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def environment() -> Environment:
-    """Jinja for the Markdown reports (audit*.j2, annual*.j2): plain text, so no HTML escaping."""
+    """Jinja for the CLI reports (templates/report_*.md.j2): plain Markdown, so no HTML escaping.
+
+    The site's pages render through templating.environment(), which escapes every value.
+    """
     return Environment(
         loader=PackageLoader("generator", "templates"), autoescape=False, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -39,31 +42,17 @@ def md_cell(text: object) -> str:
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ").strip()
 
 
-RowLink = Callable[[AuditRow], str | None]
-
-
-def render_markdown(audit: Audit, link: RowLink | None = None, heading: bool = True) -> str:
-    """Markdown; `link(row)` may return a URL for a row's name (the site links records, the CLI does not)."""
-
+def render_markdown(audit: Audit) -> str:
     def cell(row: AuditRow, column: str) -> str:
         text = md_cell(row.value(column))
-        if column == "title" and link is not None:
-            url = link(row)
-            if url:
-                return f"[{text}]({url})"
-        if column == "location":
-            return f"`{text}`"
-        return text or "—"
+        return f"`{text}`" if column == "location" else text or "—"
 
     def cells(row: AuditRow, columns: Sequence[str]) -> list[str]:
         return [cell(row, c) for c in columns]
 
-    out = environment().get_template("audit.md.j2").render(
+    return environment().get_template("report_audit.md.j2").render(
         audit=audit, results=REVIEW_RESULTS, owner_labels=OWNER_LABELS, cells=cells,
     )
-    if not heading:  # the site page has its own title
-        out = out.split("\n", 2)[2] if out.startswith("# ") else out
-    return out
 
 
 def render_json(audit: Audit) -> str:
@@ -95,11 +84,13 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list
 def render_table(audit: Audit) -> str:
     lines = [f"{audit.agency} 规范性文件清理和权力清单审计（截至 {audit.as_of}）", "",
              f"{audit.documents_sentence}。", f"{audit.powers_sentence}。", ""]
-    statuses = ("有效", "已修改", "废止", "失效", "合计")
+    keys = (*DOC_STATUSES, "total")
+    headers = (*DOC_STATUSES, "合计")
     lines += ["规章和规范性文件：按制发主体和状态（状态按日期推算）"]
-    lines += text_table(("制发主体", *statuses), [(o, *(r[s] for s in statuses)) for o, r in audit.by_owner.items()])
+    lines += text_table(("制发主体", *headers),
+                        [(OWNER_LABELS[o], *(r[k] for k in keys)) for o, r in audit.by_owner.items()])
     lines += ["", "规章和规范性文件：按类别和状态"]
-    lines += text_table(("类别", *statuses), [(k, *(r[s] for s in statuses)) for k, r in audit.by_kind.items()])
+    lines += text_table(("类别", *headers), [(k, *(r[s] for s in keys)) for k, r in audit.by_kind.items()])
     lines += ["", "规范性文件最近一次清理结果"]
     lines += text_table(("制发主体", "清理结果", "已决定", "建议（待决定）"), [
         (OWNER_LABELS[o], r, t.decided[r], t.proposed[r]) for o, t in audit.reviews.items() for r in REVIEW_RESULTS
@@ -139,8 +130,10 @@ def summary_rows(audit: Audit) -> list[tuple[str, str | int]]:
         ("清理情况（法治政府建设报告用语）", audit.documents_sentence),
         ("行政权力（法治政府建设报告用语）", audit.powers_sentence),
     ]
-    rows += [(f"规章和规范性文件/{o}/{s}", n) for o, r in audit.by_owner.items() for s, n in r.items()]
-    rows += [(f"规章和规范性文件/{k}/{s}", n) for k, r in audit.by_kind.items() for s, n in r.items()]
+    label = {**OWNER_LABELS, "total": "合计"}
+    rows += [(f"规章和规范性文件/{OWNER_LABELS[o]}/{label.get(s, s)}", n)
+             for o, r in audit.by_owner.items() for s, n in r.items()]
+    rows += [(f"规章和规范性文件/{k}/{label.get(s, s)}", n) for k, r in audit.by_kind.items() for s, n in r.items()]
     for o, t in audit.reviews.items():
         rows += [(f"清理结果/{OWNER_LABELS[o]}/{r}/已决定", t.decided[r]) for r in REVIEW_RESULTS]
         rows += [(f"清理结果/{OWNER_LABELS[o]}/{r}/建议", t.proposed[r]) for r in REVIEW_RESULTS]
@@ -241,18 +234,18 @@ def _annual_context(report: AnnualReport) -> dict[str, Any]:
 
 def render_table2(report: AnnualReport) -> str:
     """表二 alone, as a Markdown table (the site's annual-report page embeds it)."""
-    return environment().get_template("annual_table2.md.j2").render(**_annual_context(report))
+    return environment().get_template("report_table2.md.j2").render(**_annual_context(report))
 
 
 def render_table3(report: AnnualReport) -> str:
     """表三 as a Markdown table, or '' when catalog/annual/<year>.yml does not give it."""
     if not report.applications:
         return ""
-    return environment().get_template("annual_table3.md.j2").render(**_annual_context(report))
+    return environment().get_template("report_table3.md.j2").render(**_annual_context(report))
 
 
 def render_annual(report: AnnualReport, fmt: str) -> str:
     """`report annual` output: md (tables, warnings, the documents behind each count) or json."""
     if fmt == "json":
         return json.dumps(annual_json(report), ensure_ascii=False, indent=2) + "\n"
-    return environment().get_template("annual.md.j2").render(**_annual_context(report))
+    return environment().get_template("report_annual.md.j2").render(**_annual_context(report))
