@@ -487,7 +487,7 @@ def _guide_sheet(wb: Any) -> None:
 
 
 def _fixed_zip_times(data: bytes, moment: dt.datetime) -> bytes:
-    """openpyxl stamps each zip entry with the clock; use the --today moment instead."""
+    """openpyxl stamps each zip entry and `modified` with the clock; use the --today moment instead."""
     out = io.BytesIO()
     stamp = (moment.year, moment.month, moment.day, 0, 0, 0)
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -495,7 +495,11 @@ def _fixed_zip_times(data: bytes, moment: dt.datetime) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl sets `modified` to the clock on save
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>" + moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", data)
+            dst.writestr(fixed, data)
     return out.getvalue()
 
 
@@ -700,7 +704,8 @@ def _read_sheet(ws: Any, sheet: Sheet, problem: ProblemFn) -> list[_Row]:
         found = by_header.get(name)
         if found is None:
             problem(sheet.name, coord, header_row, c, "unknown-field",
-                    f"未知的列 '{value}'{did_you_mean(name, [x.header for x in sheet.columns]) or ''}，已忽略")
+                    f"未知的列 '{value}'{did_you_mean(name, [x.header for x in sheet.columns]) or ''}，已忽略",
+                    Level.WARNING)
             continue
         if found in columns.values():
             problem(sheet.name, coord, header_row, c, "duplicate-id", f"列“{found.header}”出现了两次：请删除其中一列")
@@ -800,9 +805,9 @@ def _apply_review(sheet: Sheet, row: _Row, cells: dict[Column, tuple[Any, str, i
     if all(v is ABSENT for v in values.values()):
         return ""  # clearing the cells never deletes the history of 清理 records
     given = {k: v for k, v in values.items() if v is not ABSENT}
-    same_review = latest is not None and (
-        given.get("date", current.get("date")) == current.get("date")
-        or (bool(current.get("batch")) and given.get("batch") == current.get("batch")))
+    # Same date: a correction of the latest review (e.g. 建议 → 决定). A later date: a new 清理.
+    # A review's date is never rewritten from the sheet, so no history can be overwritten.
+    same_review = latest is not None and given.get("date", current.get("date")) == current.get("date")
     for name in ("date", "result", "decided"):
         slot = next((c for c in cells if c.path[-1] == name), None)
         blank = slot is not None and values[name] is ABSENT
