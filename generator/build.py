@@ -1,0 +1,279 @@
+"""`build` and `serve`: check → pages → MkDocs build into a temporary directory → exports and search
+index → atomic swap into the output directory.
+
+The output directory is replaced in one step at the very end: a failure or a kill at any moment
+leaves the previous site untouched and complete (the new site is assembled in a hidden directory
+beside it and exchanged with `renameat2(RENAME_EXCHANGE)` where the filesystem supports it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import datetime as dt
+import errno
+import fcntl
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import mkdocs_bridge as bridge
+from . import urls
+from .check import check_project
+from .exports import write_exports
+from .model import Catalog
+from .pages import PageFamily, SitePage, build_pages, sections, site_problems
+from .problems import Level, Problem, UsageError
+from .search import SearchDoc, write_search_index
+
+ASSETS = Path(__file__).parent / "assets"
+TEMPLATES = Path(__file__).parent / "templates"
+MARKER = ".gov-disclosure-site"  # marks a directory this tool built, so `--out` never replaces anything else
+NOT_IN_FORCE = ("废止", "失效", "已废止", "已取消")
+
+
+@dataclass
+class BuildResult:
+    problems: list[Problem]  # from check (and the site's own URL checks)
+    warnings: list[str] = field(default_factory=list)  # from MkDocs (broken links in content pages …)
+    published: bool = False
+    out: Path | None = None
+    pages: int = 0
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def failed(self, strict: bool) -> bool:
+        errors = any(p.level is Level.ERROR for p in self.problems)
+        warnings = any(p.level is Level.WARNING for p in self.problems) or bool(self.warnings)
+        return errors or (strict and warnings)
+
+
+# ---------------------------------------------------------------- what goes into the site
+
+def asset_files() -> list[bridge.StaticFile]:
+    """Everything under generator/assets/ is copied to assets/ in the site (sorted, so CSS/JS order is stable)."""
+    out = []
+    for path in sorted(ASSETS.rglob("*")):
+        if path.is_file() and not path.name.startswith("."):
+            out.append(bridge.StaticFile("assets/" + path.relative_to(ASSETS).as_posix(), path))
+    return out
+
+
+def attachment_files(cat: Catalog) -> list[bridge.StaticFile]:
+    root = Path(cat.root) / "catalog" / "attachments"
+    wanted = sorted({os.path.normpath(a) for d in cat.documents.values() for a in d.attachments})
+    return [bridge.StaticFile(urls.attachment(a), root / a) for a in wanted
+            if a in cat.attachment_files and (root / a).is_file()]
+
+
+def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[bridge.NavItem]:
+    present = {p.url for p in pages}
+    return [bridge.NavItem(s.title, s.url) for s in sections(cat, present)]
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_NOISE = re.compile(r"<[^>]+>|[#*_>`|~]+|^\s*[-+]\s+|^\s*\d+\.\s+", re.M)
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown → plain text for the search index: link texts kept, markup and tags dropped."""
+    return _SPACE.sub(" ", _MD_NOISE.sub(" ", _MD_LINK.sub(r"\1", markdown))).strip()
+
+
+def search_docs(cat: Catalog, pages: Sequence[SitePage]) -> list[SearchDoc]:
+    """One search record per document, power, law and prose page, built from the catalogue (not HTML)."""
+    out: list[SearchDoc] = []
+    for d in cat.documents.values():
+        c = cat.categories.get(d.category or "")
+        meta = " ".join(x for x in (d.doc_no, d.index_no, d.unified_no, d.issuer, d.genre) if x)
+        year = (d.published or d.written).year if (d.published or d.written) else None
+        out.append(SearchDoc(
+            url=urls.document(d.id), title=d.title,
+            text=" ".join(x for x in (d.summary, meta, plain_text(d.body)) if x),
+            kind="文件", status=d.status, year=year, category=c.name if c else None,
+            valid=d.status not in NOT_IN_FORCE,
+        ))
+    for p in cat.powers.values():
+        basis = " ".join(
+            (cat.laws[b.law].title if b.law in cat.laws else (b.law or "")) + " " + " ".join(b.articles)
+            for b in p.basis
+        )
+        text = " ".join(x for x in (p.code, p.type, p.subtype, p.subject, p.department, basis, p.accountability) if x)
+        out.append(SearchDoc(url=urls.power(p.code), title=p.name, text=text, kind="权力", status=p.status,
+                             year=None, category=p.type, valid=p.status not in NOT_IN_FORCE))
+    for law in cat.laws.values():
+        text = " ".join(x for x in (law.level, law.issuer, law.title) if x)
+        year = law.promulgated.year if law.promulgated else None
+        out.append(SearchDoc(url=urls.law(law.id), title=law.title, text=text, kind="依据", status=law.status,
+                             year=year, category=law.level, valid=law.status not in NOT_IN_FORCE))
+    by_url = {p.url: p for p in pages}
+    for page in cat.pages:
+        url = urls.content_page(page.url_path)
+        site_page = by_url.get(url)
+        if site_page is None or not site_page.meta.from_content:
+            continue
+        out.append(SearchDoc(url=url, title=site_page.title, text=plain_text(page.body), kind="页面", status=None,
+                             year=None, category=None, valid=True))
+    return sorted(out, key=lambda s: s.url)
+
+
+# ---------------------------------------------------------------- the atomic swap
+
+def _renameat2_exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def swap_in(new: Path, out: Path) -> None:
+    """Make `new` the directory at `out`; the previous `out` stays complete until that instant."""
+    if not out.exists():
+        os.rename(new, out)
+        return
+    if _renameat2_exchange(new, out):
+        shutil.rmtree(new)  # `new` now holds the previous site
+        return
+    # Fallback (no RENAME_EXCHANGE): two renames. A kill between them leaves the previous site in
+    # .<name>-old-*; the next build puts it back before doing anything (see _recover).
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+    os.rmdir(old)
+    os.rename(out, old)
+    os.rename(new, out)
+    shutil.rmtree(old)
+
+
+def _recover(out: Path) -> None:
+    """Undo what a killed build left beside `out`: stale temporary dirs; a previous site mid-swap."""
+    olds = sorted(out.parent.glob(f".{out.name}-old-*"))
+    if not out.exists() and olds:
+        os.rename(olds[-1], out)
+        olds = olds[:-1]
+    for d in olds + sorted(out.parent.glob(f".{out.name}-build-*")):
+        shutil.rmtree(d, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """One build at a time per output directory (a second waits), so cleanup never races a build."""
+    lock = out.parent / f".{out.name}.lock"
+    with open(lock, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _check_out(project: Path, out: Path) -> None:
+    project, resolved = project.resolve(), out.resolve()
+    if resolved == project or resolved in project.parents:
+        raise UsageError(f"输出目录 {out} 是项目目录或其上级，拒绝覆盖：请用 --out 指定单独的目录（默认 site/）")
+    if project / "content" == resolved or (project / "content") in resolved.parents:
+        raise UsageError(f"输出目录 {out} 在 content/ 里面：请用 --out 指定 content/ 以外的目录")
+    if resolved.exists():
+        if not resolved.is_dir():
+            raise UsageError(f"输出路径 {out} 已存在且不是目录：请换一个 --out")
+        if any(resolved.iterdir()) and not (resolved / MARKER).is_file():
+            raise UsageError(f"输出目录 {out} 已存在且不是本工具生成的站点（缺少 {MARKER}），拒绝覆盖："
+                             "请换一个 --out 或先移走它")
+
+
+# ---------------------------------------------------------------- build and serve
+
+def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
+               families: Sequence[PageFamily] | None = None, preview: bool = False) -> BuildResult:
+    """Check the project and, if it passes, publish the site at `out` atomically.
+
+    `preview` (serve) builds even when check finds problems: an editor sees the page while fixing it.
+    """
+    t0 = time.perf_counter()
+    timings: dict[str, float] = {}
+    project = project.resolve()
+    out = out if out.is_absolute() else project / out
+    out = Path(os.path.abspath(out))
+    _check_out(project, out)
+
+    checked = check_project(project, today)
+    cat = checked.catalog
+    result = BuildResult(problems=sorted(set(checked.problems + site_problems(cat)), key=Problem.sort_key))
+    timings["check"] = time.perf_counter() - t0
+    if result.failed(strict) and not preview:
+        result.seconds = time.perf_counter() - t0
+        return result
+
+    t = time.perf_counter()
+    pages = build_pages(cat, today, families)
+    timings["pages"] = time.perf_counter() - t
+    static = asset_files() + attachment_files(cat)
+    assets = [s.url for s in static if s.url.startswith("assets/") and s.url.endswith((".css", ".js"))]
+    (project / bridge.DOCS_DIR).mkdir(exist_ok=True)  # SPEC §2 layout; MkDocs needs its docs dir to exist
+    config_path = bridge.write_config(project, bridge.mkdocs_config(cat, project, nav_items(cat, pages), assets))
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(out):
+        _recover(out)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+        try:
+            t = time.perf_counter()
+            result.warnings = bridge.build(config_path, pages, static, tmp)
+            timings["mkdocs"] = time.perf_counter() - t
+            if result.failed(strict) and not preview:
+                shutil.rmtree(tmp, ignore_errors=True)
+                result.seconds = time.perf_counter() - t0
+                result.timings = timings
+                return result
+            t = time.perf_counter()
+            write_exports(cat, pages, today, tmp)
+            timings["exports"] = time.perf_counter() - t
+            t = time.perf_counter()
+            write_search_index(search_docs(cat, pages), tmp)
+            timings["search"] = time.perf_counter() - t
+            (tmp / MARKER).write_text("", encoding="utf-8")
+            os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must be able to read the site
+            swap_in(tmp, out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    result.published = True
+    result.out = out
+    result.pages = len(pages)
+    result.seconds = time.perf_counter() - t0
+    result.timings = timings
+    return result
+
+
+def serve_site(project: Path, today: dt.date, host: str, port: int,
+               report: Callable[[BuildResult | Exception], None]) -> None:
+    """Live preview: build into a temporary directory, serve it, rebuild on every edit."""
+    project = project.resolve()
+    out = Path(tempfile.mkdtemp(prefix="gov-site-preview-")) / "site"
+
+    def builder() -> None:
+        try:
+            report(build_site(project, out, today, preview=True))
+        except Exception as exc:  # a half-edited file must not stop the preview: report and keep serving
+            report(exc)
+
+    builder()
+    out.mkdir(exist_ok=True)
+    watch = [project / "content", project / "catalog", project / "site_config.yml", TEMPLATES, ASSETS]
+    try:
+        bridge.serve(builder, out, watch, host, port)
+    finally:
+        shutil.rmtree(out.parent, ignore_errors=True)

@@ -1,0 +1,68 @@
+"""The Jinja2 environment every page template renders in: compiled once, autoescaping everything.
+
+Templates (generator/templates/*.md.j2) produce Markdown whose structured parts are HTML blocks;
+Python-Markdown passes HTML blocks through untouched, so a catalogue field is only ever seen as
+escaped text. Editors' text must never become live HTML: every value is escaped here, and the only
+unescaped inserts are Markdown bodies (documents, content pages), marked `|safe` in the template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
+
+from . import urls
+
+# CSS class of each status badge: the colour tells 有效 from 已修改 from 废止/失效 at a glance,
+# and the text says it too (colour is never the only signal).
+STATUS_CLASS = {
+    "有效": "ok", "现行有效": "ok",
+    "已修改": "amended", "已调整": "amended",
+    "废止": "repealed", "已废止": "repealed", "已取消": "repealed",
+    "失效": "expired",
+    "尚未生效": "pending",
+}
+
+
+def date_cn(value: dt.date | None) -> str:
+    """2020-01-01 → 2020年1月1日 (for prose); "" for no date."""
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+def date_iso(value: dt.date | None) -> str:
+    """2020-01-01 (for tables); "—" for no date, so an empty cell never looks like a rendering bug."""
+    return value.isoformat() if value else "—"
+
+
+@pass_context
+def rel(context: Context, url: str) -> str:
+    """A site-relative URL as a link from the page being rendered (its URL is `here`)."""
+    return urls.relative(context["here"], url)
+
+
+def status_class(status: str | None) -> str:
+    return STATUS_CLASS.get(status or "", "none")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("j2", "html", "md"), default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,  # a typo in a template fails the build instead of printing nothing
+        keep_trailing_newline=True,
+    )
+    env.filters.update(date_cn=date_cn, date_iso=date_iso, rel=rel, status_class=status_class)
+    env.globals.update(urls=urls)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render one template; `here` (the page's own URL) must be in the context for links."""
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,108 @@
+"""Every public URL of the site, derived from record ids: the URL contract of SPEC §6 in one place.
+
+URLs here are site-relative and directory-style ("documents/2024-kjj-gfxwj-001/"; the home page
+is ""). They are a public contract: people and other sites deep-link them, so a URL never changes
+once published. Links between pages are made relative (`relative`), so the site works under any
+prefix and from a local folder; absolute URLs (`absolute`) only go into the feed, the sitemap,
+JSON-LD and the exports.
+"""
+
+from __future__ import annotations
+
+from slugify import slugify
+
+HOME = ""
+GUIDE = "guide/"
+CATALOGUE = "catalogue/"
+NORMATIVE = "normative/"
+POWERS = "powers/"
+LAWS = "laws/"
+AUDIT = "audit/"
+ANNUAL_REPORTS = "annual-reports/"
+SEARCH = "search/"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+DATA = "data/"
+ATTACHMENTS = "attachments/"
+
+# Path segments under powers/ that a power's slug must not take (they hold the per-type lists).
+RESERVED_POWER_SLUGS = frozenset({"type", "page"})
+
+
+def slug(text: str) -> str:
+    """The URL slug of a free text (a power code, a status, a type): python-slugify, pinyin for Chinese."""
+    return slugify(text)
+
+
+def _paged(base: str, page: int) -> str:
+    return base if page <= 1 else f"{base}page/{page}/"
+
+
+def document(doc_id: str) -> str:
+    return f"documents/{doc_id}/"
+
+
+def law(law_id: str) -> str:
+    return f"laws/{law_id}/"
+
+
+def power(code: str) -> str:
+    return f"powers/{slug(code)}/"
+
+
+def category(code: str, page: int = 1) -> str:
+    return _paged(f"catalogue/{code}/", page)
+
+
+def normative(status: str | None = None, year: int | None = None, page: int = 1) -> str:
+    """规范性文件库, optionally filtered by status and/or publication year; every filter state is a page."""
+    base = NORMATIVE
+    if status:
+        base += f"status/{slug(status)}/"
+    if year:
+        base += f"year/{year}/"
+    return _paged(base, page)
+
+
+def power_type(type_name: str, page: int = 1) -> str:
+    return _paged(f"powers/type/{slug(type_name)}/", page)
+
+
+def laws(page: int = 1) -> str:
+    return _paged(LAWS, page)
+
+
+def attachment(path: str) -> str:
+    return ATTACHMENTS + path
+
+
+def data(name: str, ext: str) -> str:
+    return f"{DATA}{name}.{ext}"
+
+
+def annual_report(year: int) -> str:
+    return f"{ANNUAL_REPORTS}{year}/"
+
+
+def content_page(url_path: str) -> str:
+    """The URL of content/<url_path>: guide.md → guide/, a/index.md → a/, index.md → ""."""
+    stem = url_path[:-3] if url_path.endswith(".md") else url_path
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both site-relative), e.g. "../../laws/zlf/"."""
+    if "://" in to_url or to_url.startswith(("mailto:", "tel:")):
+        return to_url
+    if to_url.startswith("#"):
+        return to_url
+    # Each "/" in the page's URL is one directory level below the site root.
+    return ("../" * from_url.count("/") + to_url) or "./"
+
+
+def absolute(site_url: str, url: str) -> str:
+    """The public address of a site-relative URL (site.url ends with "/")."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base + url
