@@ -66,6 +66,42 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if result.failed(args.strict) else EXIT_OK
 
 
+def _report_build(result: object) -> None:
+    """Print a build's problems like `check` does, then MkDocs' warnings (content-page links …)."""
+    from .build import BuildResult
+
+    if isinstance(result, Exception):
+        print(f"生成失败：{type(result).__name__}: {result}", file=sys.stderr)
+        return
+    assert isinstance(result, BuildResult)
+    if result.problems:
+        print(format_problems(result.problems, "text"))
+    for message in result.warnings:
+        print(f"站点警告：{message}")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    result = build_site(args.project, args.out, today_of(args), strict=args.strict)
+    _report_build(result)
+    if not result.published:
+        what = "错误" if any(p.level is Level.ERROR for p in result.problems) else "警告（--strict）"
+        print(f"未发布：发现{what}，原有站点保持不变。请修改上面列出的问题后重新运行。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"已生成站点 {result.out}（{result.pages} 个页面，用时 {result.seconds:.1f} 秒）")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .build import serve_site
+
+    print(f"预览地址：http://{args.host}:{args.port}/ "
+          "（修改 content/、catalog/ 或 site_config.yml 后自动刷新；Ctrl+C 退出）")
+    serve_site(args.project, today_of(args), args.host, args.port, _report_build)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import write_schemas
 
@@ -201,6 +237,18 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, today=False)
     p.add_argument("--out", type=Path, default=Path("docs/schema"), help="输出目录（默认 docs/schema）")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("build", help="检查并生成公开网站（有错误时拒绝发布，原站点不变）")
+    _common(p)
+    p.add_argument("--strict", action="store_true", help="警告也视为失败")
+    p.add_argument("--out", type=Path, default=Path("site"), help="输出目录（默认 site/，相对项目目录）")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="本地预览网站，修改后自动重新生成")
+    _common(p)
+    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("audit", help="清理和状态审计：按状态、制发主体、清理结果计数，列出到期、逾期、依据已废止等清单")
     _common(p, today=False)
