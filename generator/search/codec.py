@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-_SMALL = [bytes([n]) if n < 0x80 else bytes([(n & 0x7F) | 0x80, n >> 7]) for n in range(1 << 14)]
 
-
-def varint(n: int) -> bytes:
-    if n < 1 << 14:
-        return _SMALL[n]
+def _encode(n: int) -> bytes:
     out = bytearray()
     while n >= 0x80:
         out.append((n & 0x7F) | 0x80)
         n >>= 7
     out.append(n)
     return bytes(out)
+
+
+VARINT_TABLE = [_encode(n) for n in range(1 << 16)]  # every position delta in ordinary texts
+
+
+def varint(n: int) -> bytes:
+    return VARINT_TABLE[n] if n < 1 << 16 else _encode(n)
 
 
 def read_varint(buf: bytes, i: int) -> tuple[int, int]:

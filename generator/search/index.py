@@ -2,9 +2,11 @@
 
 Files (all under search/ in the built site; docs/search.md describes the format):
 - meta.json       manifest: facet labels, shard layout, chunk boundaries, a content id for caching
-- docs.bin        per document, varints: kind, status+1, category+1, year (0 none), valid, title length
-- g/*.bin         postings; entries `len gram, gram (UTF-8), len payload, payload`, the payload being per
-                  document `doc delta, count, position deltas` (varints)
+- docs.bin        per document, varints: kind, status+1, category+1, year (0 none), valid, title length,
+                  indexed length (title + 1 + text, in code points)
+- g/*.bin         postings; entries `len gram, gram (UTF-8), len payload, payload`, the payload being the
+                  gram's positions in all indexed texts laid end to end with one gap position after
+                  each, as ascending deltas (varints)
 - c/<n>.json      [[url, title, text], …] for consecutive documents, fetched only for shown results
 
 Documents are numbered valid first, then newest first, then by URL: the ranking's own order, so
@@ -16,13 +18,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain, compress, count, repeat
+from operator import add, ne, sub
 
-from .codec import varint
+from .codec import VARINT_TABLE, varint
 from .doc import KINDS, SearchDoc
 from .layout import shard_of
-from .tokens import doc_tokens
+from .tokens import NON_CJK_RE, WORD_RE, fold
 
 FORMAT = 1
 SHARD_BYTES = 16 * 1024  # a shard file aims at this size; a first-character group over 2× is split
@@ -62,29 +68,38 @@ def indexed_text(doc: SearchDoc) -> str:
     return f"{doc.title}\n{doc.text}"
 
 
-def _postings(docs: list[SearchDoc]) -> dict[str, bytearray]:
-    postings: dict[str, bytearray] = {}
-    last: dict[str, int] = {}
-    for n, doc in enumerate(docs):
-        local: dict[str, list[int]] = {}
-        for tok, pos in doc_tokens(indexed_text(doc)):
-            ps = local.get(tok)
-            if ps is None:
-                local[tok] = [pos]
-            else:
-                ps.append(pos)
-        for tok, ps in local.items():
-            buf = postings.get(tok)
-            if buf is None:
-                buf = postings[tok] = bytearray()
-            buf += varint(n - last.get(tok, 0))
-            last[tok] = n
-            buf += varint(len(ps))
-            prev = 0
-            for p in ps:
-                buf += varint(p - prev)
-                prev = p
-    return postings
+def _postings(docs: list[SearchDoc]) -> dict[str, bytes]:
+    """gram → its positions in the concatenation of all indexed texts (each followed by one gap
+    position), delta-encoded as varints. The client maps a position to its document with the text
+    lengths in docs.bin.
+
+    This is the build's hot loop, so it runs on C-level iterators, one pass per document: every
+    character that is not CJK becomes NUL, each CJK character's gram is itself + the next character
+    (X + NUL at the end of a run becomes the single-character gram X), and ASCII words come from a
+    regex. About 1 µs per character on a shared 2-core machine; 4 bytes of memory per position."""
+    positions: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+    lookup = positions.__getitem__
+    append = array.append
+    base = 0
+    for doc in docs:
+        text = fold(indexed_text(doc))
+        cjk = NON_CJK_RE.sub("\0", text)
+        keep = list(map(ne, cjk, repeat("\0")))
+        grams = compress(map(add, cjk, cjk[1:] + "\0"), keep)
+        deque(map(append, map(lookup, grams), compress(count(base), keep)), maxlen=0)
+        for m in WORD_RE.finditer(text):
+            lookup(m.group()).append(base + m.start())
+        base += len(text) + 1
+    table = VARINT_TABLE
+    out: dict[str, bytes] = {}
+    for gram, ps in positions.items():
+        deltas = map(sub, ps, chain((0,), ps))
+        try:
+            data = b"".join(map(table.__getitem__, deltas))
+        except IndexError:  # a gap wider than the table: rare grams only
+            data = b"".join(map(varint, map(sub, ps, chain((0,), ps))))
+        out[gram[0] if gram[-1] == "\0" else gram] = data
+    return out
 
 
 def _entry(gram: str, payload: bytes) -> bytes:
@@ -92,22 +107,22 @@ def _entry(gram: str, payload: bytes) -> bytes:
     return varint(len(g)) + g + varint(len(payload)) + payload
 
 
-def _shards(postings: dict[str, bytearray]) -> tuple[int, dict[str, int], dict[str, bytes]]:
-    entries = {gram: _entry(gram, bytes(postings[gram])) for gram in sorted(postings)}
+def _shards(postings: dict[str, bytes], target: int) -> tuple[int, dict[str, int], dict[str, bytes]]:
+    entries = {gram: _entry(gram, postings[gram]) for gram in sorted(postings)}
     group: dict[str, int] = {}
     for gram, e in entries.items():
         group[gram[0]] = group.get(gram[0], 0) + len(e)
     split: dict[str, int] = {}
     for ch in sorted(group):
         size = group[ch]
-        if size > 2 * SHARD_BYTES:
+        if size > 2 * target:
             k = 1
-            while (size >> k) > SHARD_BYTES and k < MAX_SPLIT_BITS:
+            while (size >> k) > target and k < MAX_SPLIT_BITS:
                 k += 1
             split[ch] = k
     rest = sum(size for ch, size in group.items() if ch not in split)
     buckets = 1
-    while buckets * SHARD_BYTES < rest and buckets < 4096:
+    while buckets * target < rest and buckets < 4096:
         buckets *= 2
     files: dict[str, bytearray] = {}
     for gram, e in entries.items():  # sorted, so every file lists its grams in code-point order
@@ -128,10 +143,11 @@ def _facets(docs: list[SearchDoc]) -> tuple[list[str], list[str], bytes]:
         buf += varint(d.year or 0)
         buf += varint(1 if d.valid else 0)
         buf += varint(len(d.title))
+        buf += varint(len(indexed_text(d)))
     return statuses, categories, bytes(buf)
 
 
-def _chunks(docs: list[SearchDoc]) -> tuple[list[int], dict[str, bytes]]:
+def _chunks(docs: list[SearchDoc], target: int) -> tuple[list[int], dict[str, bytes]]:
     starts: list[int] = []
     files: dict[str, bytes] = {}
     current: list[str] = []
@@ -143,7 +159,7 @@ def _chunks(docs: list[SearchDoc]) -> tuple[list[int], dict[str, bytes]]:
     for n, d in enumerate(docs):
         item = json.dumps([d.url, d.title, d.text[:SNIPPET_TEXT_CHARS]], ensure_ascii=False, separators=(",", ":"))
         item_size = len(item.encode("utf-8"))
-        if current and size + item_size > CHUNK_BYTES:
+        if current and size + item_size > target:
             flush()
             current, size = [], 0
         if not current:
@@ -155,11 +171,13 @@ def _chunks(docs: list[SearchDoc]) -> tuple[list[int], dict[str, bytes]]:
     return starts, files
 
 
-def build_index(docs: Iterable[SearchDoc]) -> BuiltIndex:
+def build_index(
+    docs: Iterable[SearchDoc], *, shard_bytes: int = SHARD_BYTES, chunk_bytes: int = CHUNK_BYTES
+) -> BuiltIndex:
     ordered = doc_order(docs)
-    buckets, split, shard_files = _shards(_postings(ordered))
+    buckets, split, shard_files = _shards(_postings(ordered), shard_bytes)
     statuses, categories, facets = _facets(ordered)
-    starts, chunk_files = _chunks(ordered)
+    starts, chunk_files = _chunks(ordered, chunk_bytes)
     files: dict[str, bytes] = {"docs.bin": facets, **shard_files, **chunk_files}
     digest = hashlib.sha256()
     for path in sorted(files):

@@ -10,6 +10,7 @@ occurrences, then document number (which already orders valid/newest first, then
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ class DocFacets:
     year: int | None
     valid: bool
     title_len: int
+    length: int  # of title + "\n" + text, in code points
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,6 @@ class Hit:
         return (not self.valid, not self.title_hit, -(self.year or 0), -self.count, self.doc)
 
 
-Postings = dict[int, list[int]]  # doc → ascending positions
-
-
 def parse_shard(data: bytes) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     i = 0
@@ -66,20 +65,14 @@ def parse_shard(data: bytes) -> dict[str, bytes]:
     return out
 
 
-def parse_postings(payload: bytes) -> Postings:
-    out: Postings = {}
-    i = doc = 0
+def parse_postings(payload: bytes) -> list[int]:
+    """Ascending global positions."""
+    out: list[int] = []
+    i = pos = 0
     while i < len(payload):
-        delta, i = read_varint(payload, i)
-        doc += delta
-        count, i = read_varint(payload, i)
-        pos = 0
-        ps = []
-        for _ in range(count):
-            d, i = read_varint(payload, i)
-            pos += d
-            ps.append(pos)
-        out[doc] = ps
+        d, i = read_varint(payload, i)
+        pos += d
+        out.append(pos)
     return out
 
 
@@ -89,6 +82,11 @@ class IndexReader:
         self.meta = json.loads(files["meta.json"])
         self._shards: dict[str, dict[str, bytes]] = {}
         self.facets = self._read_facets(files["docs.bin"])
+        self.starts: list[int] = []  # each document's first position in the concatenated texts
+        at = 0
+        for f in self.facets:
+            self.starts.append(at)
+            at += f.length + 1
 
     @classmethod
     def from_dir(cls, search_dir: Path) -> IndexReader:
@@ -101,10 +99,10 @@ class IndexReader:
         i = 0
         for _ in range(m["docs"]):
             vals = []
-            for _ in range(6):
+            for _ in range(7):
                 v, i = read_varint(data, i)
                 vals.append(v)
-            kind, status, cat, year, valid, tlen = vals
+            kind, status, cat, year, valid, tlen, length = vals
             out.append(
                 DocFacets(
                     kind=m["kinds"][kind],
@@ -113,6 +111,7 @@ class IndexReader:
                     year=year or None,
                     valid=bool(valid),
                     title_len=tlen,
+                    length=length,
                 )
             )
         return out
@@ -123,37 +122,39 @@ class IndexReader:
             self._shards[path] = parse_shard(data) if data is not None else {}
         return self._shards[path]
 
-    def token_postings(self, tok: QueryToken) -> Postings:
+    def token_postings(self, tok: QueryToken) -> list[int]:
         buckets, split = self.meta["buckets"], self.meta["split"]
         if not tok.prefix:
             payload = self._shard(shard_of(tok.text, buckets, split)).get(tok.text)
-            return parse_postings(payload) if payload is not None else {}
-        merged: dict[int, set[int]] = {}
+            return parse_postings(payload) if payload is not None else []
+        merged: set[int] = set()
         for path in prefix_shards(tok.text, buckets, split):
             for gram, payload in self._shard(path).items():
                 if gram.startswith(tok.text):
-                    for doc, ps in parse_postings(payload).items():
-                        merged.setdefault(doc, set()).update(ps)
-        return {doc: sorted(ps) for doc, ps in merged.items()}
+                    merged.update(parse_postings(payload))
+        return sorted(merged)
+
+    def doc_at(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
 
     def term_matches(self, term: str) -> dict[int, list[int]]:
-        """doc → start positions where the whole term occurs."""
+        """doc → start positions (within the document's indexed text) where the whole term occurs."""
         toks = term_tokens(term)
         if not toks:
             return {}
         lists = [(t, self.token_postings(t)) for t in toks]
-        docs = set.intersection(*(set(p) for _, p in lists))
+        anchor, anchor_ps = min(lists, key=lambda tp: len(tp[1]))
+        others = [(t.offset, set(ps)) for t, ps in lists if t is not anchor]
+        length = len(term)
         out: dict[int, list[int]] = {}
-        for doc in docs:
-            anchor, anchor_p = min(lists, key=lambda tp: len(tp[1][doc]))
-            others = [(t.offset, set(p[doc])) for t, p in lists if t is not anchor]
-            starts = [
-                s
-                for s in (p - anchor.offset for p in anchor_p[doc])
-                if s >= 0 and all(s + off in ps for off, ps in others)
-            ]
-            if starts:
-                out[doc] = starts
+        for p in anchor_ps:
+            s = p - anchor.offset
+            if s < 0 or not all(s + off in ps for off, ps in others):
+                continue
+            doc = self.doc_at(s)
+            local = s - self.starts[doc]
+            if local + length <= self.facets[doc].length:  # never a phrase across two documents
+                out.setdefault(doc, []).append(local)
         return out
 
     def search(self, query: str, filters: Filters = Filters()) -> list[Hit]:

@@ -23,7 +23,9 @@ from dataclasses import dataclass
 
 # Han ideographs (URO, Ext. A, compatibility, Ext. B–H) and 〇 (U+3007, used in dates such as 二〇一二年).
 CJK_CLASS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_RUN_RE = re.compile(f"[{CJK_CLASS}]+|[a-z0-9]+")
+RUN_RE = re.compile(f"[{CJK_CLASS}]+|[a-z0-9]+")
+NON_CJK_RE = re.compile(f"[^{CJK_CLASS}]")
+WORD_RE = re.compile("[a-z0-9]+")
 _CJK_RE = re.compile(f"[{CJK_CLASS}]")
 
 
@@ -56,7 +58,7 @@ def is_cjk(ch: str) -> bool:
 
 def doc_tokens(text: str) -> Iterator[tuple[str, int]]:
     """(token, position) for every token of a text, in position order."""
-    for m in _RUN_RE.finditer(fold(text)):
+    for m in RUN_RE.finditer(fold(text)):
         run, start = m.group(), m.start()
         if run[0].isascii():
             yield run, start
@@ -83,7 +85,7 @@ def split_terms(query: str) -> list[str]:
     """Whitespace separates terms (all must occur); each term is a phrase. Duplicates dropped."""
     seen: list[str] = []
     for raw in query.split():
-        runs = list(_RUN_RE.finditer(fold(raw)))
+        runs = list(RUN_RE.finditer(fold(raw)))
         if not runs:
             continue
         term = raw[runs[0].start() : runs[-1].end()]  # leading/trailing punctuation is not part of the phrase
@@ -94,7 +96,7 @@ def split_terms(query: str) -> list[str]:
 
 def term_tokens(term: str) -> list[QueryToken]:
     """The tokens that must occur at consecutive offsets for a document to contain `term`."""
-    runs = list(_RUN_RE.finditer(fold(term)))
+    runs = list(RUN_RE.finditer(fold(term)))
     out: list[QueryToken] = []
     for n, m in enumerate(runs):
         run, start = m.group(), m.start()

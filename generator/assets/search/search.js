@@ -132,19 +132,22 @@
     }
     return grams;
   }
+  /* Ascending positions in all indexed texts laid end to end (index.py _postings). */
   function parsePostings(payload) {
-    var out = new Map();
+    var out = [];
     var st = { i: 0 };
-    var doc = 0;
-    while (st.i < payload.length) {
-      doc += readVarint(payload, st);
-      var count = readVarint(payload, st);
-      var ps = new Array(count);
-      var pos = 0;
-      for (var k = 0; k < count; k++) { pos += readVarint(payload, st); ps[k] = pos; }
-      out.set(doc, ps);
-    }
+    var pos = 0;
+    while (st.i < payload.length) { pos += readVarint(payload, st); out.push(pos); }
     return out;
+  }
+  function has(sorted, x) {
+    var lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] === x) return true;
+      if (sorted[mid] < x) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
   }
 
   function Index(base) {
@@ -176,8 +179,10 @@
     }).then(function (bytes) {
       var n = self.meta.docs;
       var f = { kind: new Uint8Array(n), status: new Uint16Array(n), category: new Uint16Array(n),
-        year: new Uint16Array(n), valid: new Uint8Array(n), titleLen: new Uint32Array(n) };
+        year: new Uint16Array(n), valid: new Uint8Array(n), titleLen: new Uint32Array(n),
+        length: new Uint32Array(n), start: new Float64Array(n) };
       var st = { i: 0 };
+      var at = 0;
       for (var d = 0; d < n; d++) {
         f.kind[d] = readVarint(bytes, st);
         f.status[d] = readVarint(bytes, st);
@@ -185,6 +190,9 @@
         f.year[d] = readVarint(bytes, st);
         f.valid[d] = readVarint(bytes, st);
         f.titleLen[d] = readVarint(bytes, st);
+        f.length[d] = readVarint(bytes, st);
+        f.start[d] = at;
+        at += f.length[d] + 1;
       }
       self.facets = f;
       return self;
@@ -202,49 +210,45 @@
     if (!tok.prefix) {
       return this.shard(shardOf(tok.text, meta)).then(function (grams) {
         var p = grams.get(tok.text);
-        return p ? parsePostings(p) : new Map();
+        return p ? parsePostings(p) : [];
       });
     }
     return Promise.all(prefixShards(tok.text, meta).map(this.shard, this)).then(function (shards) {
-      var merged = new Map();
+      var merged = [];
       shards.forEach(function (grams) {
         grams.forEach(function (payload, gram) {
-          if (gram.lastIndexOf(tok.text, 0) !== 0) return;
-          parsePostings(payload).forEach(function (ps, doc) {
-            var cur = merged.get(doc);
-            if (!cur) merged.set(doc, ps.slice());
-            else for (var k = 0; k < ps.length; k++) cur.push(ps[k]);
-          });
+          if (gram.lastIndexOf(tok.text, 0) === 0) merged = merged.concat(parsePostings(payload));
         });
       });
-      merged.forEach(function (ps, doc) {
-        ps.sort(function (a, b) { return a - b; });
-        merged.set(doc, ps.filter(function (p, k) { return k === 0 || p !== ps[k - 1]; }));
-      });
-      return merged;
+      merged.sort(function (a, b) { return a - b; });
+      return merged.filter(function (p, k) { return k === 0 || p !== merged[k - 1]; });
     });
   };
-  /* doc → start positions of the whole term (query.py term_matches). */
+  Index.prototype.docAt = function (pos) {
+    var starts = this.facets.start;
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= pos) lo = mid; else hi = mid - 1; }
+    return lo;
+  };
+  /* doc → start positions (within the document) of the whole term (query.py term_matches). */
   Index.prototype.termMatches = function (term) {
+    var self = this;
     var toks = termTokens(term);
+    var length = Array.from(term).length;
     if (!toks.length) return Promise.resolve(new Map());
     return Promise.all(toks.map(this.tokenPostings, this)).then(function (lists) {
-      var order = lists.map(function (_, k) { return k; }).sort(function (a, b) { return lists[a].size - lists[b].size; });
+      var anchor = 0;
+      for (var t = 1; t < toks.length; t++) if (lists[t].length < lists[anchor].length) anchor = t;
       var out = new Map();
-      lists[order[0]].forEach(function (_, doc) {
-        for (var k = 1; k < order.length; k++) if (!lists[order[k]].has(doc)) return;
-        var anchor = 0;
-        for (var t = 1; t < toks.length; t++) if (lists[t].get(doc).length < lists[anchor].get(doc).length) anchor = t;
-        var others = [];
-        for (t = 0; t < toks.length; t++) if (t !== anchor) others.push({ off: toks[t].offset, set: new Set(lists[t].get(doc)) });
-        var starts = [];
-        lists[anchor].get(doc).forEach(function (p) {
-          var s = p - toks[anchor].offset;
-          if (s < 0) return;
-          for (var o = 0; o < others.length; o++) if (!others[o].set.has(s + others[o].off)) return;
-          starts.push(s);
-        });
-        if (starts.length) out.set(doc, starts);
+      lists[anchor].forEach(function (p) {
+        var s = p - toks[anchor].offset;
+        if (s < 0) return;
+        for (var k = 0; k < toks.length; k++) if (k !== anchor && !has(lists[k], s + toks[k].offset)) return;
+        var doc = self.docAt(s);
+        var local = s - self.facets.start[doc];
+        if (local + length > self.facets.length[doc]) return; // never a phrase across two documents
+        var cur = out.get(doc);
+        if (cur) cur.push(local); else out.set(doc, [local]);
       });
       return out;
     });

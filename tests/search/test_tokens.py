@@ -1,0 +1,42 @@
+"""Tokenisation: what makes every substring findable and every hit exact."""
+
+from __future__ import annotations
+
+from generator.search.tokens import QueryToken, doc_tokens, fold, split_terms, term_tokens
+
+
+def test_cjk_runs_give_every_bigram_and_the_last_character() -> None:
+    assert list(doc_tokens("知识产权局")) == [("知识", 0), ("识产", 1), ("产权", 2), ("权局", 3), ("局", 4)]
+
+
+def test_punctuation_breaks_runs_and_words_are_lowercased() -> None:
+    assert list(doc_tokens("MBR技术，2012年")) == [("mbr", 0), ("技术", 3), ("术", 4), ("2012", 6), ("年", 10)]
+
+
+def test_fold_is_one_to_one_so_positions_stay_valid() -> None:
+    raw = "ＭＢＲ（Ａｂｃ）某科〔２０１２〕１２号\uf900"
+    assert len(fold(raw)) == len(raw)
+    assert fold("ＭＢＲ２０１２") == "mbr2012"
+    assert fold("\uf900") == "\u8c48"  # compatibility ideograph → unified
+
+
+def test_ideographic_zero_counts_as_chinese() -> None:
+    assert [t for t, _ in doc_tokens("二〇一二年")] == ["二〇", "〇一", "一二", "二年", "年"]
+
+
+def test_positions_are_code_points_beyond_the_bmp() -> None:
+    assert list(doc_tokens("\U00020000中a")) == [("\U00020000中", 0), ("中", 1), ("a", 2)]
+
+
+def test_terms_split_on_whitespace_including_ideographic_space_and_trim_punctuation() -> None:
+    assert split_terms("  科技\u3000培训  “产权”  科技 ") == ["科技", "培训", "产权"]
+    assert split_terms("，。！") == []
+
+
+def test_term_tokens_bigrams_are_exact_single_characters_and_last_words_are_prefixes() -> None:
+    assert term_tokens("产权") == [QueryToken("产权", 0, False)]
+    assert term_tokens("防震减灾") == [QueryToken("防震", 0, False), QueryToken("震减", 1, False),
+                                   QueryToken("减灾", 2, False)]
+    assert term_tokens("局") == [QueryToken("局", 0, True)]
+    assert term_tokens("MBR技") == [QueryToken("mbr", 0, False), QueryToken("技", 3, True)]
+    assert term_tokens("技术mb") == [QueryToken("技术", 0, False), QueryToken("mb", 2, True)]
