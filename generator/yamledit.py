@@ -14,7 +14,6 @@ as exactly the intended values, so a bug here can never silently lose or corrupt
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -86,9 +85,32 @@ def scalar(value: Any, flow: bool = False) -> str:
     s = str(value)
     if _plain_ok(s, flow):
         return s
-    if "\n" not in s and not any(ord(c) < 32 for c in s):
+    if all(_printable(c) for c in s):
         return "'" + s.replace("'", "''") + "'"
-    return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
+    return _double_quoted(s)
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+def _printable(c: str) -> bool:
+    """A character YAML keeps as it is inside quotes: no line break (NEL, LS, PS too), no control code."""
+    o = ord(c)
+    return (c == "\t" or 0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or o >= 0x10000) \
+        and o != 0xFEFF and c not in "\u2028\u2029"
+
+
+def _double_quoted(s: str) -> str:
+    out = []
+    for c in s:
+        o = ord(c)
+        if c in _ESCAPES:
+            out.append(_ESCAPES[c])
+        elif _printable(c):
+            out.append(c)
+        else:
+            out.append(f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}")
+    return '"' + "".join(out) + '"'
 
 
 def flow(value: Any) -> str:
