@@ -73,6 +73,7 @@ class _Builder:
         self.line_offset = line_offset
         self.findings: list[SyntaxFinding] = []
         self.seen: set[int] = set()
+        self.aliased: set[int] = set()
 
     def here(self, node: yaml.Node) -> Pos:
         return _pos(node.start_mark, self.line_offset)
@@ -85,12 +86,18 @@ class _Builder:
             return None
         if id(node) in self.seen:
             # Only an alias can reach a node twice; refusing it bounds the work (billion laughs).
-            self.findings.append(
-                SyntaxFinding(self.here(node), "不支持 YAML 锚点/别名（& 和 *）：请把内容直接写出来")
-            )
+            # The finding points at the anchored node, so it is reported once per anchor: a
+            # million `*a` cost a million cheap refusals, not a million findings.
+            if id(node) not in self.aliased:
+                self.aliased.add(id(node))
+                self.findings.append(
+                    SyntaxFinding(self.here(node), "不支持 YAML 锚点/别名（& 和 *）：请把内容直接写出来")
+                )
             return Refused("*alias")
         self.seen.add(id(node))
-        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if node.tag not in _COLLECTION_TAGS:
             self.findings.append(
                 SyntaxFinding(self.here(node), f"不允许的 YAML 标签 '{node.tag}'：请去掉它，只写普通的列表或映射")
             )
@@ -104,7 +111,7 @@ class _Builder:
                 out.item_pos.append(self.here(item))
                 out.append(self.build(item, depth + 1))
             return out
-        return self._scalar(node)
+        return None  # pragma: no cover - a YAML node is a scalar, a sequence or a mapping
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> YMap:
         out = YMap()
@@ -128,7 +135,7 @@ class _Builder:
             out[key] = self.build(value_node, depth + 1)
         return out
 
-    def _scalar(self, node: yaml.Node) -> Any:
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
             self.findings.append(

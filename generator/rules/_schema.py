@@ -74,7 +74,7 @@ def _walk_map(out: list[SchemaFinding], path: str, raw: YMap, fields: tuple[F.Fi
                         f"{where}中有未知字段 '{key}'{did_you_mean(key, known) or '：请检查拼写，或删除它'}"))
     for f in fields:
         if f.name not in raw or raw[f.name] is None:
-            if f.required and not skip_missing:
+            if f.required and not skip_missing and f.name not in _OWNED_ELSEWHERE:
                 hint = f"（{f.description}）" if f.description else ""
                 out.append(("missing-field", path, raw.pos,
                             f"缺少必填字段 {_label(f)}：请添加 `{f.name}: …`{hint}"))

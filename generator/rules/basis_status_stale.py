@@ -45,8 +45,12 @@ def check(cat: Catalog, today: dt.date) -> Findings:
         if law.status == "已废止":
             continue
         if law.status_checked is None:
-            yield law.src.path, law.src.at("status") if "status_checked" not in law.src.raw else law.src.at("status_checked"), \
+            if law.src.raw.get("status_checked") is not None:
+                continue  # written but not a date: invalid-date says so
+            where = "status_checked" if "status_checked" in law.src.raw else "status"
+            yield law.src.path, law.src.at(where), \
                 f"《{law.title}》没有 status_checked：请到国家法律法规数据库核对时效性，并写上核对日期"
         elif add_years(law.status_checked, years) < today:
             yield law.src.path, law.src.at("status_checked"), \
-                f"《{law.title}》的时效性上次核对于 {law.status_checked}，已超过 {years} 年：请重新核对并更新 status_checked"
+                f"《{law.title}》的时效性上次核对于 {law.status_checked}，已超过 {years} 年：" \
+                "请重新核对并更新 status_checked"

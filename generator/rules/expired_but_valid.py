@@ -64,4 +64,5 @@ def check(cat: Catalog, today: dt.date) -> Findings:
     for doc in cat.all_documents:
         if doc.normative and doc.status == "有效" and doc.expires and doc.expires < today:
             yield doc.src.path, doc.src.at("expires"), \
-                f"有效期已于 {doc.expires} 届满，但有效性仍为 有效：请评估后重新发布（更新 expires），或把 status 改为 失效"
+                f"有效期已于 {doc.expires} 届满，但有效性仍为 有效：" \
+                "请评估后重新发布（更新 expires），或把 status 改为 失效"

@@ -19,7 +19,11 @@ agency:
   email: kjj@example.gov.cn
   website: https://kjj.example.gov.cn/
   application_channels: [网上申请, 信函申请, 当面申请]
-footer: {sponsor: 某市科学技术局, site_code: "3501000000", icp: 闽ICP备00000000号-1, police_filing: 闽公网安备 35010000000000号}
+footer:
+  sponsor: 某市科学技术局
+  site_code: "3501000000"
+  icp: 闽ICP备00000000号-1
+  police_filing: 闽公网安备 35010000000000号
 ```
 
 不通过：
@@ -37,7 +41,11 @@ agency:
   email: kjj@example.gov.cn
   website: https://kjj.example.gov.cn/
   application_channels: [网上申请, 信函申请, 当面申请]
-footer: {sponsor: 某市科学技术局, site_code: "3501000000", icp: 闽ICP备00000000号-1, police_filing: 闽公网安备 35010000000000号}
+footer:
+  sponsor: 某市科学技术局
+  site_code: "3501000000"
+  icp: 闽ICP备00000000号-1
+  police_filing: 闽公网安备 35010000000000号
 ```
 """
 
@@ -48,6 +56,7 @@ import datetime as dt
 from ..fields import SITE_CONFIG
 from ..model import Catalog
 from ..problems import Level
+from ..yamltree import YMap
 from ._util import Findings
 
 CODE = "guide-incomplete"
@@ -56,14 +65,28 @@ LEVEL = Level.ERROR
 _AGENCY = next(f for f in SITE_CONFIG.fields if f.name == "agency").fields
 
 
+def _empty(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list):
+        return all(_empty(item) for item in value)
+    return False
+
+
 def check(cat: Catalog, today: dt.date) -> Findings:
     if cat.config is None:
         return
     src, agency = cat.config.src, cat.config.agency
+    if not isinstance(src.raw.get("agency"), YMap):
+        # No agency block at all: one problem naming every field, not ten at the same line.
+        titles = "、".join(f.title for f in _AGENCY)
+        yield src.path, src.at("agency"), \
+            f"公开指南缺少政府信息公开工作机构的信息：请在 site_config.yml 中添加 agency，写明{titles}（条例第十二条）"
+        return
     for f in _AGENCY:
-        value = agency.get(f.name)
-        empty = value is None or (isinstance(value, str) and not value.strip()) or value == []
-        if empty:
+        if _empty(agency.get(f.name)):
             pos = agency.at(f.name) if f.name in agency else src.at("agency")
             yield src.path, pos, \
                 f"公开指南缺少“{f.title}”：请在 site_config.yml 的 agency 下填写 {f.name}（条例第十二条）"

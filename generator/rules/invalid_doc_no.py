@@ -1,7 +1,7 @@
 """A 发文字号 not in the GB/T 9704-2012 form `机关代字〔YYYY〕N号`.
 
 The year goes in 六角括号 〔〕, the serial has no 第 and no zero padding. Common slips are
-named: `[2012]`, `(2012)`, `（2012）`, `【2012】`, `第12号`, `〔2012〕012号`.
+named: `[2012]`, `(2012)`, `（2012）`, `【2012】`, `﹝2012﹞`, `第12号`, `〔2012〕012号`, full-width digits.
 
 通过：
 ```yaml
@@ -60,8 +60,10 @@ from ._util import Findings
 CODE = "invalid-doc-no"
 LEVEL = Level.ERROR
 
-DOC_NO = re.compile(r"^(?P<org>[^\s〔〕\[\]()（）【】]+)〔(?P<year>\d{4})〕(?P<n>[1-9]\d*)号$")
-_BRACKETS = re.compile(r"[\[\]()（）【】<>《》{}]")
+# [0-9], not \d: full-width digits (２０２４) are a common slip and not allowed in a 文号.
+DOC_NO = re.compile(r"^(?P<org>[^\s〔〕\[\]()（）【】]+)〔(?P<year>[0-9]{4})〕(?P<n>[1-9][0-9]*)号$")
+# Look-alikes of 〔〕 that editors paste from Word or web pages: ﹝﹞ ［］ 〖〗 among them.
+_BRACKETS = re.compile(r"[\[\]()（）【】<>《》{}［］﹝﹞〖〗]")
 
 
 def diagnose(doc_no: str) -> str | None:
@@ -69,7 +71,9 @@ def diagnose(doc_no: str) -> str | None:
     if DOC_NO.match(doc_no):
         return None
     if _BRACKETS.search(doc_no) and re.search(r"\d{4}", doc_no):
-        return "年份应使用六角括号〔〕，不是 [] () 【】"
+        return "年份应使用六角括号〔〕，不是 [] () 【】 ﹝﹞ 等相似的括号"
+    if re.search(r"[０-９]", doc_no):
+        return "年份和序号应使用半角阿拉伯数字"
     if "第" in doc_no:
         return "序号前不加“第”"
     if re.search(r"〕0\d*号$", doc_no):

@@ -67,7 +67,8 @@ def index_pattern(cat: Catalog) -> re.Pattern[str] | None:
     code = cat.config.agency_value("credit_code") if cat.config else ""
     source = cat.policy.index_no_pattern.replace("{credit_code}", re.escape(code))
     try:
-        return re.compile(source)
+        # ASCII: \d must not accept full-width digits (２０２５), which break search and URLs.
+        return re.compile(source, re.ASCII)
     except re.error:
         return None
 

@@ -67,7 +67,10 @@ def check(cat: Catalog, today: dt.date) -> Findings:
         for review in doc.reviews:
             if review.decided or review.date is None:
                 continue
-            settled = any(r.decided and r.date and r.date >= review.date and r.index > review.index for r in doc.reviews)
+            # A later decision settles an earlier proposal.
+            settled = any(r.decided and r.date and r.date >= review.date and r.index > review.index
+                          for r in doc.reviews)
             if not settled:
+                proposal = "不修改" if review.result == "继续有效" else review.result
                 yield doc.src.path, doc.src.at("reviews", review.index), \
-                    f"{review.date} 的清理意见（建议{'不修改' if review.result == '继续有效' else review.result}）尚待决定：决定后请把 decided 改为 true"
+                    f"{review.date} 的清理意见（建议{proposal}）尚待决定：决定后请把 decided 改为 true"

@@ -59,7 +59,6 @@ CODE = "validity-too-long"
 LEVEL = Level.WARNING
 
 
-
 def check(cat: Catalog, today: dt.date) -> Findings:
     policy = cat.policy
     for doc in cat.all_documents:
@@ -69,5 +68,7 @@ def check(cat: Catalog, today: dt.date) -> Findings:
         years = policy.provisional_validity_years if provisional else policy.validity_years
         if doc.expires > add_years(doc.effective, years):
             kind = "暂行、试行文件" if provisional else "规范性文件"
+            latest = add_years(doc.effective, years)
             yield doc.src.path, doc.src.at("expires"), \
-                f"有效期从 {doc.effective} 到 {doc.expires}，超过{kind}的 {years} 年上限：请把 expires 提前到 {add_years(doc.effective, years)} 或之前"
+                f"有效期从 {doc.effective} 到 {doc.expires}，超过{kind}的 {years} 年上限：" \
+                f"请把 expires 提前到 {latest} 或之前"
