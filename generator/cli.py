@@ -42,9 +42,16 @@ def format_problems(problems: Sequence[Problem], fmt: str) -> str:
     if fmt == "json":
         return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
     if fmt == "github":
-        kind = {Level.ERROR: "error", Level.WARNING: "warning", Level.NOTICE: "notice"}
+        # GitHub workflow commands: '%', CR and LF are escaped everywhere, ',' and ':' in properties too.
+        def data(s: str) -> str:
+            return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        def prop(s: str) -> str:
+            return data(s).replace(":", "%3A").replace(",", "%2C")
+
         return "\n".join(
-            f"::{kind[p.level]} file={p.path},line={p.line},col={p.column},title={p.code}::{p.message}"
+            f"::{p.level.value} file={prop(p.path)},line={p.line},col={p.column},title={prop(p.code)}"
+            f"::{data(p.message)}"
             for p in problems
         )
     lines = [p.as_text() for p in problems]
