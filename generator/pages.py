@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import urls
+from .audit_pages import annual_pages, audit_pages
 from .fields import DOC_STATUSES, LAW_LEVELS, LAW_STATUSES, POWER_TYPES
 from .model import Catalog, Document, LegalBasis, Page, Power
 from .problems import Level, Problem, problem
@@ -482,6 +483,8 @@ PAGE_FAMILIES: list[PageFamily] = [
     power_pages,
     law_pages,
     search_pages,
+    audit_pages,
+    annual_pages,
 ]
 
 

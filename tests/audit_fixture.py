@@ -39,7 +39,7 @@ from tests.minimal import make_project
 CREDIT = "11350100MB0000001X"
 
 
-def _doc(doc_id: str, serial: int, published: str, *, kind: str = "规范性文件", owner: str = "self",
+def doc_text(doc_id: str, serial: int, published: str, *, kind: str = "规范性文件", owner: str = "self",
          expires: str | None = None, status: str = "有效", extra: str = "", title: str = "") -> str:
     year = published[:4]
     lines = [
@@ -135,21 +135,21 @@ def files() -> dict[str, str | None]:
     return {
         "catalog/legal_bases.yml": LEGAL_BASES + LEGAL_BASES_EXTRA,
         "catalog/powers/cf.yml": POWERS,
-        d + "a.md": _doc("a", 1, "2023-12-31", expires="2028-12-30", status="废止",
+        d + "a.md": doc_text("a", 1, "2023-12-31", expires="2028-12-30", status="废止",
                          extra="repealed: {date: 2024-01-01, by: b}"),
-        d + "b.md": _doc("b", 1, "2024-01-01", expires="2029-01-01",
+        d + "b.md": doc_text("b", 1, "2024-01-01", expires="2029-01-01",
                          extra="basis: [{law: kpf, articles: [第十条]}]\n" + _review("2026-06-01", "继续有效", True)),
-        d + "c.md": _doc("c", 1, "2020-03-01", expires="2024-12-31", status="失效",
+        d + "c.md": doc_text("c", 1, "2020-03-01", expires="2024-12-31", status="失效",
                          extra=_review("2022-05-01", "继续有效", True)),
-        d + "d.md": _doc("d", 2, "2021-06-01", expires="2027-05-31", status="已修改",
+        d + "d.md": doc_text("d", 2, "2021-06-01", expires="2027-05-31", status="已修改",
                          extra="amended_by: [e]\n" + _review("2024-06-15", "修改", True)),
-        d + "e.md": _doc("e", 2, "2024-07-01", expires="2029-06-30"),
-        d + "f.md": _doc("f", 1, "2022-02-01", expires="2025-01-31"),
-        d + "g.md": _doc("g", 3, "2025-05-01", owner="drafted", expires="2030-04-30",
+        d + "e.md": doc_text("e", 2, "2024-07-01", expires="2029-06-30"),
+        d + "f.md": doc_text("f", 1, "2022-02-01", expires="2025-01-31"),
+        d + "g.md": doc_text("g", 3, "2025-05-01", owner="drafted", expires="2030-04-30",
                          extra=_review("2026-06-01", "继续有效", False)),
-        d + "i.md": _doc("i", 3, "2024-05-01", kind="规章", title="某市科技成果登记办法"),
-        d + "j.md": _doc("j", 2, "2022-01-10", expires="2027-01-09", extra=_review("2024-12-01", "废止", False)),
-        d + "k.md": _doc("k", 3, "2021-09-01", expires="2026-12-31", status="失效",
+        d + "i.md": doc_text("i", 3, "2024-05-01", kind="规章", title="某市科技成果登记办法"),
+        d + "j.md": doc_text("j", 2, "2022-01-10", expires="2027-01-09", extra=_review("2024-12-01", "废止", False)),
+        d + "k.md": doc_text("k", 3, "2021-09-01", expires="2026-12-31", status="失效",
                          extra="repealed: {date: 2025-06-30, by: 某科〔2025〕9号}\n"
                                + _review("2025-06-20", "宣布失效", True)),
         "catalog/annual/2025.yml": ANNUAL_2025,
