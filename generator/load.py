@@ -16,7 +16,7 @@ from typing import Any
 
 from .model import Catalog, Category, Document, LegalBasis, Page, Power, SiteConfig, Source
 from .problems import Level, Pos, Problem, UsageError, problem
-from .yamltree import YList, YMap, parse
+from .yamltree import Refused, YList, YMap, parse
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a catalogue file is a few KB; anything this big is a mistake
 
@@ -174,7 +174,7 @@ def _record_list(src: Text, value: Any, what: str, problems: list[Problem]) -> l
     for i, item in enumerate(value):
         if isinstance(item, YMap):
             out.append(item)
-        else:
+        elif not isinstance(item, Refused):  # an alias or a tag: already a yaml-syntax problem
             problems.append(_err(src.path, value.at(i), "invalid-value",
                                  f"{what}列表的每一项都应是一组“键: 值”，这里是 '{item}'"))
     return out

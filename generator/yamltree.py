@@ -74,6 +74,7 @@ class _Builder:
         self.findings: list[SyntaxFinding] = []
         self.seen: set[int] = set()
         self.aliased: set[int] = set()
+        self.aliases = 0
 
     def here(self, node: yaml.Node) -> Pos:
         return _pos(node.start_mark, self.line_offset)
@@ -93,6 +94,9 @@ class _Builder:
                 self.findings.append(
                     SyntaxFinding(self.here(node), "不支持 YAML 锚点/别名（& 和 *）：请把内容直接写出来")
                 )
+            self.aliases += 1
+            if self.aliases > _MAX_ALIASES:
+                raise _TooManyAliases
             return Refused("*alias")
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
@@ -179,7 +183,20 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, list[SyntaxFinding]]:
     if node is None:
         return None, []
     builder = _Builder(line_offset)
-    return builder.build(node), builder.findings
+    try:
+        return builder.build(node), builder.findings
+    except _TooManyAliases:
+        return None, [*builder.findings, SyntaxFinding(
+            Pos(1 + line_offset, 1), f"别名（*）超过 {_MAX_ALIASES} 处，像是“别名炸弹”：已停止读取这个文件")]
+
+
+# A catalogue needs no alias at all; past this many the file is an attack, and building a
+# value per alias (a million `*a` fit in 5 MB) would cost seconds for nothing.
+_MAX_ALIASES = 1000
+
+
+class _TooManyAliases(Exception):
+    pass
 
 
 # libyaml's composer recurses in C once per nesting level and overflows the C stack (a
