@@ -17,8 +17,9 @@ BASE = "https://kjj.example.gov.cn/schema/"
 
 def _field(f: F.Field) -> dict[str, Any]:
     out: dict[str, Any] = {"title": f.title}
-    if f.description:
-        out["description"] = f"{f.title}：{f.description}"
+    # The editor's hover shows `description`: every field gets one, in Chinese, saying if it is required.
+    head = f.title + ("（必填）" if f.required else "")
+    out["description"] = f"{head}：{f.description}" if f.description else head
     if f.kind in ("text",):
         out["type"] = "string"
     elif f.kind == "id":
@@ -73,11 +74,12 @@ def _document() -> dict[str, Any]:
 def schemas() -> dict[str, dict[str, Any]]:
     """File name → schema."""
     category = _object(F.CATEGORY.fields)
-    category["properties"]["children"] = {"title": "子分类", "type": "array", "items": {"$ref": "#/$defs/category"}}
+    category["properties"]["children"] = {"title": "子分类", "description": "子分类：每项同样写 code、name",
+                                          "type": "array", "items": {"$ref": "#/definitions/category"}}
     specs: dict[str, tuple[F.RecordSpec, dict[str, Any]]] = {
         "site_config.schema.json": (F.SITE_CONFIG, _object(F.SITE_CONFIG.fields)),
-        "categories.schema.json": (F.CATEGORY, {"type": "array", "items": {"$ref": "#/$defs/category"},
-                                                "$defs": {"category": category}}),
+        "categories.schema.json": (F.CATEGORY, {"type": "array", "items": {"$ref": "#/definitions/category"},
+                                                "definitions": {"category": category}}),
         "legal_bases.schema.json": (F.LEGAL_BASIS, {"type": "array", "items": _object(F.LEGAL_BASIS.fields)}),
         "powers.schema.json": (F.POWER, {"type": "array", "items": _object(F.POWER.fields)}),
         "document.schema.json": (F.DOCUMENT, _document()),
@@ -85,7 +87,8 @@ def schemas() -> dict[str, dict[str, Any]]:
     }
     out = {}
     for name, (spec, body) in specs.items():
-        out[name] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE + name,
+        # Draft 7: the version VS Code's YAML extension validates fully (it warns on 2020-12).
+        out[name] = {"$schema": "http://json-schema.org/draft-07/schema#", "$id": BASE + name,
                      "title": spec.title, **body}
     return out
 
