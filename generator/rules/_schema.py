@@ -73,7 +73,10 @@ def _walk_map(out: list[SchemaFinding], path: str, raw: YMap, fields: tuple[F.Fi
             out.append(("unknown-field", path, raw.at(key),
                         f"{where}中有未知字段 '{key}'{did_you_mean(key, known) or '：请检查拼写，或删除它'}"))
     for f in fields:
-        if f.name not in raw or raw[f.name] is None:
+        value = raw.get(f.name)
+        if skip_missing and (value == [] or (isinstance(value, str) and not value.strip())):
+            continue  # empty counts as missing, which the owner of these fields reports
+        if f.name not in raw or value is None:
             if f.required and not skip_missing and f.name not in _OWNED_ELSEWHERE:
                 hint = f"（{f.description}）" if f.description else ""
                 out.append(("missing-field", path, raw.pos,
