@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 
 from tests.minimal import POWERS, make_project
-from tests.rules.records import DOC, POWERS as POWERS_PATH, document
+from tests.rules.records import DOC, document
+from tests.rules.records import POWERS as POWERS_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-26"
-TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<level>错误|警告|提示) (?P<code>[a-z-]+) (?P<msg>.+)$")
+TEXT_LINE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<level>错误|警告|提示) (?P<code>[a-z-]+) (?P<msg>.+)$")
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

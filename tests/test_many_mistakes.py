@@ -184,7 +184,8 @@ policy:
                           expires="2028-04-09  # ← validity-too-long"),
     D + "e.md": normative("2023-kjj-gfxwj-005", 5, written="2023-03-03", published="2023-03-10",
                           effective="2023-04-10", expires="2028-04-09", legality="2023-03-05",
-                          extra="reviews:\n  - {date: 2024-06-01, result: 继续有效, decided: true}  # ← review-overdue\n"),
+                          extra="reviews:\n"
+                                "  - {date: 2024-06-01, result: 继续有效, decided: true}  # ← review-overdue\n"),
     D + "f.md": normative("2025-kjj-gfxwj-006", 6,
                           extra="reviews:\n  - {date: 2026-06-01, result: 修改, decided: false}  # ← review-pending\n"),
     D + "g.md": normative("2025-kjj-gfxwj-007", 7, legality="").replace(
@@ -201,7 +202,8 @@ policy:
     D + "l.md": normative("2025-kjj-gfxwj-012", 12, status="有郊  # ← invalid-value"),
     D + "m.md": normative("2025-kjj-gfxwj-013", 13, extra="genra: 通知  # ← unknown-field\n"),
     D + "n.md": normative("2025-kjj-gfxwj-014", 14).replace(
-        "id: 2025-kjj-gfxwj-014", "id: 2025-kjj-gfxwj-014  # ← missing-field").replace("summary: 规范科技项目管理。\n", ""),
+        "id: 2025-kjj-gfxwj-014", "id: 2025-kjj-gfxwj-014  # ← missing-field").replace(
+        "summary: 规范科技项目管理。\n", ""),
     D + "o.md": normative("2025-kjj-gfxwj-015", 15, written="2025-02-30  # ← invalid-date"),
     D + "p.md": normative("2025-kjj-gfxwj-001", 16).replace(
         "id: 2025-kjj-gfxwj-001", "id: 2025-kjj-gfxwj-001  # ← duplicate-id"),
