@@ -287,6 +287,11 @@ class CellError(Exception):
         self.message = message
 
 
+def _not_a_choice(text: str, choices: tuple[str, ...]) -> str:
+    hint = did_you_mean(text, choices)
+    return f"'{text}' 无效{hint or '，'}可选值：{'、'.join(choices)}"
+
+
 def parse_cell(cell: Any, column: Column, laws: LawIndex, categories: Iterable[str]) -> Any:
     """A cell → the record value (ABSENT when empty); CellError when it cannot be one."""
     text = canon(cell)
@@ -316,12 +321,10 @@ def parse_cell(cell: Any, column: Column, laws: LawIndex, categories: Iterable[s
         for code, label in OWNER_LABELS.items():
             if text in (code, label):
                 return code
-        raise CellError("invalid-value", f"'{text}' 无效{did_you_mean(text, OWNER_LABELS.values()) or ''}，"
-                                         f"可选值：{'、'.join(OWNER_LABELS.values())}")
+        raise CellError("invalid-value", _not_a_choice(text, tuple(OWNER_LABELS.values())))
     if kind == "enum":
         if text not in column.field.choices:
-            raise CellError("invalid-value", f"'{text}' 无效{did_you_mean(text, f.choices) or ''}，"
-                                             f"可选值：{'、'.join(f.choices)}")
+            raise CellError("invalid-value", _not_a_choice(text, f.choices))
         return text
     if kind == "id":
         if not re.fullmatch(F.ID_PATTERN.strip("^$"), text):
