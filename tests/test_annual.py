@@ -185,3 +185,11 @@ def test_cli_report(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture
         "carried_forward: {total: 1}", "carried_forward: {total: 2}")})
     assert main(["report", "annual", "--project", str(broken), "--year", "2025"]) == 1
     assert "invalid-value" in capsys.readouterr().err
+
+
+def test_the_documented_example_is_valid(tmp_path: Path) -> None:
+    text = (Path(__file__).resolve().parent.parent / "docs" / "audit.md").read_text(encoding="utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert annual_problems(tmp_path, example) == []
+    cat, _ = load_project(tmp_path)
+    assert [r.values["total"] for r in annual_report(cat, 2025).applications] == [9, 0, 5, 1, 1, 1, 0, 0, 8, 1]
