@@ -29,7 +29,7 @@ from . import fields as F
 from .atomic import write_atomic
 from .load import load_project
 from .model import Catalog
-from .problems import Level, Problem
+from .problems import Level, Problem, UsageError
 from .rules._util import did_you_mean
 from .scaffold import TYPE_ABBR, document_path, power_file_for, powers_file_header
 from .yamledit import EditError, YamlText, block, ordered, plain, verify
@@ -561,13 +561,10 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
     try:
         wb = load_workbook(xlsx, data_only=True, read_only=False)
     except FileNotFoundError:
-        plan.problems.append(Problem(label, 1, 1, Level.ERROR, "missing-field", f"找不到文件 {xlsx}"))
-        return plan
+        raise UsageError(f"找不到文件 {xlsx}") from None
     except Exception as exc:  # a damaged or non-xlsx file: openpyxl raises many kinds
-        plan.problems.append(Problem(label, 1, 1, Level.ERROR, "invalid-value",
-                                     f"无法读取 {xlsx.name}（{type(exc).__name__}）："
-                                     "请确认是 .xlsx 格式（WPS/Excel “另存为 xlsx”）"))
-        return plan
+        raise UsageError(f"无法读取 {xlsx.name}（{type(exc).__name__}）："
+                         "请确认是 .xlsx 格式（WPS/Excel “另存为 xlsx”）") from None
 
     def problem(sheet: str, coord: str, row: int, col: int, code: str, message: str,
                 level: Level = Level.ERROR) -> None:

@@ -351,3 +351,17 @@ def test_every_column_can_be_changed_and_reads_back(demo: Path) -> None:
     before = tree(demo)
     assert plan_import(demo, demo.parent / "again.xlsx").writes == {}
     assert tree(demo) == before
+
+
+def test_unreadable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path / "p")
+    assert run(root, "import-xlsx", str(tmp_path / "nope.xlsx")) == 2
+    (tmp_path / "notes.xlsx").write_text("这不是表格", encoding="utf-8")
+    assert run(root, "import-xlsx", str(tmp_path / "notes.xlsx")) == 2
+    assert "另存为 xlsx" in capsys.readouterr().err
+    book = export(root)
+    (root / "catalog/powers/cf.yml").write_text("- code: [\n", encoding="utf-8")
+    before = tree(root)
+    assert run(root, "import-xlsx", str(book)) == 1
+    assert run(root, "export-xlsx", "--out", str(tmp_path / "x.xlsx")) == 1
+    assert tree(root) == before
