@@ -198,10 +198,9 @@ def _basis_at(cat: Catalog, record: Document | Power, pos: Pos) -> str:
     return ""
 
 
-def _rule_list(cat: Catalog, day: dt.date, rule: ModuleType, key: str, title: str,
+def _rule_list(cat: Catalog, day: dt.date, locate: _Locator, rule: ModuleType, key: str, title: str,
                columns: tuple[str, ...]) -> AuditList:
     """Run one rule as `check --today day` would, keeping findings on records that existed on `day`."""
-    locate = _Locator(cat)
     rows: list[AuditRow] = []
     for path, pos, message in rule.check(cat, day):
         record = locate.find(path, pos)
@@ -298,19 +297,20 @@ def run_audit(cat: Catalog, day: dt.date) -> Audit:
     by_type = {t: sum(1 for p in powers if p.type == t and p.status == "有效") for t in POWER_TYPES}
     by_status = {s: sum(1 for p in powers if p.status == s) for s in POWER_STATUSES}
 
+    locate = _Locator(cat)
     lists = (
         AuditList("documents", "规章和规范性文件一览", None,
                   ("id", "title", "doc_no", "kind", "owner", "published", "expires", "status", "recorded_status",
                    "review"),
                   tuple(_doc_row(cat, d, day) for d in docs)),
-        _rule_list(cat, day, expired_but_valid, "expired-but-valid", "已过有效期仍标为有效", DOC_COLUMNS),
-        _rule_list(cat, day, expiring_soon, "expiring-soon", "即将到期", DOC_COLUMNS),
-        _rule_list(cat, day, review_overdue, "review-overdue", "清理逾期",
+        _rule_list(cat, day, locate, expired_but_valid, "expired-but-valid", "已过有效期仍标为有效", DOC_COLUMNS),
+        _rule_list(cat, day, locate, expiring_soon, "expiring-soon", "即将到期", DOC_COLUMNS),
+        _rule_list(cat, day, locate, review_overdue, "review-overdue", "清理逾期",
                    ("id", "title", "doc_no", "owner", "review", "note", "location")),
-        _rule_list(cat, day, review_pending, "review-pending", "清理建议待决定",
+        _rule_list(cat, day, locate, review_pending, "review-pending", "清理建议待决定",
                    ("id", "title", "doc_no", "owner", "review", "note", "location")),
-        _rule_list(cat, day, cites_repealed, "cites-repealed", "依据已废止的权力事项和文件", CITE_COLUMNS),
-        _rule_list(cat, day, cites_amended, "cites-amended", "依据已修改的权力事项和文件", CITE_COLUMNS),
+        _rule_list(cat, day, locate, cites_repealed, "cites-repealed", "依据已废止的权力事项和文件", CITE_COLUMNS),
+        _rule_list(cat, day, locate, cites_amended, "cites-amended", "依据已修改的权力事项和文件", CITE_COLUMNS),
         AuditList("powers", "行政权力事项一览", None, ("id", "title", "kind", "status", "location"),
                   tuple(_power_row(p) for p in sorted(powers, key=_power_order))),
     )
