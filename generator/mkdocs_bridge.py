@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,8 +126,10 @@ def write_config(root: Path, config: dict[str, Any]) -> Path:
     path = root / CONFIG_FILE
     text = HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        tmp = path.with_name(f".{CONFIG_FILE}.tmp")
-        tmp.write_text(text, encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=f".{CONFIG_FILE}-", dir=root)  # unique: builds may run at once
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     return path
 
