@@ -863,8 +863,6 @@ def _check_new(sheet: Sheet, row: _Row, new: dict[str, Any], problem: ProblemFn)
             problem(sheet.name, key_coord, row.row, key_col, "missing-field",
                     f"新记录缺少“{title}”：请在表中加上这一列并填写")
         ok = False
-    if sheet is DOCUMENTS and ok and not isinstance(new.get("category"), str):
-        ok = False
     return ok
 
 
