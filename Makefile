@@ -18,6 +18,14 @@ $(STAMP): pyproject.toml
 check: setup
 	$(PY) -m generator check --strict $(ARGS)
 
+# The public site: check first (warnings too), then build into site/ atomically (ARGS='--today 2026-11-26' …).
+site: setup
+	$(PY) -m generator build --strict $(ARGS)
+
+# Live preview on http://127.0.0.1:8000/, rebuilt on every edit of content/, catalog/ or site_config.yml.
+serve: setup
+	$(PY) -m generator serve $(ARGS)
+
 # The 清理/status audit as of today (ARGS='--format xlsx --out audit.xlsx', '--as-of 2025-12-31' …).
 audit: setup
 	$(PY) -m generator audit $(ARGS)
@@ -28,6 +36,12 @@ schema: setup
 # Debian's Chromium for the browser tests (never a downloaded browser build).
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@fc-list :lang=zh | grep -q . || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; }
+
+# Speed of check, build and search at 1,000 and 10,000 documents against plain Material, in the same
+# run (ARGS=--large adds 50,000). Figures and how to read them: docs/performance.md.
+bench: setup browser
+	$(PY) tests/bench/run.py $(ARGS)
 
 test: setup browser
 	$(PY) -m pytest -q $(ARGS)

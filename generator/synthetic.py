@@ -327,7 +327,7 @@ class _Gen:
 
     def finish(self, d: _Doc, in_force: list[_Doc], normative: list[_Doc], all_ids: list[str],
                valid_laws: list[str], repealed_laws: list[str]) -> None:
-        rng, today = self.rng, self.today
+        rng = self.rng
         d.index_no = self.next_index_no(d.published.year)
         f = d.fields
         if d.normative:
@@ -406,10 +406,13 @@ class _Gen:
         target = rng.randint(1024, 2048)
         parts: list[str] = []
         size = 0
+        def room(most: int) -> int:  # characters left before the target (3 bytes a character), capped
+            return max(20, min(most, (target - size) // 3))
+
         if d.normative:
             n = 1
             while size < target:
-                text = self.paragraph(40, 120)
+                text = self.paragraph(min(40, room(120)), room(120))
                 parts.append(f"第{cn_number(n)}条 {text}")
                 size += len(parts[-1].encode())
                 n += 1
@@ -421,9 +424,10 @@ class _Gen:
                     parts.append(f"## {CN_DIGITS[heading] if heading < 10 else heading}、{rng.choice(TOPICS)}")
                     heading += 1
                 elif r < 0.25:
-                    parts.append("\n".join(f"{k + 1}. {self.paragraph(20, 60)}" for k in range(rng.randint(2, 4))))
+                    items = min(rng.randint(2, 4), max(2, (target - size) // 150))  # one sentence each
+                    parts.append("\n".join(f"{k + 1}. {self.paragraph(1, 1)}" for k in range(items)))
                 else:
-                    parts.append(self.paragraph(80, 240))
+                    parts.append(self.paragraph(min(80, room(240)), room(240)))
                 size += len(parts[-1].encode())
         if rng.random() < 0.1 and len(all_ids) > 1:
             other = rng.choice(all_ids)
@@ -657,7 +661,8 @@ def generate(out: Path, docs: int, seed: int = 1, today: dt.date = TODAY) -> dic
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m generator.synthetic", description="生成合成的大规模目录项目（性能基准用）")
+    p = argparse.ArgumentParser(prog="python -m generator.synthetic",
+                                description="生成合成的大规模目录项目（性能基准用）")
     p.add_argument("--docs", type=int, required=True, help="文件件数（≥ 10）")
     p.add_argument("--out", type=Path, required=True, help="输出目录（不存在或为空）")
     p.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")

@@ -1,0 +1,118 @@
+"""Measuring a command: wall-clock time and the peak memory of its whole process tree.
+
+Peak memory is sampled from /proc every 20 ms as the summed RSS of the process and all its
+descendants (a build that forks workers is charged for all of them), and compared with the
+kernel's own high-water mark for the direct child (wait4's ru_maxrss), which a sample can miss
+for a short spike. The larger of the two is reported.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured command."""
+
+    argv: tuple[str, ...]
+    seconds: float
+    peak_rss: int  # bytes
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def describe_failure(self) -> str:
+        tail = "\n".join((self.stdout + "\n" + self.stderr).strip().splitlines()[-20:])
+        return f"命令失败（退出码 {self.returncode}）：{' '.join(self.argv)}\n{tail}"
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out.extend(int(x) for x in f.read().split())
+    except (OSError, ValueError):
+        pass
+    return out
+
+
+def tree_rss(pid: int) -> int:
+    """Summed resident memory of `pid` and all its descendants, in bytes (0 once it is gone)."""
+    total, stack, seen = 0, [pid], set()
+    while stack:
+        p = stack.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * _PAGE
+        except (OSError, ValueError, IndexError):
+            continue
+        stack.extend(_children(p))
+    return total
+
+
+def run(argv: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None,
+        timeout: float = 3600.0) -> Run:
+    """Run `argv`, wait for it, and return its wall time, tree peak RSS and output."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(list(argv), cwd=cwd, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        peak = 0
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, tree_rss(proc.pid))
+                done.wait(0.02)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        deadline = start + timeout
+        status = None
+        rusage = None
+        while status is None:
+            pid, st, ru = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                status, rusage = st, ru
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                _, status, rusage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.005)
+        seconds = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        peak = max(peak, (rusage.ru_maxrss if rusage else 0) * 1024)
+        out.seek(0)
+        err.seek(0)
+        return Run(tuple(argv), seconds, peak, proc.returncode,
+                   out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+
+
+def tree_size(root: Path) -> tuple[int, int]:
+    """(bytes, files) under `root`."""
+    total = count = 0
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            total += os.path.getsize(os.path.join(dirpath, name))
+            count += 1
+    return total, count
