@@ -102,3 +102,24 @@ def test_titles_are_escaped(tmp_path: Path) -> None:
     evil = doc_text("x", 9, "2022-01-10", expires="2027-01-09", title="<script>alert(1)</script>办法")
     md = pages_of(make_fixture(tmp_path, {"catalog/documents/gfxwj/x.md": evil}))["audit/"]
     assert "<script>alert" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;办法" in md
+
+
+# --- the built demo site (the session's one MkDocs build, tests/conftest.py) -------------------
+
+
+def test_demo_site_audit_and_annual_pages(demo_site: Path) -> None:
+    import re
+
+    def text(rel: str) -> str:
+        html = (demo_site / rel / "index.html").read_text(encoding="utf-8")
+        html = html[html.index("<article"):html.index("</article>")]  # the page, not the nav or the TOC
+        return re.sub(r"\s+", "", re.sub(r"<[^>]+>", "", html))
+
+    audit = text("audit")
+    assert "本单位制发的规范性文件12件，已废止2件、已宣布失效0件、已修改0件、不修改10件" in audit
+    assert "行政处罚45项，行政强制1项，行政确认2项，其他行政权力9项，共57项" in audit
+    report = text("annual-reports/2025")
+    assert "表二主动公开政府信息情况" in report
+    assert "行政规范性文件4010" in report  # 制发 4, 废止 0, 现行有效 10 on 2025-12-31
+    assert report.index("表二主动公开政府信息情况") < report.index("三、收到和处理政府信息公开申请情况")
+    assert "2024" in text("annual-reports")
