@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +32,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from .model import Catalog
-from .pages import SitePage
+from .pages import BODY_SLOT, SitePage
+from .sanitize import clean_html
 
 CONFIG_FILE = "mkdocs.yml"
 DOCS_DIR = "content"
@@ -61,6 +63,11 @@ class NavItem:
 def src_uri(url: str) -> str:
     """The docs-relative Markdown path MkDocs derives `url` from ("" → index.md, "a/b/" → a/b.md)."""
     return "index.md" if url == "" else url.rstrip("/") + ".md"
+
+
+def _url_of(uri: str) -> str:
+    """Inverse of src_uri."""
+    return "" if uri == "index.md" else uri.removesuffix(".md") + "/"
 
 
 def dest_uri(url: str) -> str:
@@ -137,10 +144,11 @@ def write_config(root: Path, config: dict[str, Any]) -> Path:
 class DisclosurePlugin(BasePlugin):  # type: ignore[type-arg]
     """Feeds the catalogue pages and static files into the MkDocs build."""
 
-    def __init__(self, pages: Sequence[SitePage], static: Sequence[StaticFile]) -> None:
+    def __init__(self, pages: Sequence[SitePage], static: Sequence[StaticFile], sections: Sequence[str]) -> None:
         super().__init__()
         self.pages = {src_uri(p.url): p for p in pages}
         self.static = static
+        self.sections = list(sections)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # A content/ Markdown file is replaced by the generated page of the same URL (all of them are:
@@ -155,6 +163,20 @@ class DisclosurePlugin(BasePlugin):  # type: ignore[type-arg]
             files.append(File.generated(config, s.url, abs_src_path=str(s.source)))
         return files
 
+    def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        """Put the converted Markdown into the page's ready HTML (at BODY_SLOT).
+
+        Markdown passes raw HTML through, so the converted body is cleaned to the allow-list of
+        sanitize.py first: an editor's <script>, on*= or javascript: link never reaches the site.
+        """
+        sp = self.pages.get(page.file.src_uri)
+        if sp is None or not sp.meta.trusted:
+            html = clean_html(html)
+        if sp is None or not sp.html:
+            return html
+        before, slot, after = sp.html.partition(BODY_SLOT)
+        return before + html + after if slot else sp.html + html
+
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         sp = self.pages.get(page.file.src_uri)
         if sp is None:
@@ -165,7 +187,16 @@ class DisclosurePlugin(BasePlugin):  # type: ignore[type-arg]
             page.meta["description"] = html.escape(sp.meta.description)
         if not sp.meta.toc:
             page.meta["hide"] = ["toc"]
+        page.meta["gov_section"] = self.section_of(sp.url)
         return markdown
+
+    def section_of(self, url: str) -> str | None:
+        """The top section a page belongs to (its nav tab): the longest nav URL that prefixes it;
+        documents belong to 公开目录."""
+        if url.startswith("documents/"):
+            url = "catalogue/"
+        found = [u for u in self.sections if u == url or (u and url.startswith(u))]
+        return max(found, key=len) if found else None
 
 
 class _Collect(logging.Handler):
@@ -182,7 +213,12 @@ class _Collect(logging.Handler):
 def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticFile], site_dir: Path) -> list[str]:
     """Build the MkDocs site into `site_dir`; return MkDocs' warnings (the caller decides if they fail)."""
     config = load_config(config_file=str(config_path), site_dir=str(site_dir))
-    config.plugins[PLUGIN_NAME] = DisclosurePlugin(pages, static)
+    # Material prints site_name and site_description unescaped in places (and with `| e` in others):
+    # as Markup, the escaped text is printed as is everywhere.
+    config["site_name"] = escape(config["site_name"] or "")
+    config["site_description"] = escape(config["site_description"] or "")
+    sections = [_url_of(next(iter(item.values()))) for item in config.nav or [] if isinstance(item, dict)]
+    config.plugins[PLUGIN_NAME] = DisclosurePlugin(pages, static, sections)
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)

@@ -1,8 +1,9 @@
 """Catalogue + today → every page of the public site (SPEC §6), as `SitePage`s.
 
 One function per page family, each `(cat, today) -> list[SitePage]`; `PAGE_FAMILIES` lists them
-and `build_pages` runs them all. A family renders its Markdown from generator/templates/*.md.j2
-(see templating.py: every catalogue value is escaped). Pages know nothing about MkDocs: the bridge
+and `build_pages` runs them all. A family renders its HTML from generator/templates/*.html.j2
+(see templating.py: every catalogue value is escaped); editors' Markdown (document bodies, content
+pages) is left to the site engine and lands at BODY_SLOT. Pages know nothing about MkDocs: the bridge
 (mkdocs_bridge.py) turns them into MkDocs files.
 
 Scale by construction: reverse indexes come from relations.py (built once), and no list page holds
@@ -24,7 +25,7 @@ from .fields import DOC_STATUSES, LAW_LEVELS, LAW_STATUSES, POWER_TYPES
 from .model import Catalog, Document, LegalBasis, Page, Power
 from .problems import Level, Problem, problem
 from .relations import Relations, ancestors, relations, resolve_links
-from .templating import render
+from .templating import Markup, render
 
 PAGE_SIZE = 50  # rows per list page: short enough for a phone, long enough to scan
 LATEST_ON_HOME = 10
@@ -48,16 +49,34 @@ class PageMeta:
     updated: dt.date | None = None  # sitemap <lastmod>
     toc: bool = False  # show the table-of-contents sidebar (documents and prose pages with headings)
     from_content: bool = False  # a content/ page: yields its URL to a generated page of the same URL
+    # The Markdown is the site's own (the search page's form): not cleaned to the editors' allow-list.
+    trusted: bool = False
+
+
+# Where `SitePage.html` takes the converted Markdown.
+BODY_SLOT = Markup("<!-- gov:body -->")
 
 
 @dataclass(frozen=True)
 class SitePage:
-    """One page of the site: its URL (site-relative, "" is the home page), plain-text title, Markdown."""
+    """One page of the site: its URL (site-relative, "" is the home page), plain-text title, and content.
+
+    `markdown` is prose for the site engine to convert (document bodies, content pages, the audit and
+    annual-report pages). `html`, when given, is ready HTML around it: the converted Markdown goes
+    where `html` holds BODY_SLOT (or after it). Catalogue pages are rendered straight to HTML:
+    pushing large HTML blocks through Python-Markdown's raw-HTML parser would cost more than all
+    the rest of a page.
+    """
 
     url: str
     title: str
     markdown: str
     meta: PageMeta = field(default_factory=PageMeta)
+    html: str = ""
+
+
+def html_page(url: str, title: str, html: str, meta: PageMeta | None = None) -> SitePage:
+    return SitePage(url, title, "", meta or PageMeta(), html)
 
 
 PageFamily = Callable[[Catalog, dt.date], list[SitePage]]
@@ -154,14 +173,15 @@ def content_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
         body = resolve_links(cat, body, url)
         is_guide = url == urls.GUIDE
         description = page.src.raw.get("description")
-        md = render(
-            "content.md.j2", here=url, title=title, body=body, crumbs=[Crumb("首页", urls.HOME), Crumb(title)],
+        html = render(
+            "content.html.j2", here=url, title=title, body_slot=BODY_SLOT,
+            crumbs=[Crumb("首页", urls.HOME), Crumb(title)],
             agency=agency_block(cat) if is_guide else None, catalogue_url=urls.CATALOGUE,
         )
-        out.append(SitePage(url, title, md, PageMeta(
+        out.append(SitePage(url, title, body, PageMeta(
             description=description if isinstance(description, str) else None,
             toc="\n#" in "\n" + body, from_content=True,
-        )))
+        ), html))
     return out
 
 
@@ -177,8 +197,8 @@ def catalogue_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     rel = relations(cat)
     counts = {code: len(rel.subtree_documents(cat, code)) for code in cat.categories}
     tops = [c for c in cat.categories.values() if c.parent is None]
-    out = [SitePage(urls.CATALOGUE, "公开目录", render(
-        "catalogue_index.md.j2", here=urls.CATALOGUE, tops=tops, categories=cat.categories, counts=counts,
+    out = [html_page(urls.CATALOGUE, "公开目录", render(
+        "catalogue_index.html.j2", here=urls.CATALOGUE, tops=tops, categories=cat.categories, counts=counts,
         crumbs=[Crumb("首页", urls.HOME), Crumb("公开目录")], total=len(rel.documents),
     ), PageMeta(description="政府信息公开目录：按主题分类列出主动公开的政府信息。"))]
     for code, node in cat.categories.items():
@@ -191,8 +211,8 @@ def catalogue_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
             crumbs += [Crumb(c.name, urls.category(c.code)) for c in path[:-1]]
             crumbs.append(Crumb(node.name if n == 1 else f"{node.name}（第{n}页）"))
             children = [cat.categories[c] for c in node.children if c in cat.categories]
-            out.append(SitePage(url, node.name if n == 1 else f"{node.name}（第{n}页）", render(
-                "catalogue.md.j2", here=url, node=node, rows=rows, children=children, counts=counts,
+            out.append(html_page(url, node.name if n == 1 else f"{node.name}（第{n}页）", render(
+                "catalogue.html.j2", here=url, node=node, rows=rows, children=children, counts=counts,
                 crumbs=crumbs, total=len(docs), pager=Pager(n, len(pages), lambda k, c=code: urls.category(c, k)),
                 categories=cat.categories,
             ), PageMeta(description=node.description or f"政府信息公开目录：{node.name}")))
@@ -256,8 +276,8 @@ def document_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
         crumbs.append(Crumb(doc.title))
         body = resolve_links(cat, doc.body, url).strip()
         reviews = sorted(doc.reviews, key=lambda r: (r.date or dt.date.min, r.index))
-        md = render(
-            "document.md.j2", here=url, doc=doc, crumbs=crumbs,
+        html = render(
+            "document.html.j2", here=url, doc=doc, crumbs=crumbs,
             category=cat.categories.get(doc.category or ""),
             notice=_repeal_notice(cat, rel, doc),
             amended_by=[rel.target(cat, a) for a in doc.amended_by],
@@ -266,11 +286,11 @@ def document_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
             basis=[(cat.laws.get(b.law or ""), b) for b in doc.basis],
             reviews=reviews, cited_by=rel.cited_by.get(doc.id, []),
             attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
-            body=body, jsonld=_jsonld(cat, doc),
+            body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc),
         )
-        out.append(SitePage(url, doc.title, md, PageMeta(
+        out.append(SitePage(url, doc.title, body, PageMeta(
             description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
-        )))
+        ), html))
     return out
 
 
@@ -305,13 +325,13 @@ def normative_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
             title = "规范性文件库" + (f"：{label}" if label else "") + (f"（第{n}页）" if n > 1 else "")
             crumbs = [Crumb("首页", urls.HOME)]
             crumbs += [Crumb("规范性文件库", urls.NORMATIVE), Crumb(label or title)] if label else [Crumb(title)]
-            md = render(
-                "normative.md.j2", here=url, title=title, rows=rows, status=status, year=year,
+            html = render(
+                "normative.html.j2", here=url, title=title, rows=rows, status=status, year=year,
                 statuses=statuses, years=years, counts=counts, total=len(members), crumbs=crumbs,
                 pager=Pager(n, len(pages), lambda k, s=status, y=year: urls.normative(s, y, k)),
                 combos=combos, all_count=len(docs),
             )
-            out.append(SitePage(url, title, md, PageMeta(
+            out.append(html_page(url, title, html, PageMeta(
                 description="本单位制发及负责实施的规章和行政规范性文件，可按效力状态和发布年份筛选。",
             )))
     return out
@@ -331,8 +351,8 @@ def power_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
         by_type.setdefault(p.type or "其他行政权力", []).append(p)
     total = sum(len(v) for v in by_type.values())
     crumbs = [Crumb("首页", urls.HOME), Crumb("权力清单")]
-    out = [SitePage(urls.POWERS, "权力清单", render(
-        "powers.md.j2", here=urls.POWERS, by_type=by_type, total=total, crumbs=crumbs,
+    out = [html_page(urls.POWERS, "权力清单", render(
+        "powers.html.j2", here=urls.POWERS, by_type=by_type, total=total, crumbs=crumbs,
         shown=POWERS_PER_TYPE_ON_OVERVIEW, agency=_agency(cat),
     ), PageMeta(description=f"{_agency(cat)}行政权力清单（权责清单），按权力类型分类。"))]
     for type_name, members in by_type.items():
@@ -342,15 +362,15 @@ def power_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
         for n, rows in enumerate(pages, start=1):
             url = urls.power_type(type_name, n)
             title = f"权力清单：{type_name}" + (f"（第{n}页）" if n > 1 else "")
-            out.append(SitePage(url, title, render(
-                "power_type.md.j2", here=url, title=title, type_name=type_name, rows=rows, total=len(members),
+            out.append(html_page(url, title, render(
+                "power_type.html.j2", here=url, title=title, type_name=type_name, rows=rows, total=len(members),
                 crumbs=[Crumb("首页", urls.HOME), Crumb("权力清单", urls.POWERS), Crumb(type_name)],
                 pager=Pager(n, len(pages), lambda k, t=type_name: urls.power_type(t, k)),
             )))
     for p in sorted(cat.powers.values(), key=_power_order):
         url = urls.power(p.code)
-        out.append(SitePage(url, p.name, render(
-            "power.md.j2", here=url, power=p,
+        out.append(html_page(url, p.name, render(
+            "power.html.j2", here=url, power=p,
             crumbs=[Crumb("首页", urls.HOME), Crumb("权力清单", urls.POWERS),
                     Crumb(p.type or "其他行政权力", urls.power_type(p.type or "其他行政权力")), Crumb(p.name)],
             basis=[(cat.laws.get(b.law or ""), b) for b in p.basis],
@@ -377,8 +397,8 @@ def law_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     for n, rows in enumerate(pages, start=1):
         url = urls.laws(n)
         title = "执法依据" + (f"（第{n}页）" if n > 1 else "")
-        out.append(SitePage(url, title, render(
-            "laws.md.j2", here=url, title=title, rows=rows, total=len(laws), crumbs=[Crumb("首页", urls.HOME),
+        out.append(html_page(url, title, render(
+            "laws.html.j2", here=url, title=title, rows=rows, total=len(laws), crumbs=[Crumb("首页", urls.HOME),
                                                                                    Crumb(title)],
             statuses=[(s, status_counts.get(s, 0)) for s in LAW_STATUSES],
             pager=Pager(n, len(pages), urls.laws), cited_counts={law.id: len(rel.law_cited_by.get(law.id, []))
@@ -387,8 +407,8 @@ def law_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     for law in laws:
         url = urls.law(law.id)
         cited = rel.law_cited_by.get(law.id, [])
-        out.append(SitePage(url, law.title, render(
-            "law.md.j2", here=url, law=law,
+        out.append(html_page(url, law.title, render(
+            "law.html.j2", here=url, law=law,
             crumbs=[Crumb("首页", urls.HOME), Crumb("执法依据", urls.LAWS), Crumb(law.title)],
             repealer=rel.target(cat, law.repealed.by) if law.repealed else None,
             powers=[c for c in cited if c.kind == "权力"],
@@ -403,7 +423,7 @@ def law_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
 def search_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     from .search import search_page_markdown
 
-    return [SitePage(urls.SEARCH, "搜索", search_page_markdown())]
+    return [SitePage(urls.SEARCH, "搜索", search_page_markdown(), PageMeta(trusted=True))]
 
 
 # ---------------------------------------------------------------- 首页
@@ -450,16 +470,17 @@ def home_page(cat: Catalog, today: dt.date, present: set[str]) -> SitePage:
         urls.LAWS: (len(cat.laws), "部执法依据"),
     }
     site = cat.config.site if cat.config else {}
-    md = render(
-        "home.md.j2", here=urls.HOME, site_name=_site_name(cat), description=site.get("description") or "",
+    intro = home_intro(cat)
+    html = render(
+        "home.html.j2", here=urls.HOME, site_name=_site_name(cat), description=site.get("description") or "",
         agency=agency_block(cat), sections=[s for s in sections(cat, present) if s.url != urls.HOME],
-        counts=counts, latest=rel.documents[:LATEST_ON_HOME], intro=home_intro(cat),
+        counts=counts, latest=rel.documents[:LATEST_ON_HOME], intro=bool(intro), body_slot=BODY_SLOT,
         categories=cat.categories, feed=urls.FEED,
         exports=[(name, urls.data(name, "json"), urls.data(name, "csv")) for name in EXPORT_TITLES],
         export_titles=EXPORT_TITLES,
     )
-    return SitePage(urls.HOME, _site_name(cat) or "首页", md, PageMeta(description=str(site.get("description") or "")
-                                                                     or None))
+    return SitePage(urls.HOME, _site_name(cat) or "首页", intro,
+                    PageMeta(description=str(site.get("description") or "") or None), html)
 
 
 # The exported lists (exports.py writes data/<name>.json|csv); the home page links them.

@@ -1,9 +1,10 @@
 """The Jinja2 environment every page template renders in: compiled once, autoescaping everything.
 
-Templates (generator/templates/*.md.j2) produce Markdown whose structured parts are HTML blocks;
-Python-Markdown passes HTML blocks through untouched, so a catalogue field is only ever seen as
-escaped text. Editors' text must never become live HTML: every value is escaped here, and the only
-unescaped inserts are Markdown bodies (documents, content pages), marked `|safe` in the template.
+Page templates (generator/templates/*.html.j2) render ready HTML; templates that produce Markdown
+for the site engine (*.md.j2) are autoescaped too, and Python-Markdown passes their HTML blocks
+through untouched. Editors' text must never become live HTML: every catalogue value is escaped
+here; editors' Markdown bodies are never run through a template, they reach the page at
+pages.BODY_SLOT after the site engine converted them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
+from markupsafe import Markup
+
+__all__ = ["Markup", "environment", "render"]
 
 from . import urls
 
@@ -57,6 +61,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,  # a typo in a template fails the build instead of printing nothing
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are files of the installed package: never re-stat them per page
     )
     env.filters.update(date_cn=date_cn, date_iso=date_iso, rel=rel, status_class=status_class)
     env.globals.update(urls=urls)
