@@ -437,6 +437,22 @@ class Section:
     blurb: str
 
 
+_MD_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`>#|]")
+
+
+def _blurb(page: Page, limit: int = 48) -> str:
+    """A content page's one-line description: its front matter `description`, else its first paragraph."""
+    described = page.src.raw.get("description")
+    if isinstance(described, str) and described.strip():
+        return described.strip()
+    for para in _title_and_body(page)[1].split("\n\n"):
+        text = _MD_MARKUP.sub(lambda m: m.group(1) or "", para).strip()
+        if text and not para.lstrip().startswith(("#", "<", "|", "-", "!")):
+            text = " ".join(text.split())
+            return text if len(text) <= limit else text[: limit - 1] + "…"
+    return ""
+
+
 def sections(cat: Catalog, present: set[str]) -> list[Section]:
     """The top sections, in nav order; a section appears only when its page exists."""
     out = [
@@ -446,7 +462,7 @@ def sections(cat: Catalog, present: set[str]) -> list[Section]:
     for page in cat.pages:  # other top-level prose pages (公开制度, 机构职能 …), in file order
         url = urls.content_page(page.url_path)
         if url not in (urls.HOME, urls.GUIDE) and url.count("/") == 1 and url in present:
-            out.append(Section(_title_and_body(page)[0], url, ""))
+            out.append(Section(_title_and_body(page)[0], url, _blurb(page)))
     out += [
         Section("公开目录", urls.CATALOGUE, "按主题分类浏览全部主动公开信息，每条列明索引号、名称、内容概述和生成日期"),
         Section("规范性文件库", urls.NORMATIVE, "规章和行政规范性文件，可按效力状态和年份筛选"),

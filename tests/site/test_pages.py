@@ -272,3 +272,20 @@ def test_power_codes_with_colliding_slugs_are_refused(tmp_path: Path) -> None:
     assert not result.published and not site.exists()
     assert [(p.path, p.line, p.code) for p in result.problems if p.code == "duplicate-id"] == [
         ("catalog/powers/cf.yml", 7, "duplicate-id")]
+
+
+def test_attachments_are_published_and_linked(tmp_path: Path) -> None:
+    (tmp_path / "catalog/attachments/2025").mkdir(parents=True)
+    (tmp_path / "catalog/attachments/2025/申报表.docx").write_bytes(b"PK\x03\x04 test")
+    (tmp_path / "catalog/attachments/unused.pdf").write_bytes(b"%PDF")
+    files = {"catalog/documents/gfxwj/2025-kjj-gfxwj-001.md": doc(
+        "2025-kjj-gfxwj-001", index_no="11350100MB0000001X/2025-00001", doc_no="某科〔2025〕1号",
+        attachments="[2025/申报表.docx]",
+    )}
+    result, site = build(tmp_path, files)
+    assert result.published, [p.as_text() for p in result.problems]
+    assert (site / "attachments/2025/申报表.docx").read_bytes() == b"PK\x03\x04 test"
+    assert not (site / "attachments/unused.pdf").exists()  # only what a document discloses
+    page = html(site, "documents/2025-kjj-gfxwj-001/")
+    assert 'href="../../attachments/2025/%E7%94%B3%E6%8A%A5%E8%A1%A8.docx"' in page or \
+        'href="../../attachments/2025/申报表.docx"' in page
