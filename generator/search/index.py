@@ -28,13 +28,13 @@ from operator import add, ne, sub
 from .codec import VARINT_TABLE, varint
 from .doc import KINDS, SearchDoc
 from .layout import shard_of
-from .tokens import NON_CJK_RE, WORD_RE, fold
+from .tokens import NON_TOKEN_RE, fold
 
 FORMAT = 1
 SHARD_BYTES = 16 * 1024  # a shard file aims at this size; a first-character group over 2× is split
 MAX_SPLIT_BITS = 8
-CHUNK_BYTES = 24 * 1024  # text chunk size: bounds what a page of results costs to fetch
-SNIPPET_TEXT_CHARS = 6000  # text kept for snippets (the index covers the whole text)
+CHUNK_BYTES = 8 * 1024  # text chunk size: a page of 10 results fetches at most ~10 of these
+SNIPPET_TEXT_CHARS = 3000  # text kept for snippets (the index covers the whole text)
 
 
 class SearchIndexError(ValueError):
@@ -74,21 +74,19 @@ def _postings(docs: list[SearchDoc]) -> dict[str, bytes]:
     lengths in docs.bin.
 
     This is the build's hot loop, so it runs on C-level iterators, one pass per document: every
-    character that is not CJK becomes NUL, each CJK character's gram is itself + the next character
-    (X + NUL at the end of a run becomes the single-character gram X), and ASCII words come from a
-    regex. About 1 µs per character on a shared 2-core machine; 4 bytes of memory per position."""
+    character that is not indexable becomes NUL, and each indexable character's gram is itself + the
+    next character (X + NUL at the end of a run becomes the single-character gram X). About 1 µs
+    per character on a shared 2-core machine; 4 bytes of memory per position."""
     positions: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
     lookup = positions.__getitem__
     append = array.append
     base = 0
     for doc in docs:
         text = fold(indexed_text(doc))
-        cjk = NON_CJK_RE.sub("\0", text)
-        keep = list(map(ne, cjk, repeat("\0")))
-        grams = compress(map(add, cjk, cjk[1:] + "\0"), keep)
+        chars = NON_TOKEN_RE.sub("\0", text)
+        keep = list(map(ne, chars, repeat("\0")))
+        grams = compress(map(add, chars, chars[1:] + "\0"), keep)
         deque(map(append, map(lookup, grams), compress(count(base), keep)), maxlen=0)
-        for m in WORD_RE.finditer(text):
-            lookup(m.group()).append(base + m.start())
         base += len(text) + 1
     table = VARINT_TABLE
     out: dict[str, bytes] = {}

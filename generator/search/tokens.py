@@ -1,16 +1,16 @@
 """Tokenisation shared by the index builder and the browser (search.js mirrors this file exactly).
 
 Chinese has no spaces, and a dictionary segmenter (jieba) decides words for the reader: in its
-precise mode 知识产权局 is one word, so 产权 finds nothing. Here every CJK character position is
-indexed instead, as the bigram starting there; a phrase is found by looking up its bigrams and
-checking that their positions are consecutive. Any substring of a text is therefore findable, and a
-hit always contains the phrase (no segmentation guesses, no false positives from scattered grams).
+precise mode 知识产权局 is one word, so 产权 finds nothing. Here every character position is indexed
+instead, as the bigram starting there; a phrase is found by looking up its bigrams and checking that
+their positions are consecutive. Any substring of a text is therefore findable (产权 in 知识产权局,
+2012 in 索引号 …/2020-02012), and a hit always contains the phrase: no segmentation guesses, no
+false positives from scattered grams.
 
-Tokens of a text, each with its position (code-point offset in the text):
-- in a run of CJK characters, the bigram starting at every character but the last, and the last
-  character alone (so a single character can be searched: all grams that start with it);
-- a run of ASCII letters/digits is one lowercased word token, at the run's start.
-Everything else separates tokens. Folding is one character to one character, so positions in the
+Tokens of a text, each with its position (code-point offset in the text): in a run of indexable
+characters (CJK ideographs, a–z, 0–9 after folding), the bigram starting at every character but the
+last, and the last character alone (so one character can be searched: all grams that start with it).
+Everything else separates runs. Folding is one code point to one code point, so positions in the
 folded text are positions in the original text (the snippet highlighter relies on that).
 """
 
@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 # Han ideographs (URO, Ext. A, compatibility, Ext. B–H) and 〇 (U+3007, used in dates such as 二〇一二年).
 CJK_CLASS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-RUN_RE = re.compile(f"[{CJK_CLASS}]+|[a-z0-9]+")
-NON_CJK_RE = re.compile(f"[^{CJK_CLASS}]")
-WORD_RE = re.compile("[a-z0-9]+")
+TOKEN_CLASS = f"{CJK_CLASS}a-z0-9"
+RUN_RE = re.compile(f"[{TOKEN_CLASS}]+")
+NON_TOKEN_RE = re.compile(f"[^{TOKEN_CLASS}]")
 _CJK_RE = re.compile(f"[{CJK_CLASS}]")
 
 
@@ -60,9 +60,6 @@ def doc_tokens(text: str) -> Iterator[tuple[str, int]]:
     """(token, position) for every token of a text, in position order."""
     for m in RUN_RE.finditer(fold(text)):
         run, start = m.group(), m.start()
-        if run[0].isascii():
-            yield run, start
-            continue
         for i in range(len(run) - 1):
             yield run[i : i + 2], start + i
         yield run[-1], start + len(run) - 1
@@ -72,8 +69,8 @@ def doc_tokens(text: str) -> Iterator[tuple[str, int]]:
 class QueryToken:
     """One token of a query term, at `offset` from the term's start.
 
-    `prefix` tokens match every indexed gram that starts with `text`: a lone CJK character
-    (followed by anything in the document) and a final ASCII word still being typed.
+    A `prefix` token (a run of one character) matches every indexed gram that starts with it,
+    whatever follows in the document; other tokens are bigrams and match exactly.
     """
 
     text: str
@@ -98,12 +95,9 @@ def term_tokens(term: str) -> list[QueryToken]:
     """The tokens that must occur at consecutive offsets for a document to contain `term`."""
     runs = list(RUN_RE.finditer(fold(term)))
     out: list[QueryToken] = []
-    for n, m in enumerate(runs):
+    for m in runs:
         run, start = m.group(), m.start()
-        last = n == len(runs) - 1
-        if run[0].isascii():
-            out.append(QueryToken(run, start, prefix=last))
-        elif len(run) == 1:
+        if len(run) == 1:
             out.append(QueryToken(run, start, prefix=True))
         else:
             out.extend(QueryToken(run[i : i + 2], start + i, prefix=False) for i in range(len(run) - 1))

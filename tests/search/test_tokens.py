@@ -9,8 +9,10 @@ def test_cjk_runs_give_every_bigram_and_the_last_character() -> None:
     assert list(doc_tokens("知识产权局")) == [("知识", 0), ("识产", 1), ("产权", 2), ("权局", 3), ("局", 4)]
 
 
-def test_punctuation_breaks_runs_and_words_are_lowercased() -> None:
-    assert list(doc_tokens("MBR技术，2012年")) == [("mbr", 0), ("技术", 3), ("术", 4), ("2012", 6), ("年", 10)]
+def test_punctuation_breaks_runs_letters_and_digits_are_characters_too() -> None:
+    assert list(doc_tokens("MBR技术，2012年")) == [
+        ("mb", 0), ("br", 1), ("r技", 2), ("技术", 3), ("术", 4),
+        ("20", 6), ("01", 7), ("12", 8), ("2年", 9), ("年", 10)]
 
 
 def test_fold_is_one_to_one_so_positions_stay_valid() -> None:
@@ -25,7 +27,7 @@ def test_ideographic_zero_counts_as_chinese() -> None:
 
 
 def test_positions_are_code_points_beyond_the_bmp() -> None:
-    assert list(doc_tokens("\U00020000中a")) == [("\U00020000中", 0), ("中", 1), ("a", 2)]
+    assert list(doc_tokens("\U00020000中a")) == [("\U00020000中", 0), ("中a", 1), ("a", 2)]
 
 
 def test_terms_split_on_whitespace_including_ideographic_space_and_trim_punctuation() -> None:
@@ -33,10 +35,11 @@ def test_terms_split_on_whitespace_including_ideographic_space_and_trim_punctuat
     assert split_terms("，。！") == []
 
 
-def test_term_tokens_bigrams_are_exact_single_characters_and_last_words_are_prefixes() -> None:
+def test_term_tokens_are_exact_bigrams_and_lone_characters_are_prefixes() -> None:
     assert term_tokens("产权") == [QueryToken("产权", 0, False)]
     assert term_tokens("防震减灾") == [QueryToken("防震", 0, False), QueryToken("震减", 1, False),
                                    QueryToken("减灾", 2, False)]
     assert term_tokens("局") == [QueryToken("局", 0, True)]
-    assert term_tokens("MBR技") == [QueryToken("mbr", 0, False), QueryToken("技", 3, True)]
-    assert term_tokens("技术mb") == [QueryToken("技术", 0, False), QueryToken("mb", 2, True)]
+    assert term_tokens("MBR技") == [QueryToken("mb", 0, False), QueryToken("br", 1, False),
+                                   QueryToken("r技", 2, False)]
+    assert term_tokens("12 号") == [QueryToken("12", 0, False), QueryToken("号", 3, True)]

@@ -40,15 +40,15 @@
     for (var ch of s) out.push(foldCp(ch.codePointAt(0)));
     return out;
   }
+  function isToken(cp) { return isCJK(cp) || isWord(cp); }
   function runs(cps) {
     var out = [];
     var i = 0;
     while (i < cps.length) {
-      var kind = isCJK(cps[i]) ? 1 : isWord(cps[i]) ? 2 : 0;
-      if (!kind) { i++; continue; }
+      if (!isToken(cps[i])) { i++; continue; }
       var j = i + 1;
-      while (j < cps.length && (kind === 1 ? isCJK(cps[j]) : isWord(cps[j]))) j++;
-      out.push({ text: String.fromCodePoint.apply(null, cps.slice(i, j)), start: i, end: j, cjk: kind === 1 });
+      while (j < cps.length && isToken(cps[j])) j++;
+      out.push({ chars: cps.slice(i, j).map(function (c) { return String.fromCodePoint(c); }), start: i, end: j });
       i = j;
     }
     return out;
@@ -57,22 +57,20 @@
     var seen = [];
     query.split(/\s+/).forEach(function (raw) {
       if (!raw) return;
-      var cps = foldedCps(raw);
-      var rs = runs(cps);
+      var rs = runs(foldedCps(raw));
       if (!rs.length) return;
       var term = Array.from(raw).slice(rs[0].start, rs[rs.length - 1].end).join("");
       if (seen.indexOf(term) < 0) seen.push(term);
     });
     return seen;
   }
+  /* A run of one character matches as a prefix; longer runs give exact bigrams (tokens.py term_tokens). */
   function termTokens(term) {
-    var rs = runs(foldedCps(term));
     var out = [];
-    rs.forEach(function (r, n) {
-      var chars = Array.from(r.text);
-      if (!r.cjk) out.push({ text: r.text, offset: r.start, prefix: n === rs.length - 1 });
-      else if (chars.length === 1) out.push({ text: r.text, offset: r.start, prefix: true });
-      else for (var i = 0; i < chars.length - 1; i++) out.push({ text: chars[i] + chars[i + 1], offset: r.start + i, prefix: false });
+    runs(foldedCps(term)).forEach(function (r) {
+      var c = r.chars;
+      if (c.length === 1) out.push({ text: c[0], offset: r.start, prefix: true });
+      else for (var i = 0; i < c.length - 1; i++) out.push({ text: c[i] + c[i + 1], offset: r.start + i, prefix: false });
     });
     return out;
   }

@@ -1,0 +1,94 @@
+"""Search on the demo site as `python -m generator build` makes it, driven through the header box."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def catalog(demo_project: Path) -> Any:
+    from generator.load import load_project
+
+    cat, _ = load_project(demo_project)
+    return cat
+
+
+@pytest.fixture()
+def page(browser: Any, demo_url: str) -> Iterator[Any]:
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    p.goto(demo_url)
+    yield p
+    context.close()
+    assert errors == []
+
+
+def results(page: Any, query: str) -> list[dict[str, Any]]:
+    box = page.locator("[data-gov-search=overlay] input[name=q]")
+    box.click()
+    box.fill(query)
+    page.wait_for_function(
+        "() => document.querySelector('#gov-search-overlay-list').getAttribute('data-ready') !== null")
+    return _items(page, "#gov-search-overlay-list")
+
+
+def _items(page: Any, list_selector: str) -> list[dict[str, Any]]:
+    return page.locator(f"{list_selector} .gov-search__item").evaluate_all("""els => els.map(e => ({
+        href: e.querySelector('a').getAttribute('href'),
+        invalid: e.classList.contains('gov-search__item--invalid'),
+        badge: (e.querySelector('.gov-search__badge') || {}).textContent || '',
+        text: e.innerText}))""")
+
+
+def all_results(page: Any, demo_url: str, query: str) -> list[dict[str, Any]]:
+    """Every result on the results page (clicking 显示更多结果 until all are shown)."""
+    page.goto(demo_url + "search/?q=" + quote(query))
+    page.wait_for_function("() => document.querySelector('#gov-search-page-list').getAttribute('data-ready')")
+    while page.locator(".gov-search__more-button").count():
+        n = page.locator("#gov-search-page-list .gov-search__item").count()
+        page.locator(".gov-search__more-button").click()
+        page.wait_for_function(f"() => document.querySelectorAll('#gov-search-page-list .gov-search__item').length > {n}")
+    return _items(page, "#gov-search-page-list")
+
+
+def test_a_chinese_phrase_finds_its_document_first(page: Any, catalog: Any, demo_url: str) -> None:
+    doc = next(d for d in catalog.documents.values() if "科技特派员管理办法" in d.title)
+    found = results(page, "科技特派员管理办法")
+    assert found and found[0]["href"].endswith(f"/documents/{doc.id}/")
+    page.locator("#gov-search-overlay-list a").first.click()
+    page.wait_for_url(f"**/documents/{doc.id}/")
+    assert doc.title in page.locator("h1").first.inner_text()
+
+
+def test_a_repealed_document_ranks_after_valid_ones_and_says_so(page: Any, catalog: Any, demo_url: str) -> None:
+    repealed = [d for d in catalog.documents.values() if d.status == "废止"]
+    assert repealed, "the demo catalogue has repealed documents"
+    for doc in repealed:
+        name = re.search(r"《(.+?)》", doc.title)
+        query = name.group(1) if name else doc.title
+        found = all_results(page, demo_url, query)
+        hrefs = [r["href"] for r in found]
+        mine = next(r for r in found if r["href"].endswith(f"/documents/{doc.id}/"))
+        assert mine["invalid"] and mine["badge"] == "已废止"
+        assert "请以现行有效文件为准" in mine["text"]
+        flags = [r["invalid"] for r in found]
+        assert flags == sorted(flags), f"{query}: valid results first, got {hrefs}"
+        if False in flags:  # something valid matched too: the divider says why the order is so
+            assert page.locator("#gov-search-page-list .gov-search__divider").count() == 1
+
+
+def test_the_results_page_exists_and_searches(page: Any, demo_url: str) -> None:
+    page.goto(demo_url + "search/?q=%E9%98%B2%E9%9C%87%E5%87%8F%E7%81%BE")  # 防震减灾
+    page.wait_for_function("() => document.querySelector('#gov-search-page-list').getAttribute('data-ready')")
+    assert page.locator("#gov-search-page-count").inner_text().startswith("找到 ")
+    assert page.locator("#gov-search-page-list mark").first.inner_text() == "防震减灾"
