@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Level(str, Enum):
@@ -18,9 +19,8 @@ class Level(str, Enum):
         return {"error": "错误", "warning": "警告", "notice": "提示"}[self.value]
 
 
-@dataclass(frozen=True, order=True)
-class Pos:
-    """A 1-based line/column in a source file."""
+class Pos(NamedTuple):
+    """A 1-based line/column in a source file (a tuple: the loader makes one per key)."""
 
     line: int
     column: int
