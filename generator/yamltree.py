@@ -241,6 +241,10 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> S
         if hint:
             message = f"{hint}（{exc.problem or exc.context}）"
     pos = _pos(mark, line_offset) if mark is not None else Pos(1 + line_offset, 1)
+    last = text.count("\n")
+    if mark is not None and mark.line > last:
+        # "End of stream" is one line past a file without a final newline: point at its end.
+        pos = Pos(last + 1 + line_offset, len(text) - (text.rfind("\n") + 1) + 1)
     return SyntaxFinding(pos, f"YAML 语法错误：{message}")
 
 

@@ -35,8 +35,9 @@ def _sub(spec: F.RecordSpec, parent: str, name: str) -> F.Field:
 # Text fields whose shape SPEC §3.1 fixes, keyed by id() of the Field (walked per record: keep it cheap).
 _FORMATS: dict[int, tuple[re.Pattern[str], str]] = {
     id(_sub(F.SITE_CONFIG, "site", "url")): (
-        re.compile(r"^https://[^\s/]+(/\S*)?/$"),
-        "应以 https:// 开头、以 / 结尾，例如 https://kjj.example.gov.cn/",
+        # Only URL characters: the address is printed into pages, scripts and the feed (no " < > ' `).
+        re.compile(r"^https://[\w.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&()*+,;=:@-]+)*/$"),
+        "应以 https:// 开头、以 / 结尾，只含网址字符（不能有空格、引号、尖括号），例如 https://kjj.example.gov.cn/",
     ),
     id(_sub(F.SITE_CONFIG, "agency", "credit_code")): (
         # GB 32100 统一社会信用代码 (no I O Z S V), or the older 9-character 组织机构代码.
