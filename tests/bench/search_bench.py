@@ -77,7 +77,8 @@ UI_SEARCH = """async (q) => {
   await new Promise((resolve) => {
     const done = () => list.querySelector('.gov-search__item') || count.textContent.startsWith('没有找到');
     const obs = new MutationObserver(() => { if (done()) { obs.disconnect(); resolve(); } });
-    obs.observe(document.querySelector('[data-gov-search=overlay]'), {childList: true, subtree: true, characterData: true});
+    obs.observe(document.querySelector('[data-gov-search=overlay]'),
+                {childList: true, subtree: true, characterData: true});
     if (done()) { obs.disconnect(); resolve(); }
   });
   const ms = performance.now() - t0;
@@ -198,6 +199,13 @@ def summary(rows: list[dict[str, Any]], key: str) -> str:
     return f"median {statistics.median(vals):,.0f}, p90 {_pct(vals, 0.9):,.0f}, max {max(vals):,.0f}"
 
 
+def quality(rows: list[dict[str, Any]]) -> str:
+    rec = [r["recall"] for r in rows]
+    pre = [r["precision"] for r in rows]
+    return (f"- 查全率 平均 {statistics.mean(rec):.3f}，最低 {min(rec):.3f}；"
+            f"查准率 平均 {statistics.mean(pre):.3f}，最低 {min(pre):.3f}")
+
+
 def report(n: int, ours: dict[str, Any], pf: dict[str, Any] | None) -> str:
     b = ours["build"]
     rows = ours["queries"]
@@ -211,7 +219,8 @@ def report(n: int, ours: dict[str, Any], pf: dict[str, Any] | None) -> str:
         f"- 用时 {b['wall_s']:.2f} s（CPU {b['cpu_s']:.2f} s），进程峰值内存 {b['peak_rss_mb']:.0f} MB"
         f"（构建前 {b['rss_before_build_mb']:.0f} MB）",
         f"- 索引 {b['index_bytes'] / 1e6:.1f} MB / {b['files']} 个文件：词元分片 {b['gram_bytes'] / 1e6:.1f} MB，"
-        f"摘要文本块 {b['chunk_bytes'] / 1e6:.1f} MB，文档分面 {b['facet_bytes'] / 1e3:.0f} KB，清单 {b['meta_bytes'] / 1e3:.1f} KB",
+        f"摘要文本块 {b['chunk_bytes'] / 1e6:.1f} MB，文档分面 {b['facet_bytes'] / 1e3:.0f} KB，"
+        f"清单 {b['meta_bytes'] / 1e3:.1f} KB",
         f"- 每页都加载的 search.js {ours['static_bytes']['search.js'] / 1e3:.1f} KB、"
         f"search.css {ours['static_bytes']['search.css'] / 1e3:.1f} KB（未压缩）",
         "",
@@ -221,8 +230,7 @@ def report(n: int, ours: dict[str, Any], pf: dict[str, Any] | None) -> str:
         f"- 一次搜索传输的索引字节（含 HTTP 头）：{summary(rows, 'transfer_bytes')}",
         f"- 若服务器 gzip 压缩：{summary(rows, 'gzip_bytes')}",
         f"- 取回文件数：{summary(rows, 'files')}",
-        f"- 查全率 平均 {statistics.mean(r['recall'] for r in rows):.3f}，最低 {min(r['recall'] for r in rows):.3f}；"
-        f"查准率 平均 {statistics.mean(r['precision'] for r in rows):.3f}，最低 {min(r['precision'] for r in rows):.3f}",
+        quality(rows),
         "",
         "| 查询 | 命中 | 标准答案 | 查全 | 查准 | 首批结果 ms | 引擎 ms | 传输 KB | 文件 |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -235,12 +243,12 @@ def report(n: int, ours: dict[str, Any], pf: dict[str, Any] | None) -> str:
         out += [
             "",
             "### 对照：Pagefind 1.5.2 extended（同一批文档写成 HTML，同一浏览器）",
-            f"- 建索引 {pb['wall_s']:.1f} s，峰值内存 {pb['peak_rss_mb']:.0f} MB，索引 {pb['index_bytes'] / 1e6:.1f} MB",
+            f"- 建索引 {pb['wall_s']:.1f} s，峰值内存 {pb['peak_rss_mb']:.0f} MB，"
+            f"索引 {pb['index_bytes'] / 1e6:.1f} MB",
             f"- 首批结果 ms：{summary(prow, 'ui_ms')}",
             f"- 一次搜索（显示前 10 条）传输字节，含 pagefind.js、wasm 与各分片：{summary(prow, 'transfer_bytes')}",
             f"- 取回文件数：{summary(prow, 'files')}",
-            f"- 查全率 平均 {statistics.mean(r['recall'] for r in prow):.3f}，最低 {min(r['recall'] for r in prow):.3f}；"
-            f"查准率 平均 {statistics.mean(r['precision'] for r in prow):.3f}，最低 {min(r['precision'] for r in prow):.3f}",
+            quality(prow),
             "",
             "| 查询 | 命中 | 标准答案 | 查全 | 查准 | 首批结果 ms | 传输 KB |",
             "|---|---:|---:|---:|---:|---:|---:|",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -57,7 +57,8 @@ def all_results(page: Any, demo_url: str, query: str) -> list[dict[str, Any]]:
     while page.locator(".gov-search__more-button").count():
         n = page.locator("#gov-search-page-list .gov-search__item").count()
         page.locator(".gov-search__more-button").click()
-        page.wait_for_function(f"() => document.querySelectorAll('#gov-search-page-list .gov-search__item').length > {n}")
+        page.wait_for_function(
+            f"() => document.querySelectorAll('#gov-search-page-list .gov-search__item').length > {n}")
     return _items(page, "#gov-search-page-list")
 
 

@@ -173,28 +173,38 @@
       return r.json();
     }).then(function (meta) {
       self.meta = meta;
-      return self.fetchFile("docs.bin");
-    }).then(function (bytes) {
-      var n = self.meta.docs;
-      var f = { kind: new Uint8Array(n), status: new Uint16Array(n), category: new Uint16Array(n),
-        year: new Uint16Array(n), valid: new Uint8Array(n), titleLen: new Uint32Array(n),
-        length: new Uint32Array(n), start: new Float64Array(n) };
-      var st = { i: 0 };
-      var at = 0;
-      for (var d = 0; d < n; d++) {
-        f.kind[d] = readVarint(bytes, st);
-        f.status[d] = readVarint(bytes, st);
-        f.category[d] = readVarint(bytes, st);
-        f.year[d] = readVarint(bytes, st);
-        f.valid[d] = readVarint(bytes, st);
-        f.titleLen[d] = readVarint(bytes, st);
-        f.length[d] = readVarint(bytes, st);
-        f.start[d] = at;
-        at += f.length[d] + 1;
-      }
-      self.facets = f;
+      // the facets are needed only once postings are in: fetch them alongside the first shards
+      self.loadFacets().catch(function () {});
       return self;
     });
+  };
+  Index.prototype.loadFacets = function () {
+    var self = this;
+    if (!this.facetsReady) {
+      this.facetsReady = this.fetchFile("docs.bin").then(function (bytes) { self.parseFacets(bytes); })
+        .catch(function (e) { self.facetsReady = null; throw e; });
+    }
+    return this.facetsReady;
+  };
+  Index.prototype.parseFacets = function (bytes) {
+    var n = this.meta.docs;
+    var f = { kind: new Uint8Array(n), status: new Uint16Array(n), category: new Uint16Array(n),
+      year: new Uint16Array(n), valid: new Uint8Array(n), titleLen: new Uint32Array(n),
+      length: new Uint32Array(n), start: new Float64Array(n) };
+    var st = { i: 0 };
+    var at = 0;
+    for (var d = 0; d < n; d++) {
+      f.kind[d] = readVarint(bytes, st);
+      f.status[d] = readVarint(bytes, st);
+      f.category[d] = readVarint(bytes, st);
+      f.year[d] = readVarint(bytes, st);
+      f.valid[d] = readVarint(bytes, st);
+      f.titleLen[d] = readVarint(bytes, st);
+      f.length[d] = readVarint(bytes, st);
+      f.start[d] = at;
+      at += f.length[d] + 1;
+    }
+    this.facets = f;
   };
   Index.prototype.shard = function (path) {
     var self = this;
@@ -234,7 +244,8 @@
     var toks = termTokens(term);
     var length = Array.from(term).length;
     if (!toks.length) return Promise.resolve(new Map());
-    return Promise.all(toks.map(this.tokenPostings, this)).then(function (lists) {
+    return Promise.all(toks.map(this.tokenPostings, this).concat([this.loadFacets()])).then(function (lists) {
+      lists.pop();
       var anchor = 0;
       for (var t = 1; t < toks.length; t++) if (lists[t].length < lists[anchor].length) anchor = t;
       var out = new Map();
