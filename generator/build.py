@@ -92,7 +92,8 @@ def search_docs(cat: Catalog, pages: Sequence[SitePage]) -> list[SearchDoc]:
     for d in cat.documents.values():
         c = cat.categories.get(d.category or "")
         meta = " ".join(x for x in (d.doc_no, d.index_no, d.unified_no, d.issuer, d.genre) if x)
-        year = (d.published or d.written).year if (d.published or d.written) else None
+        when = d.published or d.written
+        year = when.year if when else None
         out.append(SearchDoc(
             url=urls.document(d.id), title=d.title,
             text=" ".join(x for x in (d.summary, meta, plain_text(d.body)) if x),

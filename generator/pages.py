@@ -18,6 +18,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from typing import TypeVar
 
 from . import urls
 from .audit_pages import annual_pages, audit_pages
@@ -80,6 +82,7 @@ def html_page(url: str, title: str, html: str, meta: PageMeta | None = None) -> 
 
 
 PageFamily = Callable[[Catalog, dt.date], list[SitePage]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,19 @@ class Pager:
         return out
 
 
-def chunks(items: Sequence[object], size: int = PAGE_SIZE) -> list[Sequence[object]]:
+def _category_page(code: str, page: int) -> str:
+    return urls.category(code, page)
+
+
+def _normative_page(status: str | None, year: int | None, page: int) -> str:
+    return urls.normative(status, year, page)
+
+
+def _power_type_page(type_name: str, page: int) -> str:
+    return urls.power_type(type_name, page)
+
+
+def chunks(items: Sequence[T], size: int = PAGE_SIZE) -> list[Sequence[T]]:
     """A list cut into pages; an empty list still has one (empty) page."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
 
@@ -213,7 +228,7 @@ def catalogue_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
             children = [cat.categories[c] for c in node.children if c in cat.categories]
             out.append(html_page(url, node.name if n == 1 else f"{node.name}（第{n}页）", render(
                 "catalogue.html.j2", here=url, node=node, rows=rows, children=children, counts=counts,
-                crumbs=crumbs, total=len(docs), pager=Pager(n, len(pages), lambda k, c=code: urls.category(c, k)),
+                crumbs=crumbs, total=len(docs), pager=Pager(n, len(pages), partial(_category_page, code)),
                 categories=cat.categories,
             ), PageMeta(description=node.description or f"政府信息公开目录：{node.name}")))
     return out
@@ -328,7 +343,7 @@ def normative_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
             html = render(
                 "normative.html.j2", here=url, title=title, rows=rows, status=status, year=year,
                 statuses=statuses, years=years, counts=counts, total=len(members), crumbs=crumbs,
-                pager=Pager(n, len(pages), lambda k, s=status, y=year: urls.normative(s, y, k)),
+                pager=Pager(n, len(pages), partial(_normative_page, status, year)),
                 combos=combos, all_count=len(docs),
             )
             out.append(html_page(url, title, html, PageMeta(
@@ -365,7 +380,7 @@ def power_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
             out.append(html_page(url, title, render(
                 "power_type.html.j2", here=url, title=title, type_name=type_name, rows=rows, total=len(members),
                 crumbs=[Crumb("首页", urls.HOME), Crumb("权力清单", urls.POWERS), Crumb(type_name)],
-                pager=Pager(n, len(pages), lambda k, t=type_name: urls.power_type(t, k)),
+                pager=Pager(n, len(pages), partial(_power_type_page, type_name)),
             )))
     for p in sorted(cat.powers.values(), key=_power_order):
         url = urls.power(p.code)
