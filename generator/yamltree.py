@@ -27,6 +27,8 @@ _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {f"{_STD}seq", f"{_STD}map"}
 _MAX_DEPTH = 64
+# Characters XML 1.0 and HTML cannot carry (tab, LF and CR aside), and noncharacters.
+_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _constructor = yaml.constructor.SafeConstructor()
 
 
@@ -147,7 +149,16 @@ class _Builder:
             )
             return Refused(str(node.value))
         if tag == f"{_STD}str":
-            return str(node.value)
+            value = str(node.value)
+            bad = _ESCAPED_CONTROL.search(value)
+            if bad:
+                # Only a double-quoted escape ("\x00", "\x1b") gets here: the reader refuses the raw
+                # characters. Pages and the Atom feed (XML) cannot carry them, so they never go further.
+                self.findings.append(SyntaxFinding(
+                    self.here(node),
+                    f"值里有不可见的控制字符 U+{ord(bad.group()):04X}（双引号里的转义写法）：请删除它"))
+                return Refused(_ESCAPED_CONTROL.sub("\ufffd", value))
+            return value
         if tag == f"{_STD}null":
             return None
         if tag == f"{_STD}bool":
