@@ -142,5 +142,6 @@ def test_keyboard_reaches_main_links_with_visible_focus(page: Any, demo_url: str
         if info["href"]:
             assert info["outline"] or info["shadow"], f"no visible focus on {info}"
             reached.append(info["text"])
+    assert reached[0].startswith("跳转至"), reached[:3]  # a skip link comes first, on every page
     for name in ("公开指南", "公开目录", "规范性文件库", "权力清单", "执法依据"):
         assert name in reached, (name, reached)
