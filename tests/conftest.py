@@ -1,4 +1,8 @@
-"""Shared fixtures: the demo site, built once per test session, and a local HTTP server for it."""
+"""Shared fixtures: the demo site, built once per test session, a local HTTP server for it, and Chromium.
+
+`browser` lives here, once for the whole session: Playwright's sync API cannot run two instances in
+one process, so the site and search browser tests must share one.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,18 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_TODAY = dt.date(2026, 11, 26)
 DEMO_FILES = ("site_config.yml", "catalog", "content")
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's Chromium: never a browser downloaded by Playwright
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -57,3 +67,18 @@ def demo_url(demo_site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Chromium driven by Playwright's sync API, one per session."""
+    if not CHROMIUM.exists():
+        pytest.skip("需要 Debian 的 Chromium：运行 make browser（apt-get install chromium）")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()

@@ -4,25 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, serve
+from .browser import serve
 from .corpus import fixture_docs
 from .site import build_mini_site
 
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("没有 /usr/bin/chromium：先运行 make browser（apt-get install chromium）")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
+# `browser` (one Chromium per session, shared with the site tests) is in tests/conftest.py.
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Browser fixtures: Playwright's sync API driving Debian's Chromium (never a downloaded browser)."""
+"""Browser fixtures for the site tests: desktop and phone pages, and the demo catalogue."""
 
 from __future__ import annotations
 
@@ -8,27 +8,9 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
+# `browser` (one Chromium per session, shared with the search tests) is in tests/conftest.py.
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("需要 Debian 的 Chromium：运行 make browser（apt-get install chromium）")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from pathlib import Path
 from generator import urls
 from generator.build import build_site
 from generator.load import load_project
-from tests.site.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 26)
