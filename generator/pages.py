@@ -26,7 +26,7 @@ from .audit_pages import annual_pages, audit_pages
 from .fields import DOC_STATUSES, LAW_LEVELS, LAW_STATUSES, POWER_TYPES
 from .model import Catalog, Document, LegalBasis, Page, Power
 from .problems import Level, Problem, problem
-from .relations import Relations, ancestors, relations, resolve_links
+from .relations import CITES_BASIS, CITES_POWER_BASIS, Relations, ancestors, relations, resolve_links
 from .templating import Markup, render
 
 PAGE_SIZE = 50  # rows per list page: short enough for a phone, long enough to scan
@@ -426,9 +426,9 @@ def law_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
             "law.html.j2", here=url, law=law,
             crumbs=[Crumb("首页", urls.HOME), Crumb("执法依据", urls.LAWS), Crumb(law.title)],
             repealer=rel.target(cat, law.repealed.by) if law.repealed else None,
-            powers=[c for c in cited if c.kind == "权力"],
-            documents=[c for c in cited if c.kind == "文件"],
-            others=[c for c in cited if c.kind not in ("权力", "文件")],
+            powers=[c for c in cited if c.relation == CITES_POWER_BASIS],
+            documents=[c for c in cited if c.relation == CITES_BASIS],
+            others=[c for c in cited if c.relation not in (CITES_POWER_BASIS, CITES_BASIS)],
         ), PageMeta(description=f"{law.level or ''}：{law.title}")))
     return out
 

@@ -68,6 +68,7 @@ class Relations:
     by_doc_no: dict[str, Document] = field(default_factory=dict)
     in_category: dict[str, list[Document]] = field(default_factory=lambda: defaultdict(list))
     power_by_slug: dict[str, Power] = field(default_factory=dict)
+    law_by_title: dict[str, LegalBasis] = field(default_factory=dict)
 
     def subtree_documents(self, cat: Catalog, code: str) -> list[Document]:
         """Documents of a category and all its descendants, newest first."""
@@ -78,13 +79,13 @@ class Relations:
         return sorted(merged, key=sort_key_newest, reverse=True)
 
     def target(self, cat: Catalog, value: str | None) -> Target | None:
-        """Resolve a `repealed.by`: a catalogue id (document or law), a 文号 of a document, or text."""
+        """Resolve a `repealed.by`: a catalogue id (document or law), a document's 文号, a law's title, or text."""
         if not value:
             return None
         doc = cat.documents.get(value) or self.by_doc_no.get(value)
         if doc is not None:
             return Target(value, urls.document(doc.id), doc.title)
-        law = cat.laws.get(value)
+        law = cat.laws.get(value) or self.law_by_title.get(value.strip("《》"))
         if law is not None:
             return Target(value, urls.law(law.id), law.title)
         return Target(value)
@@ -184,8 +185,12 @@ def build_relations(cat: Catalog) -> Relations:
             if b.law and b.law in cat.laws:
                 rel.law_cited_by[b.law].append(_power_citation(power, CITES_POWER_BASIS, "、".join(b.articles)))
     for law in sorted(cat.laws.values(), key=lambda x: x.id):
-        if law.repealed and law.repealed.by in cat.laws and law.repealed.by != law.id:
-            rel.law_cited_by[law.repealed.by].append(_law_citation(law, CITES_LAW_REPEALS))
+        rel.law_by_title.setdefault(law.title, law)
+    for law in sorted(cat.laws.values(), key=lambda x: x.id):
+        by = (law.repealed.by or "") if law.repealed else ""
+        repealer = cat.laws.get(by) or rel.law_by_title.get(by.strip("《》"))
+        if by and repealer is not None and repealer.id != law.id:
+            rel.law_cited_by[repealer.id].append(_law_citation(law, CITES_LAW_REPEALS))
     for page in cat.pages:
         url = urls.content_page(page.url_path)
         cite = Citation(CITES_LINK, "页面", page.title or page.url_path, url)

@@ -289,3 +289,24 @@ def test_attachments_are_published_and_linked(tmp_path: Path) -> None:
     page = html(site, "documents/2025-kjj-gfxwj-001/")
     assert 'href="../../attachments/2025/%E7%94%B3%E6%8A%A5%E8%A1%A8.docx"' in page or \
         'href="../../attachments/2025/申报表.docx"' in page
+
+
+def test_a_repeal_named_by_title_links_the_law_and_body_links_are_not_basis(tmp_path: Path) -> None:
+    from tests.minimal import LEGAL_BASES
+
+    files = {
+        "catalog/legal_bases.yml": LEGAL_BASES.replace("repealed: {date: 2021-01-01, by: mfd}",
+                                                       "repealed: {date: 2021-01-01, by: 《中华人民共和国民法典》}"),
+        "catalog/documents/gfxwj/2025-kjj-gfxwj-001.md": doc(
+            "2025-kjj-gfxwj-001", index_no="11350100MB0000001X/2025-00001", doc_no="某科〔2025〕1号",
+            basis="[{law: kjjbf, articles: [第十条]}]", body="参照[专利法](law:zlf)执行。",
+        ),
+    }
+    result, site = build(tmp_path, files)
+    assert result.published, [p.as_text() for p in result.problems]
+    assert 'href="../../laws/mfd/">《中华人民共和国民法典》</a>' in html(site, "laws/htf/")
+    assert "被本法废止" in html(site, "laws/mfd/")
+    zlf = html(site, "laws/zlf/")
+    assert "2025-kjj-gfxwj-001" not in zlf.split('id="documents"', 1)[1].split("</section>", 1)[0]
+    assert "2025-kjj-gfxwj-001" in zlf.split('id="cited-by"', 1)[1]
+    assert "2025-kjj-gfxwj-001" in html(site, "laws/kjjbf/").split('id="documents"', 1)[1]
