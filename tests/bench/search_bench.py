@@ -8,10 +8,11 @@
 3. A minimal MkDocs + Material site with the search box serves the index on 127.0.0.1. For every
    query of tests/search/queries.yml, in a fresh browser context (empty cache):
    - first results: typing the query into the header box → the first result rendered (this
-     includes the box's 120 ms typing debounce), and the engine alone (search + records of the
+     includes the box's 80 ms typing debounce), and the engine alone (search + records of the
      top 10, warm page);
-   - bytes transferred for the search (index files, from performance resource timing) — search.js
-     and search.css load with every page and are reported apart;
+   - bytes transferred for the search (index files: body + headers of every response, from
+     Playwright's network events) — search.js and search.css load with every page and are
+     reported apart;
    - recall and precision against the ground truth "documents whose text contains the phrase",
      over all hits.
 4. With --pagefind PYTHON (a Python with `pagefind[extended]==1.5.2` installed), the same documents
@@ -65,8 +66,6 @@ def _child_build(n: int, out: str) -> None:
 
 
 UI_SEARCH = """async (q) => {
-  performance.setResourceTimingBufferSize(100000);
-  performance.clearResourceTimings();
   const box = document.querySelector('[data-gov-search=overlay] input[name=q]');
   const list = document.querySelector('#gov-search-overlay-list');
   const count = document.querySelector('#gov-search-overlay-count');
@@ -81,10 +80,7 @@ UI_SEARCH = """async (q) => {
                 {childList: true, subtree: true, characterData: true});
     if (done()) { obs.disconnect(); resolve(); }
   });
-  const ms = performance.now() - t0;
-  const files = performance.getEntriesByType('resource').filter(e => e.name.includes('/search/'))
-    .map(e => [new URL(e.name).pathname, e.transferSize, e.encodedBodySize]);
-  return {ms, files};
+  return {ms: performance.now() - t0};
 }"""
 
 ENGINE = """async (q) => {
@@ -95,19 +91,38 @@ ENGINE = """async (q) => {
 }"""
 
 PAGEFIND = """async (q) => {
-  performance.setResourceTimingBufferSize(100000);
-  performance.clearResourceTimings();
   const t0 = performance.now();
   const pf = window.__pf || (window.__pf = await import('/pagefind/pagefind.js'));
   const r = await pf.search(q);
   const top = await Promise.all(r.results.slice(0, 10).map(x => x.data()));
-  const ms = performance.now() - t0;
-  // what showing the first 10 results cost; fetching every result below is for recall only
-  const files = performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/'))
-    .map(e => [new URL(e.name).pathname, e.transferSize, e.encodedBodySize]);
-  const all = await Promise.all(r.results.map(x => x.data()));
-  return {ms, urls: all.map(d => d.url), files, shown: top.length};
+  return {ms: performance.now() - t0, count: r.results.length, shown: top.length};
 }"""
+
+PAGEFIND_ALL = """async (q) => {
+  const r = await window.__pf.search(q);
+  const all = await Promise.all(r.results.map(x => x.data()));
+  return all.map(d => d.url);
+}"""
+
+
+class Traffic:
+    """Every response whose path contains `marker`: (path, body bytes, header bytes), from Playwright's
+    network events (these include a page's workers, which resource timing does not)."""
+
+    def __init__(self, page: Any, marker: str) -> None:
+        self.marker = marker
+        self.files: list[tuple[str, int, int]] = []
+        self.on = False
+        page.on("requestfinished", self._done)
+
+    def _done(self, req: Any) -> None:
+        if self.on and self.marker in req.url:
+            sizes = req.sizes()
+            self.files.append((req.url.split("?")[0].split("/", 3)[3], sizes["responseBodySize"],
+                               sizes["responseHeadersSize"]))
+
+    def bytes(self) -> int:
+        return sum(b + h for _, b, h in self.files)
 
 
 def _pr(found: set[str], truth: set[str]) -> tuple[float, float]:
@@ -138,18 +153,21 @@ def bench_ours(n: int, work: Path, queries: list[str], truth: dict[str, set[str]
         for q in queries:
             ctx = browser.new_context()  # empty cache: the first search of a visitor
             page = ctx.new_page()
+            traffic = Traffic(page, "/search/")
             page.goto(base)
             page.wait_for_load_state("load")
+            traffic.on = True
             ui = page.evaluate(UI_SEARCH, q)
+            page.wait_for_timeout(200)  # let the last network events arrive
             ctx.close()
             eng = warm.evaluate(ENGINE, q)
             found = {urls[d] for d in eng["docs"]}
             recall, precision = _pr(found, truth[q])
-            body = sum(f[2] for f in ui["files"])
-            zipped = sum(len(gzip.compress((site / f[0].lstrip("/")).read_bytes(), 6)) for f in ui["files"])
-            rows.append({"query": q, "ui_ms": ui["ms"], "engine_ms": eng["ms"], "files": len(ui["files"]),
-                         "file_list": ui["files"],
-                         "transfer_bytes": sum(f[1] for f in ui["files"]), "body_bytes": body,
+            files = traffic.files
+            body = sum(f[1] for f in files)
+            zipped = sum(len(gzip.compress((site / f[0]).read_bytes(), 6)) for f in files)
+            rows.append({"query": q, "ui_ms": ui["ms"], "engine_ms": eng["ms"], "files": len(files),
+                         "file_list": files, "transfer_bytes": traffic.bytes(), "body_bytes": body,
                          "gzip_bytes": zipped, "hits": len(found), "truth": len(truth[q]),
                          "recall": recall, "precision": precision})
         browser.close()
@@ -181,13 +199,19 @@ def bench_pagefind(n: int, work: Path, python: str, queries: list[str], truth: d
         for q in queries:
             ctx = browser.new_context()
             page = ctx.new_page()
+            traffic = Traffic(page, "/pagefind/")
             page.goto(base)
+            page.wait_for_load_state("load")
+            traffic.on = True
             r = page.evaluate(PAGEFIND, q)
+            page.wait_for_timeout(200)
+            traffic.on = False  # fetching every result below is for recall only
+            urls = page.evaluate(PAGEFIND_ALL, q)
             ctx.close()
-            found = {u.strip("/") + "/" for u in r["urls"]}
+            found = {u.strip("/") + "/" for u in urls}
             recall, precision = _pr(found, truth[q])
-            rows.append({"query": q, "ui_ms": r["ms"], "files": len(r["files"]),
-                         "transfer_bytes": sum(f[1] for f in r["files"]), "hits": len(found),
+            rows.append({"query": q, "ui_ms": r["ms"], "files": len(traffic.files),
+                         "transfer_bytes": traffic.bytes(), "hits": len(found),
                          "truth": len(truth[q]), "recall": recall, "precision": precision})
         browser.close()
     return {"build": {"wall_s": wall, "peak_rss_mb": max(peak, before) / 1024, "index_bytes": index_bytes},
@@ -225,7 +249,7 @@ def report(n: int, ours: dict[str, Any], pf: dict[str, Any] | None) -> str:
         f"search.css {ours['static_bytes']['search.css'] / 1e3:.1f} KB（未压缩）",
         "",
         f"### 查询（{len(rows)} 个，每个在空缓存的新浏览器上下文中）",
-        f"- 首批结果（在搜索框输入 → 第一条结果显示，含 120 ms 输入防抖）ms：{summary(rows, 'ui_ms')}",
+        f"- 首批结果（在搜索框输入 → 第一条结果显示，含 80 ms 输入防抖）ms：{summary(rows, 'ui_ms')}",
         f"- 仅检索引擎（检索 + 取前 10 条，页面已加载索引清单）ms：{summary(rows, 'engine_ms')}",
         f"- 一次搜索传输的索引字节（含 HTTP 头）：{summary(rows, 'transfer_bytes')}",
         f"- 若服务器 gzip 压缩：{summary(rows, 'gzip_bytes')}",

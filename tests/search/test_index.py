@@ -101,3 +101,22 @@ def test_duplicate_url_is_refused_with_a_chinese_message() -> None:
 def test_unknown_kind_is_refused() -> None:
     with pytest.raises(SearchIndexError, match="类型"):
         build_index([SearchDoc("x/", "甲", "正文", "新闻", None, None, None, True)])
+
+
+def test_output_does_not_depend_on_the_interpreters_hash_seed() -> None:
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    script = ("import hashlib; from generator.search import build_index; from tests.search.corpus import fixture_docs;"
+              "f = build_index(fixture_docs()).files;"
+              "print(hashlib.sha256(b''.join(p.encode() + f[p] for p in sorted(f))).hexdigest())")
+    root = Path(__file__).resolve().parents[2]
+    digests = {
+        subprocess.run([sys.executable, "-c", script], cwd=root, check=True, capture_output=True, text=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+        for seed in ("1", "2")
+    }
+    files = build_index(fixture_docs()).files
+    assert digests == {hashlib.sha256(b"".join(p.encode() + files[p] for p in sorted(files))).hexdigest()}

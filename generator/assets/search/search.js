@@ -13,6 +13,7 @@
   var SCRIPT_SRC = document.currentScript ? document.currentScript.src : null;
   var OVERLAY_PAGE = 10;
   var PAGE_SIZE = 20;
+  var DEBOUNCE_MS = 80; // one search per pause in typing, not per keystroke
   var KIND_LABEL = { "文件": "文件", "权力": "权力事项", "依据": "执法依据", "页面": "页面" };
   var INVALID_LABEL = { "废止": "已废止", "失效": "已失效" };
 
@@ -468,7 +469,10 @@
       this.toggle = toggle;
       this.input.addEventListener("focus", function () {
         if (toggle && !toggle.checked) { toggle.checked = true; }
-        getIndex().catch(function () {});
+      });
+      // the reader is about to search: load the manifest and facets now, not after the first keystroke
+      ["pointerenter", "touchstart", "focusin"].forEach(function (type) {
+        self.root.addEventListener(type, function () { getIndex().catch(function () {}); }, { passive: true });
       });
       if (toggle) toggle.addEventListener("change", function () {
         if (toggle.checked) self.input.focus();
@@ -491,7 +495,7 @@
   Controller.prototype.schedule = function () {
     var self = this;
     clearTimeout(this.timer);
-    this.timer = setTimeout(function () { self.run(false); }, 120);
+    this.timer = setTimeout(function () { self.run(false); }, DEBOUNCE_MS);
   };
   Controller.prototype.pageUrl = function () {
     var u = new URL("search/", siteRoot());
