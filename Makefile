@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: setup check site serve audit test lint bench browser schema clean
+.PHONY: setup check site serve audit test lint bench browser schema docs clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,10 @@ audit: setup
 
 schema: setup
 	$(PY) -m generator schema
+
+# The generated parts of docs/rules.md (rule docstrings) and docs/format.md (field tables of fields.py).
+docs: setup
+	$(PY) -m generator.ruledocs
 
 # Debian's Chromium for the browser tests (never a downloaded browser build).
 browser:
