@@ -237,7 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="检查目录数据，列出所有问题")
     _common(p)
     p.add_argument("--strict", action="store_true", help="警告也视为失败")
-    p.add_argument("--format", choices=("text", "json", "github"), default="text")
+    p.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help="输出格式：text 每行一条（默认），json 数组，github 为 GitHub Actions 注释")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("schema", help="生成目录文件的 JSON Schema（供编辑器自动补全）")
