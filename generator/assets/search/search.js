@@ -573,6 +573,12 @@
     var invalid = this.result.hits.filter(function (h) { return !h.valid; }).length;
     var text = n === 0 ? "没有找到包含“" + this.result.terms.join(" ") + "”的结果" : "找到 " + n + " 条结果";
     if (n && invalid) text += "（其中 " + invalid + " 条已废止或已失效，排在后面）";
+    var self = this;
+    var active = FACETS.filter(function (name) { return self.filters[name]; });
+    if (active.length) {
+      text += "；已按" + active.map(function (name) { return FILTER_LABEL[name]; }).join("、") + "筛选" +
+        (n ? "" : "，可把筛选改回“全部”");
+    }
     this.setCount(text);
   };
   Controller.prototype.renderMore = function () {
