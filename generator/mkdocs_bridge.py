@@ -12,6 +12,7 @@ The nav holds only the top sections, because MkDocs renders the whole nav into e
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
@@ -21,23 +22,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import markdown
 import yaml
 from markupsafe import escape
-from mkdocs.commands.build import build as mkdocs_build
+from mkdocs import utils as mkutils
+from mkdocs.commands import build as mkbuild
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure import pages as mkpages
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import get_toc
 
 from .model import Catalog
 from .pages import BODY_SLOT, SitePage
-from .sanitize import clean_html
+from .parallel import default_jobs, fork_call
+from .sanitize import clean_html, defuse_markdown
 
 CONFIG_FILE = "mkdocs.yml"
 DOCS_DIR = "content"
 PLUGIN_NAME = "gov-disclosure"
+# Below this many pages per process a second process costs more (fork, copy-on-write) than it saves.
+MIN_PAGES_PER_JOB = 100
 OVERRIDES = Path(__file__).parent / "templates" / "overrides"
 
 HEADER = """\
@@ -179,6 +189,8 @@ class DisclosurePlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         sp = self.pages.get(page.file.src_uri)
+        if sp is None or not sp.meta.trusted:
+            markdown = defuse_markdown(markdown)  # a paragraph that would stall Python-Markdown: plain text
         if sp is None:
             return markdown
         # Material prints page.meta.title and description unescaped: escape catalogue text here.
@@ -210,8 +222,8 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticFile], site_dir: Path) -> list[str]:
-    """Build the MkDocs site into `site_dir`; return MkDocs' warnings (the caller decides if they fail)."""
+def load(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticFile], site_dir: Path) -> MkDocsConfig:
+    """The MkDocs configuration of a build: mkdocs.yml, the site dir, and the page-injecting plugin."""
     config = load_config(config_file=str(config_path), site_dir=str(site_dir))
     # Material prints site_name and site_description unescaped in places (and with `| e` in others):
     # as Markup, the escaped text is printed as is everywhere.
@@ -219,17 +231,215 @@ def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticF
     config["site_description"] = escape(config["site_description"] or "")
     sections = [_url_of(next(iter(item.values()))) for item in config.nav or [] if isinstance(item, dict)]
     config.plugins[PLUGIN_NAME] = DisclosurePlugin(pages, static, sections)
+    return config
+
+
+def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticFile], site_dir: Path,
+          jobs: int | None = None) -> list[str]:
+    """Build the MkDocs site into `site_dir` with `jobs` processes (default: one per CPU, at most
+    parallel.MAX_JOBS); return MkDocs' warnings (the caller decides if they fail)."""
+    config = load(config_path, pages, static, site_dir)
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)
     previous = logger.propagate
     logger.propagate = False  # no stray "WARNING -" lines on stderr: the CLI reports them in Chinese
     try:
-        mkdocs_build(config)
+        _render_site(config, default_jobs() if jobs is None else max(1, jobs))
     finally:
         logger.removeHandler(collect)
         logger.propagate = previous
     return collect.messages
+
+
+# ---------------------------------------------------------------- rendering pages on several cores
+#
+# mkdocs.commands.build.build, step for step, except that the pages are read, converted and
+# written by `jobs` processes, each taking every jobs-th page, and that each process converts
+# Markdown with one reused Markdown instance (MkDocs builds a new one, with every extension, per
+# page). Pages only read shared state — config, files, nav, and the nav pages, which are converted
+# before the work is split — so a page's HTML does not depend on which process renders it. Log
+# records are tagged with (step, page) and replayed in the order one process would have logged
+# them. Output is byte-identical to mkdocs build (tests/test_parallel_build.py).
+
+_SETUP, _READ, _STATIC, _WRITE, _ANCHORS, _POST = range(6)
+_Slot = tuple[int, int]
+
+
+class _Tagged(logging.Handler):
+    """Keeps every MkDocs log record with the (step, page) it was logged in."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.slot: _Slot = (_SETUP, 0)
+        self.records: list[tuple[_Slot, int, dict[str, Any]]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        data = dict(record.__dict__, msg=record.getMessage(), args=None, exc_info=None, exc_text=None)
+        self.records.append((self.slot, len(self.records), data))
+
+
+class _Renderer:
+    """One process's share of the pages: read and convert them, then write them."""
+
+    def __init__(self, config: MkDocsConfig, files: Files, nav: Navigation, env: Any, tagged: _Tagged) -> None:
+        self.config, self.files, self.nav, self.env, self.tagged = config, files, nav, env, tagged
+        self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        self._md: markdown.Markdown | None = None
+
+    def markdown(self) -> markdown.Markdown:
+        if self._md is None:
+            self._md = markdown.Markdown(extensions=self.config["markdown_extensions"],
+                                         extension_configs=self.config["mdx_configs"] or {})
+        return self._md.reset()
+
+    def read(self, i: int) -> None:
+        """mkdocs.commands.build._populate_page, with Page.render on the reused Markdown instance."""
+        self.tagged.slot = (_READ, i)
+        config, files = self.config, self.files
+        page = self.doc_files[i].page
+        assert page is not None
+        config._current_page = page
+        try:
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.read_source(config)
+            assert page.markdown is not None
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            md = self.markdown()
+            raw_html = mkpages._RawHTMLPreprocessor()
+            raw_html._register(md)
+            anchors = mkpages._ExtractAnchorsTreeprocessor(page.file, files, config)
+            anchors._register(md)
+            relative = mkpages._RelativePathTreeprocessor(page.file, files, config)
+            relative._register(md)
+            title = mkpages._ExtractTitleTreeprocessor()
+            title._register(md)
+            page.content = md.convert(page.markdown)
+            page.toc = get_toc(getattr(md, "toc_tokens", []))
+            page._title_from_render = title.title
+            page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+            if mkpages.log.getEffectiveLevel() > logging.DEBUG:
+                page.links_to_anchors = relative.links_to_anchors
+            page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+        except Exception as e:
+            message = f"Error reading page '{page.file.src_uri}':"
+            if not isinstance(e, BuildError):
+                message += f" {e}"
+            mkbuild.log.error(message)
+            raise
+        finally:
+            config._current_page = None
+
+    def write(self, i: int) -> None:
+        self.tagged.slot = (_WRITE, i)
+        f = self.doc_files[i]
+        assert f.page is not None
+        mkbuild._build_page(f.page, self.config, self.doc_files, self.nav, self.env,
+                            excluded=f.inclusion.is_excluded())
+
+    def share(self, pages: Sequence[int]) -> tuple[list[tuple[_Slot, int, dict[str, Any]]], dict[int, Any]]:
+        """Read then write `pages` (in a child): its log records and each page's anchor data."""
+        self.tagged.records.clear()
+        for i in pages:
+            self.read(i)
+        for i in pages:
+            self.write(i)
+        anchors = {}
+        for i in pages:
+            page = self.doc_files[i].page
+            assert page is not None
+            links = {target.src_uri: found for target, found in (page.links_to_anchors or {}).items()}
+            anchors[i] = (page.present_anchor_ids, links)
+        return self.tagged.records, anchors
+
+
+def _render_site(config: MkDocsConfig, jobs: int) -> None:
+    """mkdocs.commands.build.build with the pages rendered by `jobs` processes (see above)."""
+    logger = logging.getLogger("mkdocs")
+    tagged = _Tagged()
+    handlers = logger.handlers[:]
+    for h in handlers:
+        logger.removeHandler(h)
+    logger.addHandler(tagged)
+    try:
+        _render_steps(config, jobs, tagged)
+    finally:
+        logger.removeHandler(tagged)
+        for h in handlers:
+            logger.addHandler(h)
+        for _slot, _n, data in sorted(tagged.records, key=lambda r: (r[0], r[1])):
+            record = logging.makeLogRecord(data)
+            if logger.isEnabledFor(record.levelno):
+                for h in handlers:
+                    if record.levelno >= h.level:
+                        h.handle(record)
+
+
+def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged) -> None:
+    inclusion = InclusionLevel.is_included
+    try:
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        mkutils.clean_directory(config.site_dir)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        renderer = _Renderer(config, files, nav, env, tagged)
+        doc_files = renderer.doc_files
+        for file in doc_files:
+            if file.page is None and file.inclusion.is_not_in_nav():
+                MkPage(None, file, config)
+        # Every page shows the nav: its pages are read first, so each process renders the same nav.
+        in_nav = {id(p) for p in nav.pages}
+        shared = [i for i, f in enumerate(doc_files) if id(f.page) in in_nav]
+        rest = [i for i, f in enumerate(doc_files) if id(f.page) not in in_nav]
+        for i in shared:
+            renderer.read(i)
+        jobs = max(1, min(jobs, len(rest) // MIN_PAGES_PER_JOB))
+        shares = [rest[k::jobs] for k in range(jobs)]
+        children = [fork_call(functools.partial(renderer.share, share)) for share in shares[1:]]
+        try:
+            for i in shares[0]:
+                renderer.read(i)
+            tagged.slot = (_STATIC, 0)
+            env = config.plugins.on_env(env, config=config, files=files)
+            renderer.env = env
+            files.copy_static_files(inclusion=inclusion)
+            for template in config.theme.static_templates:
+                mkbuild._build_theme_template(template, env, files, config, nav)
+            for template in config.extra_templates:
+                mkbuild._build_extra_template(template, files, config, nav)
+            for i in shared + shares[0]:
+                renderer.write(i)
+        except BaseException:
+            for child in children:
+                child.cancel()
+            raise
+        by_uri = {f.src_uri: f for f in files}
+        for child in children:
+            records, anchors = child.wait()
+            tagged.records.extend(records)
+            for i, (present, links) in anchors.items():
+                page = doc_files[i].page
+                assert page is not None
+                page.present_anchor_ids = present
+                page.links_to_anchors = {by_uri[uri]: found for uri, found in links.items()}
+        level = config.validation.links.anchors
+        for i, file in enumerate(doc_files):
+            tagged.slot = (_ANCHORS, i)
+            assert file.page is not None
+            file.page.validate_anchor_links(files=files, log_level=level)
+        tagged.slot = (_POST, 0)
+        config.plugins.on_post_build(config=config)
+    except Exception as e:
+        config.plugins.on_build_error(error=e)
+        if isinstance(e, BuildError):
+            raise Abort("Aborted with a BuildError!") from e
+        raise
 
 
 def serve(builder: Callable[[], None], root: Path, watch: Sequence[Path], host: str, port: int) -> None:

@@ -1,0 +1,121 @@
+"""Work in a forked child process, result back through a pipe: how the site build uses a second core.
+
+A forked child starts with everything the parent has already computed (the catalogue, the pages,
+MkDocs' file list and navigation), so nothing has to be pickled on the way in; only the child's
+small result (log records, anchor ids) is pickled on the way back. The child writes its files into
+the same output directory as the parent — each process owns disjoint paths — and ends with
+os._exit, so it never runs the parent's cleanup or flushes the parent's buffers a second time.
+
+Where fork is unavailable (not Linux/macOS), the work runs inline when its result is awaited:
+the same output, on one core.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import struct
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+# More processes than this only add memory (each child copies what it touches of the parent's heap).
+MAX_JOBS = 4
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (a container's quota is reflected in its affinity mask)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def default_jobs() -> int:
+    return max(1, min(MAX_JOBS, available_cpus()))
+
+
+class ChildFailed(RuntimeError):
+    """The forked child raised (its traceback text is the message) or died."""
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+class Forked(Generic[T]):
+    """A function running in a child process (or, without fork, waiting to run inline)."""
+
+    def __init__(self, fn: Callable[[], T]) -> None:
+        self._fn: Callable[[], T] | None = fn
+        self._pid = 0
+        self._fd = -1
+        if not hasattr(os, "fork"):
+            return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: run, report, and leave without touching the parent's state
+            os.close(read_fd)
+            code = 0
+            try:
+                payload = pickle.dumps((True, fn()), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:  # noqa: BLE001 - every failure is reported to the parent
+                code = 1
+                payload = pickle.dumps((False, traceback.format_exc()), protocol=pickle.HIGHEST_PROTOCOL)
+            try:
+                _write_all(write_fd, struct.pack("<Q", len(payload)) + payload)
+            finally:
+                os._exit(code)
+        os.close(write_fd)
+        self._pid, self._fd, self._fn = pid, read_fd, None
+
+    def cancel(self) -> None:
+        """Stop a child whose result is no longer wanted (the parent failed first) and reap it."""
+        if self._fn is not None or self._fd < 0:
+            self._fn = None
+            return
+        os.close(self._fd)  # the child's write then fails and it exits
+        self._fd = -1
+        try:
+            os.kill(self._pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self._pid, 0)
+
+    def wait(self) -> T:
+        """The function's result; raises ChildFailed if it raised or the child died."""
+        if self._fn is not None:  # no fork: run it now
+            fn, self._fn = self._fn, None
+            return fn()
+        try:
+            data = _read_all(self._fd)
+        finally:
+            os.close(self._fd)
+            self._fd = -1
+            _pid, status = os.waitpid(self._pid, 0)
+        if len(data) < 8 or len(data) != 8 + struct.unpack("<Q", data[:8])[0]:
+            raise ChildFailed(f"子进程异常退出（状态 {status}），没有返回结果")
+        ok, value = pickle.loads(data[8:])
+        if not ok:
+            raise ChildFailed(f"子进程出错：\n{value}")
+        return value  # type: ignore[no-any-return]
+
+
+def fork_call(fn: Callable[[], T]) -> Forked[T]:
+    """Start `fn` in a child process now; `.wait()` returns its result."""
+    return Forked(fn)

@@ -1,0 +1,71 @@
+"""The site built on several cores is byte for byte the site built by one process, and by MkDocs itself."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+
+from generator import mkdocs_bridge as bridge
+from generator.build import asset_files, build_site, nav_items
+from generator.check import check_project
+from generator.pages import build_pages
+from generator.synthetic import TODAY, generate
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic catalogue big enough to be split (300 documents), plus a content page whose
+    broken links make MkDocs warn, so the order of warnings is compared too."""
+    root = tmp_path_factory.mktemp("parallel") / "p"
+    generate(root, 300, seed=3)
+    (root / "content" / "rules.md").write_text(
+        "# 公开制度\n\n见[不存在的页面](missing.md)和[指南的某节](guide.md#no-such-anchor)。\n\n## 一、总则\n\n正文。\n",
+        encoding="utf-8")
+    return root
+
+
+def test_two_processes_build_the_same_bytes_as_one(project: Path, tmp_path: Path) -> None:
+    one = build_site(project, tmp_path / "one", TODAY, jobs=1)
+    two = build_site(project, tmp_path / "two", TODAY, jobs=2)
+    assert one.published and two.published
+    assert one.warnings and one.warnings == two.warnings  # same MkDocs warnings, same order
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+
+
+def test_renderer_equals_mkdocs_build(project: Path, tmp_path: Path) -> None:
+    """The bridge's renderer (one reused Markdown instance, pages split over processes) against
+    MkDocs' own build of the same configuration and pages."""
+    cat = check_project(project, TODAY).catalog
+    pages = build_pages(cat, TODAY)
+    static = asset_files()
+    assets = [s.url for s in static if s.url.startswith("assets/") and s.url.endswith((".css", ".js"))]
+    (project / bridge.DOCS_DIR).mkdir(exist_ok=True)
+    config_path = bridge.write_config(project, bridge.mkdocs_config(cat, project, nav_items(cat, pages), assets))
+
+    ours = bridge.build(config_path, pages, static, tmp_path / "ours", jobs=2)
+
+    reference = bridge.load(config_path, pages, static, tmp_path / "mkdocs")
+    heard: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            heard.append(record.getMessage())
+
+    keep = Keep(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(keep)
+    try:
+        mkdocs_build(reference)
+    finally:
+        logger.removeHandler(keep)
+    assert ours == heard
+    assert _tree(tmp_path / "ours") == _tree(tmp_path / "mkdocs")
