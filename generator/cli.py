@@ -90,7 +90,7 @@ def _report_build(result: object) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site
 
-    result = build_site(args.project, args.out, today_of(args), strict=args.strict)
+    result = build_site(args.project, args.out, today_of(args), strict=args.strict, jobs=args.jobs)
     _report_build(result)
     if not result.published:
         what = "错误" if any(p.level is Level.ERROR for p in result.problems) else "警告（--strict）"
@@ -250,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--strict", action="store_true", help="警告也视为失败")
     p.add_argument("--out", type=Path, default=Path("site"), help="输出目录（默认 site/，相对项目目录）")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="同时生成页面的进程数（默认按 CPU 核数，最多 4；内存紧张时用 1）；结果与进程数无关")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="本地预览网站，修改后自动重新生成")
