@@ -68,7 +68,7 @@ def _label(f: F.Field) -> str:
 
 def _walk_map(out: list[SchemaFinding], path: str, raw: YMap, fields: tuple[F.Field, ...], where: str,
               required_extra: tuple[str, ...] = (), skip_missing: bool = False) -> None:
-    known = {f.name: f for f in fields}
+    known = _known(fields)
     for key in raw:
         if key not in known:
             out.append(("unknown-field", path, raw.at(key),
@@ -90,12 +90,30 @@ def _walk_map(out: list[SchemaFinding], path: str, raw: YMap, fields: tuple[F.Fi
         _check_value(out, path, raw, f)
 
 
+def _known(fields: tuple[F.Field, ...]) -> dict[str, F.Field]:
+    # The field tuples are module constants: one name index each, not one per record walked.
+    known = _KNOWN.get(id(fields))
+    if known is None:
+        known = _KNOWN[id(fields)] = {f.name: f for f in fields}
+    return known
+
+
+_KNOWN: dict[int, dict[str, F.Field]] = {}
+
+
 def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> None:
     value: Any = raw[f.name]
-    pos = raw.at(f.name)
+    kind = f.kind
+    # The valid common case first, cheaply: this runs for every field of every record.
+    if type(value) is str:
+        if value.strip() and ((kind == "text" and id(f) not in _FORMATS) or (kind == "enum" and value in f.choices)
+                              or (kind == "id" and _ID.match(value))):
+            return
+    elif kind == "date" and type(value) is dt.date:
+        return
     if isinstance(value, Refused):
         return  # already a yaml-syntax problem
-    kind = f.kind
+    pos = raw.at(f.name)
 
     def bad(msg: str, code: str = "invalid-value") -> None:
         out.append((code, path, pos, f"{_label(f)} {msg}"))
@@ -136,7 +154,9 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
             bad(f"不能超过 {f.maximum}，这里是 {value}：请核对数字")
         return
     if kind == "number":
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+        # .inf and .nan are YAML floats, but no amount: in JSON they would become invalid Infinity/NaN.
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not value >= 0 \
+                or value == float("inf"):
             bad(f"应为非负数（可带小数，例如 12.5），这里是 '{value}'")
         return
     if kind == "bool":
