@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from generator.synthetic import TODAY, generate  # noqa: E402
-from tests.bench import baseline, browser  # noqa: E402
+from tests.bench import baseline, browser, serve_edit  # noqa: E402
 from tests.bench.measure import Run, run, tree_size  # noqa: E402
 
 PY = sys.executable
@@ -65,6 +65,8 @@ class SizeFigures:
     ours: SiteFigures
     material_search: SiteFigures | None
     material_plain: SiteFigures | None
+    serve: serve_edit.EditFigures | None = None
+    serve_error: str | None = None
 
 
 def machine() -> dict[str, str]:
@@ -155,10 +157,17 @@ def bench_size(n: int, work: Path, args: argparse.Namespace) -> SizeFigures:
             figs.append(fig)
             shutil.rmtree(base, ignore_errors=True)
         material_search, material_plain = figs
+    figures = SizeFigures(n, counts, generate_s, check, ours, material_search, material_plain)
+    if args.serve and not ours.error:  # last: it edits the project
+        log(f"[{n}] serve：修改一件文件 …")
+        try:
+            figures.serve = serve_edit.measure(project, today)
+        except Exception as exc:  # reported in the table, like a failed search measurement
+            figures.serve_error = f"serve 测量失败：{type(exc).__name__}: {exc}"
     if not args.keep:
         shutil.rmtree(project, ignore_errors=True)
         shutil.rmtree(out, ignore_errors=True)
-    return SizeFigures(n, counts, generate_s, check, ours, material_search, material_plain)
+    return figures
 
 
 # ---------------------------------------------------------------- report
@@ -229,10 +238,18 @@ def table(f: SizeFigures) -> str:
              f"{_ratio(os_.first_result_s if os_ else None, ms_.first_result_s if ms_ else None)} | | |"),
             (f"| 后续查询用时（中位数） | {s(later(os_))} | {s(later(ms_))} | {_ratio(later(os_), later(ms_))} | | |"),
         ]
+    if f.serve:
+        rows += [
+            f"| serve 首次生成 | {s(f.serve.first_build_s)} | | | | |",
+            f"| serve 修改一件文件 → 页面更新 | {s(f.serve.edit_visible_s)}（再次：{s(f.serve.second_edit_visible_s)}）"
+            " | | | | |",
+        ]
     head = (f"### {f.docs:,} 件文件（规范性文件 {f.counts['normative']:,} 件，权力事项 {f.counts['powers']:,} 项，"
             f"执法依据 {f.counts['laws']} 部；生成 {f.generate_s:.1f} s）")
     named = (("check", f.check), ("本项目 build", o), ("Material + 搜索", ms), ("Material 无搜索", mp))
     errors = [f"- {name}：{x.error or x.search_error}" for name, x in named if x and (x.error or x.search_error)]
+    if f.serve_error:
+        errors.append(f"- {f.serve_error}")
     return "\n".join([head, "", *rows, *([""] + errors if errors else [])])
 
 
@@ -254,6 +271,9 @@ def goals(results: list[SizeFigures]) -> str:
     check_ok = None if f.check.error else f.check.seconds <= GOAL_CHECK_S
     lines.append(f"- check ≤ {GOAL_CHECK_S:.0f} s：{verdict(check_ok)}（{f.check.seconds:.2f} s）")
     mem = max(f.check.peak_rss, o.peak_rss)
+    if f.serve:
+        lines.append(f"- serve 修改一件文件 ≤ 2 s：{verdict(f.serve.second_edit_visible_s <= 2.0)}"
+                     f"（{f.serve.edit_visible_s:.2f} s，再次 {f.serve.second_edit_visible_s:.2f} s）")
     lines.append(f"- 峰值内存 ≤ 1 GB：{verdict(None if o.error else mem <= GOAL_MEMORY)}（{_mb(mem)}）")
     return "\n".join(lines)
 
@@ -278,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--no-baseline", dest="baseline", action="store_false", help="不构建 Material 对照站点")
     p.add_argument("--no-browser", dest="browser", action="store_false", help="不在 Chromium 中测搜索")
+    p.add_argument("--no-serve", dest="serve", action="store_false", help="不测 serve 下修改文件后的更新用时")
     p.add_argument("--json", type=Path, help="把全部数字写入此 JSON 文件")
     p.add_argument("--keep", type=Path, help="保留生成的项目和站点于此目录（默认用完即删）")
     args = p.parse_args(argv)
