@@ -49,7 +49,7 @@ def active_citations(cat: Catalog) -> Iterator[tuple[Source, BasisRef, LegalBasi
         if power.status == "有效":
             for ref in power.basis:
                 if ref.law in cat.laws:
-                    yield power.src, ref, cat.laws[ref.law], f"权力事项 {power.code}"
+                    yield power.src, ref, cat.laws[ref.law], f"权力事项 {power.code} "
     for doc in cat.all_documents:
         if doc.normative and doc.status == "有效":
             for ref in doc.basis:

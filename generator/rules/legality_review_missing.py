@@ -63,4 +63,4 @@ def check(cat: Catalog, today: dt.date) -> Findings:
     for doc in cat.all_documents:
         if doc.kind == "规范性文件" and doc.published and doc.published >= _SINCE and doc.legality_review is None:
             yield doc.src.path, doc.src.at("published"), \
-                "2019 年以后发布的规范性文件须经合法性审核：请添加 legality_review（date、by、result）"
+                "自 2019 年 1 月 1 日起发布的规范性文件须经合法性审核：请添加 legality_review（date、by、result）"
