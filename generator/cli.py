@@ -171,8 +171,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             made = new_document(args.project, args.kind, args.category, today_of(args))
         elif args.what == "power":
             if not args.type:
-                raise UsageError("请用 --type 指定权力类型，例如 --type 行政处罚（可选：行政许可、行政处罚、行政强制、行政征收、"
-                                 "行政给付、行政检查、行政确认、行政奖励、行政裁决、其他行政权力）")
+                raise UsageError("请用 --type 指定权力类型，例如 --type 行政处罚（可选：行政许可、行政处罚、"
+                                 "行政强制、行政征收、行政给付、行政检查、行政确认、行政奖励、行政裁决、其他行政权力）")
             made = new_power(args.project, args.type, today_of(args))
         else:
             made = new_law(args.project, args.id, today_of(args))
@@ -279,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_editing_commands(sub)
     return parser
 
-def _add_editing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_editing_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     """new / export-xlsx / import-xlsx: the only commands that write inside catalog/."""
     from .fields import DOC_KINDS, POWER_TYPES
 
