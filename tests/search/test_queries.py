@@ -91,3 +91,13 @@ def test_all_terms_of_a_multi_word_query_must_occur(reader: IndexReader) -> None
 
 def test_case_and_width_do_not_matter(reader: IndexReader) -> None:
     assert found_urls(reader, "MBR") == found_urls(reader, "mbr") == found_urls(reader, "ＭＢＲ") != []
+
+
+def test_punctuation_inside_a_phrase_is_not_compared_but_characters_are() -> None:
+    from generator.search import SearchDoc
+
+    docs = [SearchDoc("a/", "通知", "某科(2012)12号", "文件", "有效", 2012, None, True),
+            SearchDoc("b/", "通知", "某科〔2013〕12号", "文件", "有效", 2013, None, True)]
+    r = IndexReader(build_index(docs).files)
+    assert [r.record(h.doc)[0] for h in r.search("某科〔2012〕")] == ["a/"]
+    assert [r.record(h.doc)[0] for h in r.search("013")] == ["b/"]
