@@ -87,16 +87,22 @@ def run(argv: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None
         deadline = start + timeout
         status = None
         rusage = None
-        while status is None:
-            pid, st, ru = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                status, rusage = st, ru
-                break
-            if time.perf_counter() > deadline:
-                proc.kill()
-                _, status, rusage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.005)
+        try:
+            while status is None:
+                pid, st, ru = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    status, rusage = st, ru
+                    break
+                if time.perf_counter() > deadline:
+                    proc.kill()
+                    _, status, rusage = os.wait4(proc.pid, 0)
+                    break
+                time.sleep(0.005)
+        except BaseException:  # interrupted: take the measured command down with us
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            done.set()
+            raise
         seconds = time.perf_counter() - start
         done.set()
         sampler.join()

@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -309,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
         log(f"找不到 {browser.CHROMIUM}：先运行 make browser，或加 --no-browser")
         return 2
 
+    # A stopped benchmark (kill, Ctrl+C) still removes its temporary projects and sites.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     info = machine()
     started = dt.datetime.now().isoformat(timespec="seconds")  # a benchmark is about this machine, now
     work = args.keep or Path(tempfile.mkdtemp(prefix="gov-bench-"))
