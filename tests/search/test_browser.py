@@ -200,8 +200,10 @@ def test_works_on_a_phone(browser: Any, mini_url: str) -> None:
     p.wait_for_function("() => document.querySelector('#gov-search-overlay-list a')")
     first = p.locator("#gov-search-overlay-list a").first
     assert first.is_visible()
-    width = first.evaluate("e => e.getBoundingClientRect().width")
-    assert 300 <= width <= 375
+    # the panel slides in (Material's transition): wait until the results fill the phone's width
+    p.wait_for_function("""() => {
+        const w = document.querySelector('#gov-search-overlay-list a').getBoundingClientRect().width;
+        return w >= 300 && w <= 375; }""")
     context.close()
 
 
@@ -213,3 +215,26 @@ def test_a_query_fetches_only_a_few_small_files(page: Any) -> None:
     assert "meta.json" in fetched and "docs.bin" in fetched
     assert len([f for f in fetched if f.startswith("g/")]) <= 4
     assert sum(sizes.values()) < 200_000
+
+
+def _axe_violations(page: Any) -> list[tuple[str, list[object]]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    # the search components only (the mini site's Material footer is not this test's business)
+    result = Axe().run(page, context={"include": [["[data-gov-search]"]]})
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
+
+
+def test_no_axe_violations_with_results_open_and_on_the_results_page(page: Any, mini_url: str) -> None:
+    _overlay_search(page, "联席会议")  # valid and repealed results, with the divider
+    assert page.locator("#gov-search-overlay-list .gov-search__divider").count() == 1
+    assert _axe_violations(page) == []
+    page.locator("#gov-search-overlay-status").select_option("有效")
+    page.wait_for_timeout(300)
+    assert _axe_violations(page) == []
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(600)  # Material's closing transition
+    assert _axe_violations(page) == []  # closed: results out of the tab order
+    page.goto(mini_url + "search/?q=%E8%81%94%E5%B8%AD%E4%BC%9A%E8%AE%AE")
+    page.wait_for_function("() => document.querySelector('#gov-search-page-list').getAttribute('data-ready')")
+    assert _axe_violations(page) == []

@@ -384,7 +384,9 @@
     var a = el("a", "md-search-result__link gov-search__link");
     a.href = new URL(rec.url, ctx.root).href;
     var art = el("article", "md-search-result__article gov-search__article");
-    var h = el("h3", "gov-search__title");
+    // on the results page each result is a heading under the page's h1; in the header panel
+    // (before the page's own headings) a heading would break the outline, so it is plain text
+    var h = el(ctx.mode === "page" ? "h2" : "div", "gov-search__title");
     var title = Array.from(rec.title);
     var marks = hit.spans;
     appendMarked(h, title, 0, title.length, 0, marks);
@@ -467,25 +469,32 @@
     if (this.mode === "overlay") {
       var toggle = document.getElementById("__search");
       this.toggle = toggle;
-      this.input.addEventListener("focus", function () {
-        if (toggle && !toggle.checked) { toggle.checked = true; }
-      });
+      this.output = this.root.querySelector(".md-search__output");
+      this.setOpen(false);
+      this.input.addEventListener("focus", function () { self.setOpen(true); });
       // the reader is about to search: load the manifest and facets now, not after the first keystroke
       ["pointerenter", "touchstart", "focusin"].forEach(function (type) {
         self.root.addEventListener(type, function () { getIndex().catch(function () {}); }, { passive: true });
       });
-      if (toggle) toggle.addEventListener("change", function () {
+      if (toggle) toggle.addEventListener("change", function () { // the magnifier, the overlay, the back arrow
+        self.setOpen(toggle.checked);
         if (toggle.checked) self.input.focus();
         else self.input.blur();
       });
       this.root.addEventListener("click", function (e) {
         var a = e.target.closest && e.target.closest("a");
-        if (a && toggle) toggle.checked = false;
+        if (a) self.setOpen(false);
       });
     }
   };
+  /* Material's CSS shows the panel while the __search toggle is on; while it is off, the results
+     stay in the DOM but out of the tab order and the accessibility tree (inert). */
+  Controller.prototype.setOpen = function (open) {
+    if (this.toggle && this.toggle.checked !== open) this.toggle.checked = open;
+    if (this.output) this.output.inert = !open;
+  };
   Controller.prototype.close = function () {
-    if (this.toggle) this.toggle.checked = false;
+    this.setOpen(false);
     this.input.blur();
   };
   Controller.prototype.focusResult = function (n) {
@@ -555,12 +564,10 @@
       var prevValid = self.shown > 0 ? res.hits[self.shown - 1].valid : true;
       slice.forEach(function (hit, k) {
         if (prevValid && !hit.valid) {
-          var sep = el("li", "gov-search__divider", "以下结果已废止或已失效，排在有效结果之后");
-          sep.setAttribute("role", "separator");
-          self.list.appendChild(sep);
+          self.list.appendChild(el("li", "gov-search__divider", "以下结果已废止或已失效，排在有效结果之后"));
         }
         prevValid = hit.valid;
-        self.list.appendChild(renderHit(hit, recs[k], res.terms, { root: root }));
+        self.list.appendChild(renderHit(hit, recs[k], res.terms, { root: root, mode: self.mode }));
       });
       self.shown += slice.length;
       self.renderCount();
