@@ -282,31 +282,33 @@ def _repeal_notice(cat: Catalog, rel: Relations, doc: Document) -> dict[str, obj
 def document_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """documents/<id>/ for every document: 信息索引表, status, banner, body, 依据, 清理, 被引用, JSON-LD."""
     rel = relations(cat)
-    out: list[SitePage] = []
-    for doc in rel.documents:
-        url = urls.document(doc.id)
-        path = ancestors(cat, doc.category)
-        crumbs = [Crumb("首页", urls.HOME), Crumb("公开目录", urls.CATALOGUE)]
-        crumbs += [Crumb(c.name, urls.category(c.code)) for c in path]
-        crumbs.append(Crumb(doc.title))
-        body = resolve_links(cat, doc.body, url).strip()
-        reviews = sorted(doc.reviews, key=lambda r: (r.date or dt.date.min, r.index))
-        html = render(
-            "document.html.j2", here=url, doc=doc, crumbs=crumbs,
-            category=cat.categories.get(doc.category or ""),
-            notice=_repeal_notice(cat, rel, doc),
-            amended_by=[rel.target(cat, a) for a in doc.amended_by],
-            interprets=cat.documents.get(doc.interprets or ""),
-            interpretations=rel.interpretations.get(doc.id, []),
-            basis=[(cat.laws.get(b.law or ""), b) for b in doc.basis],
-            reviews=reviews, cited_by=rel.cited_by.get(doc.id, []),
-            attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
-            body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc),
-        )
-        out.append(SitePage(url, doc.title, body, PageMeta(
-            description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
-        ), html))
-    return out
+    return [document_page(cat, rel, doc) for doc in rel.documents]
+
+
+def document_page(cat: Catalog, rel: Relations, doc: Document) -> SitePage:
+    """The page of one document (serve re-renders an edited document alone with it)."""
+    url = urls.document(doc.id)
+    path = ancestors(cat, doc.category)
+    crumbs = [Crumb("首页", urls.HOME), Crumb("公开目录", urls.CATALOGUE)]
+    crumbs += [Crumb(c.name, urls.category(c.code)) for c in path]
+    crumbs.append(Crumb(doc.title))
+    body = resolve_links(cat, doc.body, url).strip()
+    reviews = sorted(doc.reviews, key=lambda r: (r.date or dt.date.min, r.index))
+    html = render(
+        "document.html.j2", here=url, doc=doc, crumbs=crumbs,
+        category=cat.categories.get(doc.category or ""),
+        notice=_repeal_notice(cat, rel, doc),
+        amended_by=[rel.target(cat, a) for a in doc.amended_by],
+        interprets=cat.documents.get(doc.interprets or ""),
+        interpretations=rel.interpretations.get(doc.id, []),
+        basis=[(cat.laws.get(b.law or ""), b) for b in doc.basis],
+        reviews=reviews, cited_by=rel.cited_by.get(doc.id, []),
+        attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
+        body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc),
+    )
+    return SitePage(url, doc.title, body, PageMeta(
+        description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
+    ), html)
 
 
 # ---------------------------------------------------------------- 规范性文件库
