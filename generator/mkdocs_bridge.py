@@ -12,12 +12,14 @@ The nav holds only the top sections, because MkDocs renders the whole nav into e
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -375,24 +377,80 @@ def _render_site(config: MkDocsConfig, jobs: int) -> None:
                         h.handle(record)
 
 
+def _session(config: MkDocsConfig, tagged: _Tagged) -> _Renderer:
+    """MkDocs' files, theme environment and navigation, with a Page for every documentation file."""
+    files = get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    files = config.plugins.on_files(files, config=config)
+    set_exclusions(files, config)
+    nav = get_navigation(files, config)
+    nav = config.plugins.on_nav(nav, config=config, files=files)
+    renderer = _Renderer(config, files, nav, env, tagged)
+    for file in renderer.doc_files:
+        if file.page is None and file.inclusion.is_not_in_nav():
+            MkPage(None, file, config)
+    return renderer
+
+
+class PagePreview:
+    """Pages of a published site re-rendered one at a time, in place: serve shows an edited document
+    this way within a second, while the full rebuild (lists, search, exports) follows. MkDocs' files,
+    navigation and theme are set up once, from the pages of the last full build."""
+
+    def __init__(self, config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticFile],
+                 site_dir: Path) -> None:
+        config = load(config_path, pages, static, site_dir)
+        config = config.plugins.on_config(config)
+        with _quiet():
+            self.renderer = _session(config, _Tagged())
+            in_nav = {id(p) for p in self.renderer.nav.pages}
+            for i, f in enumerate(self.renderer.doc_files):
+                if id(f.page) in in_nav:
+                    self.renderer.read(i)
+            self.renderer.env = config.plugins.on_env(self.renderer.env, config=config, files=self.renderer.files)
+        plugin = config.plugins[PLUGIN_NAME]
+        assert isinstance(plugin, DisclosurePlugin)
+        self.plugin = plugin
+        self.index = {f.src_uri: i for i, f in enumerate(self.renderer.doc_files)}
+
+    def render(self, page: SitePage) -> bool:
+        """Write `page` again from its new content; False if the site has no page at its URL."""
+        uri = src_uri(page.url)
+        i = self.index.get(uri)
+        if i is None:
+            return False
+        self.plugin.pages[uri] = page
+        self.renderer.doc_files[i].content_string = page.markdown
+        with _quiet():  # the full rebuild that follows reports MkDocs' warnings
+            self.renderer.read(i)
+            self.renderer.write(i)
+        return True
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """MkDocs' log records dropped (a handler that keeps nothing, so none reaches stderr either)."""
+    logger = logging.getLogger("mkdocs")
+    drop = logging.NullHandler()
+    logger.addHandler(drop)
+    previous = logger.propagate
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.propagate = previous
+        logger.removeHandler(drop)
+
+
 def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged) -> None:
     inclusion = InclusionLevel.is_included
     try:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         mkutils.clean_directory(config.site_dir)
-        files = get_files(config)
-        env = config.theme.get_env()
-        files.add_files_from_theme(env, config)
-        files = config.plugins.on_files(files, config=config)
-        set_exclusions(files, config)
-        nav = get_navigation(files, config)
-        nav = config.plugins.on_nav(nav, config=config, files=files)
-        renderer = _Renderer(config, files, nav, env, tagged)
-        doc_files = renderer.doc_files
-        for file in doc_files:
-            if file.page is None and file.inclusion.is_not_in_nav():
-                MkPage(None, file, config)
+        renderer = _session(config, tagged)
+        files, nav, env, doc_files = renderer.files, renderer.nav, renderer.env, renderer.doc_files
         # Every page shows the nav: its pages are read first, so each process renders the same nav.
         in_nav = {id(p) for p in nav.pages}
         shared = [i for i, f in enumerate(doc_files) if id(f.page) in in_nav]
@@ -442,12 +500,28 @@ def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged) -> None:
         raise
 
 
-def serve(builder: Callable[[], None], root: Path, watch: Sequence[Path], host: str, port: int) -> None:
-    """Serve `root` with live reload; `builder` rebuilds it whenever a watched path changes."""
+def serve(builder: Callable[[], None], root: Path, watch: Sequence[Path], host: str, port: int,
+          reloads: Callable[[Callable[[], None]], None] | None = None) -> None:
+    """Serve `root` with live reload; `builder` rebuilds it whenever a watched path changes.
+
+    `reloads`, if given, receives a function that reloads the browsers: for a rebuild that finishes
+    outside `builder` (serve's background build after a quick preview).
+    """
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(root), mount_path="/")
     for path in watch:
         if path.exists():
             server.watch(str(path))
+    if reloads is not None:
+        def reload() -> None:
+            # LiveReloadServer reloads browsers when its own rebuild ends, by advancing an epoch the
+            # pages poll (private in mkdocs 1.6.1); it is advanced here only between its rebuilds.
+            with server._epoch_cond:
+                if server._visible_epoch == server._wanted_epoch:
+                    epoch = max(server._visible_epoch + 1, round(time.monotonic() * 1000))
+                    server._wanted_epoch = server._visible_epoch = epoch
+                    server._epoch_cond.notify_all()
+
+        reloads(reload)
     try:
         server.serve()
     finally:
