@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,11 +27,14 @@ from . import mkdocs_bridge as bridge
 from . import urls
 from .check import check_project
 from .exports import write_exports
-from .model import Catalog
-from .pages import PageFamily, SitePage, build_pages, sections, site_problems
+from .load import parse_yaml, read_text, split_front_matter
+from .model import Catalog, Document, Source
+from .pages import PageFamily, SitePage, build_pages, document_page, sections, site_problems
 from .parallel import Forked, default_jobs, fork_call
 from .problems import Level, Problem, UsageError
+from .relations import relations
 from .search import SearchDoc, write_search_index
+from .yamltree import YMap
 
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -212,9 +216,13 @@ def _move_search(staging: Path, site: Path) -> None:
         os.replace(entry, target / entry.name)
 
 
+# Called after a build is published with what it was built from: serve keeps it to re-render one page.
+Published = Callable[[Catalog, list[SitePage], Path, list[bridge.StaticFile]], None]
+
+
 def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                families: Sequence[PageFamily] | None = None, preview: bool = False,
-               jobs: int | None = None) -> BuildResult:
+               jobs: int | None = None, published: Published | None = None) -> BuildResult:
     """Check the project and, if it passes, publish the site at `out` atomically.
 
     `preview` (serve) builds even when check finds problems: an editor sees the page while fixing it.
@@ -290,27 +298,148 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     result.published = True
     result.out = out
     result.pages = len(pages)
+    if published is not None:
+        published(cat, pages, config_path, static)
     result.seconds = time.perf_counter() - t0
     result.timings = timings
     return result
 
 
+def _stamps(project: Path) -> dict[str, tuple[int, int]]:
+    """(mtime, size) of every catalogue and content file, by path relative to the project."""
+    out: dict[str, tuple[int, int]] = {}
+    for top in ("catalog", "content"):
+        for dirpath, dirnames, filenames in os.walk(project / top):
+            dirnames.sort()
+            for name in filenames:
+                path = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                out[os.path.relpath(path, project)] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+def _read_document(project: Path, rel: str) -> Document | None:
+    """One document file read again, or None if it has any problem (the full rebuild reports it)."""
+    problems: list[Problem] = []
+    src = read_text(project, project / rel, problems)
+    if src is None:
+        return None
+    fm, fm_line, body, body_line = split_front_matter(src, problems, required=True)
+    value = parse_yaml(src, problems, fm, fm_line - 1) if fm is not None else None
+    if problems or not isinstance(value, YMap):
+        return None
+    return Document.build(Source(src.path, value), body, body_line)
+
+
+class _Preview:
+    """serve: the last full build's catalogue and page renderer, the file stamps it was built from,
+    and a background thread for the full rebuilds that follow a quick preview."""
+
+    def __init__(self, project: Path, out: Path, today: dt.date,
+                 report: Callable[[BuildResult | Exception], None]) -> None:
+        self.project, self.out, self.today, self.report = project, out, today, report
+        self.lock = threading.Lock()
+        self.cat: Catalog | None = None
+        self.pages: bridge.PagePreview | None = None
+        self.stamps: dict[str, tuple[int, int]] = {}
+        self.reload: Callable[[], None] = lambda: None
+        self.wanted = threading.Event()
+        self.stopping = False
+        self.thread: threading.Thread | None = None
+
+    def full_build(self, jobs: int | None = None) -> None:
+        stamps = _stamps(self.project)  # before reading: an edit made during the build is seen next time
+        kept: list[tuple[Catalog, bridge.PagePreview]] = []
+
+        def published(cat: Catalog, pages: list[SitePage], config_path: Path,
+                      static: list[bridge.StaticFile]) -> None:
+            kept.append((cat, bridge.PagePreview(config_path, pages, static, self.out)))
+
+        try:
+            self.report(build_site(self.project, self.out, self.today, preview=True, jobs=jobs, published=published))
+        except Exception as exc:  # a half-edited file must not stop the preview: report and keep serving
+            self.report(exc)
+            return
+        with self.lock:
+            self.stamps = stamps
+            self.cat, self.pages = kept[0] if kept else (None, None)
+
+    def changed(self) -> None:
+        """LiveReloadServer's builder: an edit of a few documents is shown at once (their pages alone,
+        re-rendered from the last build), the full rebuild follows in the background; anything else
+        is rebuilt in full before the browser reloads."""
+        try:
+            quick = self.quick()
+        except Exception:  # whatever the quick path trips on, the full rebuild handles and reports
+            quick = False
+        if quick:
+            self.wanted.set()
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._background, name="serve-rebuild", daemon=True)
+                self.thread.start()
+            return
+        self.full_build()
+
+    def quick(self) -> bool:
+        with self.lock:
+            if self.cat is None or self.pages is None:
+                return False
+            now = _stamps(self.project)
+            changed = {p for p in now.keys() | self.stamps.keys() if now.get(p) != self.stamps.get(p)}
+            if not changed or len(changed) > 5 or any(
+                    p not in now or p not in self.stamps or not p.startswith(f"catalog{os.sep}documents{os.sep}")
+                    or not p.endswith(".md") for p in changed):
+                return False
+            docs = [_read_document(self.project, p) for p in sorted(changed)]
+            if any(d is None or d.id not in self.cat.documents for d in docs):
+                return False
+            for doc in docs:
+                assert doc is not None
+                if self.cat.documents[doc.id].src.path != doc.src.path:
+                    return False
+                self.cat.documents[doc.id] = doc
+                self.cat.all_documents = [doc if d.id == doc.id else d for d in self.cat.all_documents]
+                if not self.pages.render(document_page(self.cat, relations(self.cat), doc)):
+                    return False
+            return True
+
+    def _background(self) -> None:
+        while not self.stopping:
+            self.wanted.wait()
+            self.wanted.clear()
+            if self.stopping:
+                return
+            # One process: forking from this thread while the server's threads run is not worth the risk.
+            self.full_build(jobs=1)
+            self.reload()
+
+    def stop(self) -> None:
+        self.stopping = True
+        self.wanted.set()
+
+
 def serve_site(project: Path, today: dt.date, host: str, port: int,
                report: Callable[[BuildResult | Exception], None]) -> None:
-    """Live preview: build into a temporary directory, serve it, rebuild on every edit."""
+    """Live preview: build into a temporary directory, serve it, rebuild on every edit.
+
+    An edit of a document shows within about a second (its page is re-rendered alone); lists,
+    search and exports follow when the full rebuild behind it is done, and the browser reloads again.
+    """
     project = project.resolve()
     out = Path(tempfile.mkdtemp(prefix="gov-site-preview-")) / "site"
-
-    def builder() -> None:
-        try:
-            report(build_site(project, out, today, preview=True))
-        except Exception as exc:  # a half-edited file must not stop the preview: report and keep serving
-            report(exc)
-
-    builder()
+    preview = _Preview(project, out, today, report)
+    preview.full_build()
     out.mkdir(exist_ok=True)
     watch = [project / "content", project / "catalog", project / "site_config.yml", TEMPLATES, ASSETS]
+
+    def reloads(reload: Callable[[], None]) -> None:
+        preview.reload = reload
+
     try:
-        bridge.serve(builder, out, watch, host, port)
+        bridge.serve(preview.changed, out, watch, host, port, reloads=reloads)
     finally:
+        preview.stop()
         shutil.rmtree(out.parent, ignore_errors=True)

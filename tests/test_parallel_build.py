@@ -28,7 +28,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("parallel") / "p"
     generate(root, 300, seed=3)
     (root / "content" / "rules.md").write_text(
-        "# 公开制度\n\n见[不存在的页面](missing.md)和[指南的某节](guide.md#no-such-anchor)。\n\n## 一、总则\n\n正文。\n",
+        "# 公开制度\n\n见[不存在的页面](missing.md)和[指南的某节](guide.md#no-such-anchor)。\n\n"
+        "## 一、总则\n\n正文。\n",
         encoding="utf-8")
     return root
 

@@ -1,0 +1,55 @@
+"""serve's quick path: an edited document's page, re-rendered alone, is the page the full rebuild makes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.build import BuildResult, _Preview
+from generator.synthetic import TODAY, generate
+
+
+def _touch_title(path: Path, suffix: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    i = next(i for i, line in enumerate(lines) if line.startswith("title: "))
+    lines[i] += suffix
+    path.write_text("\n".join(lines), encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))  # a new stamp, however coarse the clock
+
+
+def test_quick_page_equals_the_full_rebuild(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    generate(root, 60, seed=5)
+    out = tmp_path / "site"
+    reports: list[BuildResult | Exception] = []
+    preview = _Preview(root, out, TODAY, reports.append)
+    preview.full_build(jobs=1)
+    assert isinstance(reports[-1], BuildResult) and reports[-1].published
+
+    doc = sorted((root / "catalog" / "documents").rglob("*.md"))[7]
+    page = out / "documents" / doc.stem / "index.html"
+    _touch_title(doc, "（修订）")
+    assert preview.quick()
+    quick = page.read_bytes()
+    assert "（修订）".encode() in quick
+
+    preview.full_build(jobs=1)
+    assert page.read_bytes() == quick
+
+
+def test_anything_but_a_document_edit_takes_the_full_rebuild(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    generate(root, 30, seed=6)
+    preview = _Preview(root, tmp_path / "site", TODAY, lambda r: None)
+    preview.full_build(jobs=1)
+    assert not preview.quick()  # nothing changed
+    guide = root / "content" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8")
+    assert not preview.quick()  # a content page: lists and nav may change
+    preview.full_build(jobs=1)
+    doc = sorted((root / "catalog" / "documents").rglob("*.md"))[3]
+    doc.write_text(doc.read_text(encoding="utf-8").replace("title:", "title: [", 1), encoding="utf-8")
+    os.utime(doc, ns=(doc.stat().st_atime_ns, doc.stat().st_mtime_ns + 1_000_000_000))
+    assert not preview.quick()  # a YAML error: the full rebuild reports it
