@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import NamedTuple
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """How serious a problem is; `notice` never fails a run, not even under --strict."""
 
     ERROR = "error"

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import urls
-from .links import LINK, find_links
+from .links import find_links, sub_links
 from .model import Catalog, Category, Document, LegalBasis, Power
 
 CACHE_KEY = "relations"
@@ -112,7 +112,7 @@ def resolve_links(cat: Catalog, text: str, here: str) -> str:
             return "](#)"
         return f"]({urls.relative(here, url)}{anchor})"
 
-    return LINK.sub(repl, text)
+    return sub_links(text, repl)
 
 
 def descendants(cat: Catalog, code: str) -> list[str]:
@@ -187,9 +187,9 @@ def build_relations(cat: Catalog) -> Relations:
     for law in sorted(cat.laws.values(), key=lambda x: x.id):
         rel.law_by_title.setdefault(law.title, law)
     for law in sorted(cat.laws.values(), key=lambda x: x.id):
-        by = (law.repealed.by or "") if law.repealed else ""
-        repealer = cat.laws.get(by) or rel.law_by_title.get(by.strip("《》"))
-        if by and repealer is not None and repealer.id != law.id:
+        repealed_by = (law.repealed.by or "") if law.repealed else ""
+        repealer = cat.laws.get(repealed_by) or rel.law_by_title.get(repealed_by.strip("《》"))
+        if repealed_by and repealer is not None and repealer.id != law.id:
             rel.law_cited_by[repealer.id].append(_law_citation(law, CITES_LAW_REPEALS))
     for page in cat.pages:
         url = urls.content_page(page.url_path)
