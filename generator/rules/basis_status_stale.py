@@ -1,8 +1,9 @@
-"""A legal basis whose status nobody has confirmed within `policy.basis_check_interval_years`.
+"""执法依据（法律法规）的时效性超过 `policy.basis_check_interval_years` 规定的年限无人核对。
 
-Laws are amended and repealed; the 执法依据 page shows each status "as of" `status_checked`.
-A missing `status_checked` counts as stale. The interval defaults to one year. Repealed laws
-are not reported: their status cannot change back.
+法律法规会被修改、废止，“执法依据”页面上每部法律的时效性都注明是“截至 `status_checked`”的状态。
+没有填写 `status_checked` 的，也按超期未核对处理。核对间隔默认为一年。
+已废止的法律不报：它的状态不会再变回去。
+修改方法：核对这部法律当前的时效性，有变化的更新 `status`，再把 `status_checked` 改为核对当天的日期。
 
 通过：
 ```yaml

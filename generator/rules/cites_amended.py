@@ -1,8 +1,8 @@
-"""An 有效 power or document rests on a law whose status is 已修改: its articles may have moved.
+"""有效的权力事项或文件所依据的法律时效性为 已修改：所引条文的条款号可能已经变动。
 
-`已修改` here means the cited text was replaced by an amendment (a law renumbered on revision,
-such as the 2024 科学技术普及法). Check the article numbers against the current text, then
-update the basis and set the law's status back to 现行有效.
+这里的 `已修改` 是指所引用的文本已被修正文本替换（例如 2024 年修订的科学技术普及法，
+修订后条文重新编了号）。请对照现行文本核对所引的条款号，更新依据（`basis`），
+然后把这部法律的 `status` 改回 `现行有效`。
 
 通过：
 ```yaml

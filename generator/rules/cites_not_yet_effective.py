@@ -1,4 +1,7 @@
-"""An 有效 power or document rests on a law that is 尚未生效: it cannot be a basis yet.
+"""有效的权力事项或文件所依据的法律时效性为 尚未生效：在它施行之前还不能作为依据。
+
+修改方法：在这部法律施行之前，暂用现行有效的依据，或推迟本事项；
+法律施行后，把它的 `status` 改为 `现行有效`，这条警告就会消失。
 
 通过：
 ```yaml

@@ -1,8 +1,9 @@
-"""An 有效 power or 有效 document rests on a law that is 已废止, or a document that is 废止/失效.
+"""有效的权力事项或有效的文件，所依据的法律已废止，或所依据的文件已 废止/失效。
 
-Nothing in force may rest on a repealed instrument: replace the basis with the law that
-superseded it (for 合同法, the 民法典), or retire the power / repeal the document. Checked:
-`basis` of 有效 powers and of 有效 规章/规范性文件, and the `discretion` document of 有效 powers.
+仍然有效的事项不能以已经废止的文件为依据：请把依据换成取代它的法律（例如合同法换成民法典），
+或者取消该权力事项（`status: 已取消`）、废止该文件。
+检查范围：有效权力事项和有效规章、规范性文件的 `basis`（依据），
+以及有效权力事项的 `discretion`（裁量基准文件）。
 
 通过：
 ```yaml

@@ -1,7 +1,8 @@
-"""Dates in the wrong order: written ≤ published ≤ effective ≤ expires; a repeal after publication.
+"""日期先后顺序不对：应当 成文 ≤ 发布 ≤ 施行 ≤ 有效期至，废止应在发布之后。
 
-Also: a law's promulgated ≤ effective. The problem points at the later field of the pair
-that is out of order.
+对应的字段是 `written`（成文日期）≤ `published`（发布日期）≤ `effective`（施行日期）≤ `expires`（有效期至）；
+`repealed` 中的废止日期不能早于 `published`。法律法规另要求 `promulgated`（公布日期）≤ `effective`，
+废止日期也不能早于公布日期。问题指向顺序颠倒的两个字段中日期应当较晚的那一个。
 
 通过：
 ```yaml

@@ -1,7 +1,7 @@
-"""An id, 索引号, 文号, 权力编码 or category code used twice.
+"""同一个 id、索引号、文号、权力编码或分类代码用了两次。
 
-URLs and cross-references come from these identifiers, so each must be unique. The problem
-points at the second occurrence and names where the first one is.
+网址和相互引用都由这些标识生成，所以每一个都必须唯一。问题指向第二次出现的位置，
+并说明第一次出现在哪里。修改方法：核实哪一处写错了，把它改成不重复的值。
 
 通过：
 ```yaml

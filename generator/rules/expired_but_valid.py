@@ -1,7 +1,8 @@
-"""A document still marked 有效 after its `expires` date has passed.
+"""文件的有效期（`expires`）已经过了，却仍标为 有效。
 
-A 规范性文件 past its 有效期 is no longer in force: record the evaluation (a review with
-result 继续有效 and a new `expires`, as a re-issued document) or set status 失效.
+规范性文件过了有效期就不再有效。如果评估后决定继续有效，请记录评估结果：
+在 `reviews` 中添加一条结果为 继续有效 的清理记录，并像重新发布的文件一样填写新的 `expires`；
+否则把状态改为 失效（`status: 失效`）。
 
 通过：
 ```yaml

@@ -1,6 +1,7 @@
-"""A 有效 document whose `expires` falls within `policy.expiry_warning_days` (default 180) of today.
+"""有效文件的有效期（`expires`）距今天已不足 `policy.expiry_warning_days` 天（默认 180 天）。
 
-Local rules ask for an evaluation in the months before a 规范性文件 expires; this is the reminder.
+地方规定要求在规范性文件有效期届满前几个月开展评估，这条是提醒。
+评估结论的记录方法见 [expired-but-valid](#expired-but-valid)。
 
 通过：
 ```yaml

@@ -1,8 +1,8 @@
-"""An Art. 12 field of `agency` missing or empty: the 公开指南 must give every one of them.
+"""`agency` 中条例第十二条要求的某项信息缺失或为空：公开指南必须写明其中的每一项。
 
-条例第十二条 requires the 指南 to give the office's 名称、办公地址、办公时间、联系电话、
-传真号码、互联网联系方式; this format also requires the credit code, postcode, e-mail and the
-channels for applying. The 公开指南 page is rendered from these fields.
+条例第十二条要求公开指南写明政府信息公开工作机构的名称、办公地址、办公时间、联系电话、
+传真号码、互联网联系方式；本格式还要求写明统一社会信用代码、邮政编码、电子邮箱和申请渠道。
+“公开指南”页面就是用这些字段生成的。修改方法：在 `site_config.yml` 的 `agency` 下补全对应的字段。
 
 通过：
 ```yaml

@@ -1,7 +1,7 @@
-"""A date field that is not a real ISO date (`YYYY-MM-DD`).
+"""日期字段不是真实存在的标准日期（格式应为 `YYYY-MM-DD`）。
 
-Catches impossible dates (`2029-02-30`), other formats (`2024/3/5`, `2024年3月5日`),
-full-width digits and a time of day.
+能发现不存在的日期（`2029-02-30`）、其他写法（`2024/3/5`、`2024年3月5日`）、全角数字，
+以及带了时刻的写法。修改方法：写成 `2024-03-05` 这样的形式，一律用半角数字和连字符。
 
 通过：
 ```yaml

@@ -1,8 +1,8 @@
-"""A 索引号 that does not match `policy.index_no_pattern`.
+"""索引号不符合 `policy.index_no_pattern` 规定的格式。
 
-The default pattern is `^{credit_code}/\\d{4}-\\d{5}$`: the agency's 统一社会信用代码, a slash,
-the year and a five-digit serial (`11350100MB0000001X/2025-00001`). A site with a local
-format sets its own regular expression; `{credit_code}` is replaced by the configured code.
+默认格式是 `^{credit_code}/\\d{4}-\\d{5}$`：本机关的统一社会信用代码、一个斜杠、四位年份、
+一个连字符和五位序号（如 `11350100MB0000001X/2025-00001`）。使用本地格式的网站可以自行设定
+正则表达式，其中的 `{credit_code}` 会替换为配置中的统一社会信用代码。
 
 通过：
 ```yaml

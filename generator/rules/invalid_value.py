@@ -1,9 +1,9 @@
-"""A value of the wrong type or outside its enumeration.
+"""值的类型不对，或不在规定的可选值之内。
 
-Enumerations are exactly the Chinese words of the format (`status: 有效`, not `status: 现行`);
-ids are lowercase letters, digits and hyphens; a 文号 or code typed without quotes that YAML
-reads as a number is named as such; lists must be lists. In catalog/annual/<year>.yml the
-表三 numbers must add up: 一 + 二 = 三（七）+ 四, （七）= （一）…（六）, 总计 = the six applicant columns.
+可选值必须一字不差地使用本格式规定的中文词（写 `status: 有效`，不能写 `status: 现行`）；
+id 只能由小写字母、数字和连字符组成；文号或编码没加引号、被 YAML 当成数字读入的，会明确指出；
+应当是列表的必须写成列表。在 `catalog/annual/<year>.yml` 中，表三的数字必须对得上：
+一 + 二 = 三（七）+ 四，（七）=（一）至（六）之和，总计 = 六类申请人各栏之和。
 
 通过：
 ```yaml

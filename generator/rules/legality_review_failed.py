@@ -1,4 +1,7 @@
-"""A legality review that failed (不通过) yet the document was published, or that is dated after publication.
+"""合法性审核结果为 不通过，文件却已发布；或者合法性审核日期晚于发布日期。
+
+未通过合法性审核的文件不得发布，审核应在发布之前完成。
+修改方法：核实 `legality_review` 中的 `result`（审核结果）和 `date`（审核日期）是否录错。
 
 通过：
 ```yaml

@@ -1,4 +1,6 @@
-"""A 规范性文件 published on or after 2019-01-01 with no `legality_review` (国办发〔2018〕115号).
+"""2019 年 1 月 1 日以后（含当天）发布的规范性文件没有合法性审核记录 `legality_review`（国办发〔2018〕115号）。
+
+修改方法：添加 `legality_review`，写明 `date`（审核日期）、`by`（审核机构）和 `result`（审核结果）。
 
 通过：
 ```yaml

@@ -1,9 +1,9 @@
-"""A required field is absent.
+"""缺少必填字段。
 
-Which fields are required depends on the file and, for documents, on `kind`: every document
-needs id, index_no, title, category, issuer, summary, written, published and kind; 规章 and
-规范性文件 also need doc_no, owner, effective and status; 规范性文件 also expires. A power needs
-at least one `basis` entry. The problem points at the first line of the record.
+哪些字段必填，取决于是哪种文件；对公开文件来说还取决于 `kind`：每份文件都要有
+id、index_no、title、category、issuer、summary、written、published 和 kind；
+规章和规范性文件还要有 doc_no、owner、effective 和 status；规范性文件还要有 expires。
+权力事项至少要有一条 `basis`。问题指向该条记录的第一行。
 
 通过：
 ```yaml

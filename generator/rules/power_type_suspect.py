@@ -1,7 +1,8 @@
-"""A power whose name says one type (检查, 处罚, 许可, 奖励 …) while its `type` says another.
+"""权力事项的名称显示是一种类型（检查、处罚、许可、奖励……），`type` 却填了另一种。
 
-A typical real error: "对执行档案法等有关管理规定的检查" typed as 行政强制. The name's keywords
-suggest the types it may have; if `type` is none of them, the power is reported.
+一个真实的错误：“对执行档案法等有关管理规定的检查”被填成了 行政强制。
+名称中的关键词提示它可能属于哪几种类型；如果 `type` 不在其中，就会报告。
+修改方法：对照权力清单原件核对并改正 `type`。
 
 通过：
 ```yaml

@@ -1,8 +1,8 @@
-"""A document published more than 20 working days after it was written (条例 Art. 26).
+"""文件在成文之后超过 20 个工作日才发布（条例第二十六条）。
 
-Working days follow China's official calendar, holidays and adjusted 调休 workdays included
-(the `chinesecalendar` package). For a year the package has no data for yet, weekdays are
-counted instead and the message says so.
+工作日按国家公布的日历计算：法定节假日不算工作日，调休上班的日子算工作日
+（使用 `chinesecalendar` 软件包）。对该软件包还没有数据的年份，改为按周一至周五计算，
+提示信息中会注明。修改方法：核实 `written`（成文日期）和 `published`（发布日期）是否填写正确。
 
 通过：
 ```yaml

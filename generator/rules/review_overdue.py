@@ -1,6 +1,7 @@
-"""A 有效 normative document not reviewed (清理) within `policy.review_interval_years` (default 2).
+"""有效的规章或规范性文件超过 `policy.review_interval_years` 年（默认 2 年）没有清理。
 
-Counted from its latest review, or from publication if it was never reviewed.
+从最近一次清理算起；从未清理过的，从发布之日算起。
+修改方法：组织清理，并在 `reviews` 中记录清理结果。
 
 通过：
 ```yaml

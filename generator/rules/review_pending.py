@@ -1,7 +1,8 @@
-"""A review with `decided: false`: a 建议 (proposal) still awaiting the deciding body.
+"""`decided: false` 的清理记录：这是一条“建议”，仍在等待有权机关作出决定。
 
-Reported as a notice so the office can chase it; it never fails a run. A proposal followed
-by a later decided review is settled and not reported.
+只作为提示报出，方便办公室及时催办；它从不导致检查失败。
+如果这条建议之后又有一条已决定的清理记录，就视为已办结，不再报告。
+决定作出后，在 `reviews` 中这条建议之后添加一条 `decided: true` 的清理记录即可。
 
 通过：
 ```yaml

@@ -1,9 +1,10 @@
-"""A status that contradicts the rest of the record.
+"""有效性（状态）与记录中的其他内容互相矛盾。
 
-For 规章/规范性文件: 废止 without `repealed`; 失效 while `expires` is still ahead and no
-`repealed` says why; `repealed` on an 有效 or 已修改 document; the last decided review says
-废止/宣布失效 but the status is still 有效; 已修改 without `amended_by`.
-For legal bases: 已废止 without `repealed`, or `repealed` on a law that is not 已废止.
+规章、规范性文件：状态为 废止 却没有 `repealed`；状态为 失效，但 `expires` 还没到，也没有 `repealed`
+说明原因；有效 或 已修改 的文件却写了 `repealed`；最近一次已决定的清理结论是 废止/宣布失效，
+状态却仍是 有效；状态为 已修改 却没有 `amended_by`。
+
+执法依据（法律法规）：时效性为 已废止 却没有 `repealed`，或者不是 已废止 的法律却写了 `repealed`。
 
 通过：
 ```yaml

@@ -1,4 +1,6 @@
-"""A 内容概述 over 100 characters (local 目录 specifications cap it at 100 字).
+"""内容概述（`summary`）超过 100 字（各地政府信息公开目录规范规定内容概述不超过 100 字）。
+
+修改方法：精简 `summary`，只保留文件的主要内容。
 
 通过：
 ```yaml

@@ -1,4 +1,6 @@
-"""A key the format does not know: almost always a typo (`isssuer:`), so it is named with a suggestion.
+"""本格式不认识的字段名：几乎都是拼写错误（如 `isssuer:`），提示中会给出最接近的正确写法。
+
+修改方法：按提示改正字段名；各文件的全部字段见 [format.md](format.md)。
 
 通过：
 ```yaml

@@ -1,10 +1,10 @@
-"""A reference whose target does not exist: a law, document, category, power, attachment or link.
+"""引用的对象不存在：法律、文件、分类、权力事项、附件或链接。
 
-Checked: power and document `basis[].law`; document `category`, `amended_by`, `interprets`,
-`repealed.by` when it is shaped like an id; power `discretion`; law `repealed.by` when shaped
-like an id; `attachments` (files under catalog/attachments/, which may not leave that folder);
-and `[文字](doc:ID)`, `(law:ID)`, `(power:CODE)` links in document and page bodies. The
-problem points at the line that makes the reference and suggests the closest existing id.
+检查范围：权力事项和文件的 `basis[].law`；文件的 `category`、`amended_by`、`interprets`，
+以及写成 id 形式的 `repealed.by`；权力事项的 `discretion`；法律法规中写成 id 形式的 `repealed.by`；
+`attachments`（catalog/attachments/ 下的文件，不能指向这个文件夹以外）；
+以及文件和页面正文中的 `[文字](doc:ID)`、`(law:ID)`、`(power:CODE)` 链接。
+问题指向写引用的那一行，并给出最接近的现有 id。
 
 通过：
 ```yaml

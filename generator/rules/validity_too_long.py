@@ -1,6 +1,6 @@
-"""A validity period longer than policy allows: `validity_years` (5), or 2 for 暂行/试行.
+"""有效期超过规定上限：一般为 `validity_years`（5 年），标题含“暂行”“试行”的为 2 年。
 
-Measured from `effective` to `expires`; the same calendar day N years on is still allowed.
+从 `effective` 算到 `expires`；满 N 年的同月同日仍在允许范围内。
 
 通过：
 ```yaml

@@ -1,11 +1,10 @@
-"""A file that cannot be read as YAML: syntax errors, wrong encoding, tabs, duplicate keys, aliases.
+"""无法按 YAML 读取的文件：语法错误、编码不对、Tab 缩进、重复的键、锚点和别名。
 
-The loader reports these (it is the only stage that sees the raw text) at the parser's
-line and column; this module names the code and documents it. Besides plain syntax errors it
-covers: a file not in UTF-8 (GBK/GB18030 from WPS is named as such), a binary file, a Tab in
-the indentation, a key written twice (plain YAML silently keeps the last one), anchors and
-aliases (refused: a catalogue never needs them, and they allow "billion laughs" bombs),
-`!!python/...` and other tags (refused), and front matter without its closing `---`.
+这些问题在读取文件时就会报出（只有这一步能看到原始文本），位置是解析器给出的行和列。
+除一般的语法错误外，还包括：文件不是 UTF-8 编码（WPS 保存的 GBK/GB18030 会明确指出）、二进制文件、
+缩进里用了 Tab、同一个键写了两次（普通 YAML 会悄悄只保留最后一个）、锚点和别名
+（一律拒绝：目录从来用不到，还可能被用来制造“billion laughs”炸弹）、`!!python/...` 等标签（一律拒绝），
+以及 front matter 缺少结尾的 `---`。修改方法：文件一律存为 UTF-8，缩进一律用空格。
 
 通过：
 ```yaml
