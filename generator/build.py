@@ -30,7 +30,7 @@ from .exports import write_exports
 from .load import parse_yaml, read_text, split_front_matter
 from .model import Catalog, Document, Source
 from .pages import PageFamily, SitePage, build_pages, document_page, sections, site_problems
-from .parallel import Forked, default_jobs, fork_call
+from .parallel import ChildFailed, Forked, default_jobs, fork_call
 from .problems import Level, Problem, UsageError
 from .relations import relations
 from .search import SearchDoc, write_search_index
@@ -335,8 +335,8 @@ def _read_document(project: Path, rel: str) -> Document | None:
 
 
 class _Preview:
-    """serve: the last full build's catalogue and page renderer, the file stamps it was built from,
-    and a background thread for the full rebuilds that follow a quick preview."""
+    """serve: the catalogue and page renderer of the last full build in this process, kept up to date
+    with each quick edit, the file stamps they reflect, and the background rebuilds that follow."""
 
     def __init__(self, project: Path, out: Path, today: dt.date,
                  report: Callable[[BuildResult | Exception], None]) -> None:
@@ -349,6 +349,7 @@ class _Preview:
         self.wanted = threading.Event()
         self.stopping = False
         self.thread: threading.Thread | None = None
+        self.recent: set[str] = set()  # documents shown quickly since the running rebuild read the files
 
     def full_build(self, jobs: int | None = None) -> None:
         stamps = _stamps(self.project)  # before reading: an edit made during the build is seen next time
@@ -400,10 +401,14 @@ class _Preview:
                 assert doc is not None
                 if self.cat.documents[doc.id].src.path != doc.src.path:
                     return False
+            for doc, path in zip(docs, sorted(changed), strict=True):
+                assert doc is not None
                 self.cat.documents[doc.id] = doc
                 self.cat.all_documents = [doc if d.id == doc.id else d for d in self.cat.all_documents]
                 if not self.pages.render(document_page(self.cat, relations(self.cat), doc)):
                     return False
+                self.stamps[path] = now[path]
+                self.recent.add(doc.id)
             return True
 
     def _background(self) -> None:
@@ -412,8 +417,19 @@ class _Preview:
             self.wanted.clear()
             if self.stopping:
                 return
-            # One process: forking from this thread while the server's threads run is not worth the risk.
-            self.full_build(jobs=1)
+            with self.lock:
+                self.recent.clear()
+            # In a child process: a build in this thread would hold the GIL for a minute at 10,000
+            # documents and slow the file watcher and the next quick edit to a crawl.
+            job = fork_call(lambda: build_site(self.project, self.out, self.today, preview=True, jobs=1))
+            try:
+                self.report(job.wait())
+            except ChildFailed as exc:
+                self.report(exc)
+            with self.lock:  # edits shown while it ran are not in what it published: show them again
+                if self.cat is not None and self.pages is not None:
+                    for doc_id in sorted(self.recent):
+                        self.pages.render(document_page(self.cat, relations(self.cat), self.cat.documents[doc_id]))
             self.reload()
 
     def stop(self) -> None:
