@@ -89,7 +89,12 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
                                  f"文件过大（超过 {limit} MB），不像目录文件：请检查是否放错了文件"))
             return None
         with file.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)  # the file may grow between stat and read
+            # Sized from stat (a 5 MB read buffer per file costs 0.3 s of CPU at 10,000 files);
+            # the file may grow between stat and read, so a full first read asks for the rest too.
+            want = min(info.st_size, MAX_FILE_BYTES) + 1
+            data = fh.read(want)
+            if len(data) == want:
+                data += fh.read(MAX_FILE_BYTES + 1 - want)
     except OSError as exc:
         problems.append(_err(rel, None, "yaml-syntax", f"无法读取文件：{exc.strerror}"))
         return None
