@@ -26,6 +26,7 @@ from typing import Any
 
 import markdown
 import yaml
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs import utils as mkutils
 from mkdocs.commands import build as mkbuild
@@ -174,6 +175,21 @@ class DisclosurePlugin(BasePlugin):  # type: ignore[type-arg]
         for s in self.static:
             files.append(File.generated(config, s.url, abs_src_path=str(s.source)))
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """`gov_t(key)`, which templates/overrides/partials/language.html calls: Material's translation
+        of a key, computed by Material's own language macros once per key instead of once per use."""
+        language = env.get_template(f"partials/languages/{config.theme['language']}.html").module
+        english = env.get_template("partials/languages/en.html").module
+        known: dict[str, str] = {}
+
+        def gov_t(key: str) -> str:
+            if key not in known:
+                known[key] = language.t(key) or english.t(key) or key  # type: ignore[attr-defined]
+            return known[key]
+
+        env.globals["gov_t"] = gov_t
+        return env
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """Put the converted Markdown into the page's ready HTML (at BODY_SLOT).
@@ -344,6 +360,9 @@ class _Renderer:
         self.tagged.records.clear()
         for i in pages:
             self.read(i)
+        # The parent's on_env ran after this process was forked: run it here too, after reading as
+        # MkDocs does (the site's plugin only registers template globals there).
+        self.env = self.config.plugins.on_env(self.env, config=self.config, files=self.files)
         for i in pages:
             self.write(i)
         anchors = {}
