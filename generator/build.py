@@ -350,6 +350,7 @@ class _Preview:
         self.stopping = False
         self.thread: threading.Thread | None = None
         self.recent: set[str] = set()  # documents shown quickly since the running rebuild read the files
+        self.job: Forked[BuildResult] | None = None  # the rebuild running in a child process
 
     def full_build(self, jobs: int | None = None) -> None:
         stamps = _stamps(self.project)  # before reading: an edit made during the build is seen next time
@@ -421,11 +422,15 @@ class _Preview:
                 self.recent.clear()
             # In a child process: a build in this thread would hold the GIL for a minute at 10,000
             # documents and slow the file watcher and the next quick edit to a crawl.
-            job = fork_call(lambda: build_site(self.project, self.out, self.today, preview=True, jobs=1))
+            self.job = fork_call(lambda: build_site(self.project, self.out, self.today, preview=True, jobs=1))
             try:
-                self.report(job.wait())
+                self.report(self.job.wait())
             except ChildFailed as exc:
+                if self.stopping:  # stopped on purpose (serve is shutting down)
+                    return
                 self.report(exc)
+            finally:
+                self.job = None
             with self.lock:  # edits shown while it ran are not in what it published: show them again
                 if self.cat is not None and self.pages is not None:
                     for doc_id in sorted(self.recent):
@@ -433,8 +438,14 @@ class _Preview:
             self.reload()
 
     def stop(self) -> None:
+        """End the background rebuild, and wait for it: its files must be gone before the preview is."""
         self.stopping = True
         self.wanted.set()
+        job = self.job
+        if job is not None:
+            job.terminate()
+        if self.thread is not None:
+            self.thread.join(timeout=60)
 
 
 def serve_site(project: Path, today: dt.date, host: str, port: int,

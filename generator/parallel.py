@@ -97,6 +97,14 @@ class Forked(Generic[T]):
             pass
         os.waitpid(self._pid, 0)
 
+    def terminate(self) -> None:
+        """Ask a running child to stop (SIGTERM); whoever waits for it then gets ChildFailed."""
+        if self._fn is None and self._fd >= 0:
+            try:
+                os.kill(self._pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
     def wait(self) -> T:
         """The function's result; raises ChildFailed if it raised or the child died."""
         if self._fn is not None:  # no fork: run it now
