@@ -7,29 +7,21 @@ one process, so the site and search browser tests must share one.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.search import browser as _browser
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_TODAY = dt.date(2026, 11, 26)
 DEMO_FILES = ("site_config.yml", "catalog", "content")
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's Chromium: never a browser downloaded by Playwright
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
-        pass
+# Debian's Chromium (never a browser downloaded by Playwright) and the local server: one definition.
+CHROMIUM = Path(_browser.CHROMIUM)
+CHROMIUM_ARGS = _browser.CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")
@@ -58,15 +50,8 @@ def demo_site(demo_project: Path) -> Path:
 @pytest.fixture(scope="session")
 def demo_url(demo_site: Path) -> Iterator[str]:
     """The demo site served over HTTP on 127.0.0.1 (a thread; stopped at the end of the session)."""
-    handler = functools.partial(_QuietHandler, directory=str(demo_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _browser.serve(demo_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
