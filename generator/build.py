@@ -29,10 +29,12 @@ from .check import check_project
 from .exports import write_exports
 from .load import parse_yaml, read_text, split_front_matter
 from .model import Catalog, Document, Source
-from .pages import PageFamily, SitePage, build_pages, document_page, sections, site_problems
+from .pages import PageFamily, SitePage, build_pages, document_page, sections
 from .parallel import ChildFailed, Forked, default_jobs, fork_call
 from .problems import Level, Problem, UsageError
 from .relations import relations
+from .rules.unknown_reference import attachment_path_problem
+from .rules.unpublishable_file import verdict
 from .search import SearchDoc, write_search_index
 from .yamltree import YMap
 
@@ -69,11 +71,15 @@ def asset_files() -> list[bridge.StaticFile]:
     return out
 
 
-def attachment_files(cat: Catalog) -> list[bridge.StaticFile]:
-    root = Path(cat.root) / "catalog" / "attachments"
-    wanted = sorted({os.path.normpath(a) for d in cat.documents.values() for a in d.attachments})
-    return [bridge.StaticFile(urls.attachment(a), root / a) for a in wanted
-            if a in cat.attachment_files and (root / a).is_file()]
+def published_files(cat: Catalog) -> list[bridge.StaticFile]:
+    """The attachments documents list and content/'s non-Markdown files: only those the site may
+    publish (rules/unpublishable_file.py says why the others may not; check refuses a build with them)."""
+    wanted = sorted({a for d in cat.documents.values() for a in d.attachments})
+    out = [bridge.StaticFile(urls.attachment(a), src.file) for a in wanted
+           if (src := cat.attachments.get(a)) is not None and attachment_path_problem(a) is None
+           and verdict(src) is None]
+    out += [bridge.StaticFile(src.name, src.file) for src in cat.static_files if verdict(src) is None]
+    return out
 
 
 def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[bridge.NavItem]:
@@ -238,7 +244,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
 
     checked = check_project(project, today)
     cat = checked.catalog
-    result = BuildResult(problems=sorted(set(checked.problems + site_problems(cat)), key=Problem.sort_key))
+    result = BuildResult(problems=checked.problems)
     timings["check"] = time.perf_counter() - t0
     if result.failed(strict) and not preview:
         result.seconds = time.perf_counter() - t0
@@ -247,9 +253,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     t = time.perf_counter()
     pages = build_pages(cat, today, families)
     timings["pages"] = time.perf_counter() - t
-    static = asset_files() + attachment_files(cat)
+    static = asset_files() + published_files(cat)
     assets = [s.url for s in static if s.url.startswith("assets/") and s.url.endswith((".css", ".js"))]
-    (project / bridge.DOCS_DIR).mkdir(exist_ok=True)  # SPEC §2 layout; MkDocs needs its docs dir to exist
     config_path = bridge.write_config(project, bridge.mkdocs_config(cat, project, nav_items(cat, pages), assets))
 
     jobs = default_jobs() if jobs is None else max(1, jobs)

@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .model import Catalog, Category, Document, LegalBasis, Page, Power, SiteConfig, Source
+from .filetypes import HEAD_BYTES
+from .model import Catalog, Category, Document, LegalBasis, Page, Power, SiteConfig, Source, StaticSource
 from .problems import Level, Pos, Problem, UsageError, problem
 from .yamltree import Refused, YList, YMap, parse
 
@@ -175,6 +176,53 @@ def _files(root: Path, folder: str, suffixes: tuple[str, ...], problems: list[Pr
             if name.startswith(".") or not name.lower().endswith(suffixes):
                 continue
             yield here / name
+
+
+def _static_sources(root: Path, folder: str, skip_suffix: str | None, folder_links: bool) -> list[StaticSource]:
+    """Every file under root/folder that the site could copy as is, with what a judge needs to know.
+
+    Hidden files and folders (`.DS_Store`, `.git`) are nobody's content: skipped, as the site
+    engine skips them. Links are never followed into folders (with `folder_links` they are
+    recorded, to be reported; content/'s are reported by `_files` already); a linked file is read
+    only when it stays inside the project.
+    """
+    base = root / folder
+    out: list[StaticSource] = []
+    if not base.is_dir() or base.is_symlink():
+        return out  # a linked content/ or attachments/ folder: _files reports it for content/
+    for dirpath, dirnames, filenames in os.walk(base):
+        here = Path(dirpath)
+        links = sorted(d for d in dirnames if not d.startswith(".") and (here / d).is_symlink())
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in links)
+        names = sorted(n for n in filenames if not n.startswith("."))
+        for name in (links if folder_links else []) + names:
+            file = here / name
+            if skip_suffix and name.lower().endswith(skip_suffix):  # pages: read by _files
+                continue
+            rel = file.relative_to(base).as_posix()
+            path = _display_path(file.relative_to(root).as_posix())
+            out.append(_static_source(root, file, rel, path, is_folder=name in links))
+    return sorted(out, key=lambda s: s.name)
+
+
+def _static_source(root: Path, file: Path, name: str, path: str, is_folder: bool) -> StaticSource:
+    def refused(why: str) -> StaticSource:
+        return StaticSource(name, path, file, b"", why)
+
+    if is_folder:
+        return refused("是指向文件夹的符号链接，不会发布：请把文件本身复制到这里")
+    if path != file.relative_to(root).as_posix():
+        return refused(f"的文件名不是 UTF-8 编码（看起来是 GBK：{path}）：请在本机重新命名这个文件")
+    if not inside(root, file):
+        # A link to /etc/passwd or to another project: never read, never published, whatever its name.
+        return refused("是指向项目目录之外的符号链接，不会发布：请把文件本身复制到这里")
+    try:
+        if not stat.S_ISREG(file.stat().st_mode):
+            return refused("不是普通文件（管道、设备或失效的链接），不会发布：请从目录中移走它")
+        with file.open("rb") as fh:
+            return StaticSource(name, path, file, fh.read(HEAD_BYTES))
+    except OSError as exc:
+        return refused(f"无法读取：{exc.strerror}")
 
 
 def _record_list(src: Text, value: Any, what: str, problems: list[Problem]) -> list[YMap]:
@@ -358,12 +406,6 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
     for path in _files(root, "catalog/annual", (".yml", ".yaml"), problems):
         _load_annual(cat, root, path, problems)
 
-    attach = root / "catalog" / "attachments"
-    if attach.is_dir():
-        for dirpath, _dirs, filenames in os.walk(attach):
-            for name in filenames:
-                p = Path(dirpath) / name
-                # A symlinked attachment (or folder) could publish any file of the machine.
-                if p.is_file() and not p.is_symlink() and inside(attach, p):
-                    cat.attachment_files.add(p.relative_to(attach).as_posix())
+    cat.attachments = {s.name: s for s in _static_sources(root, "catalog/attachments", None, folder_links=True)}
+    cat.static_files = _static_sources(root, "content", ".md", folder_links=False)
     return cat, problems

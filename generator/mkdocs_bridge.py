@@ -4,9 +4,10 @@ Everything else produces engine-neutral `SitePage`s and `StaticFile`s. Material 
 end of life on 2027-05-05; its successor Zensical reads the same mkdocs.yml and theme overrides,
 so moving engines means rewriting this module and nothing else.
 
-How a page gets into the site: pages.py renders each page to Markdown; `DisclosurePlugin.on_files`
+How a page gets into the site: pages.py renders each page (content/ pages too); `DisclosurePlugin.on_files`
 adds it as a generated file (`File.generated`, never written into the repository) that is not in
-the nav, replacing the content/ file of the same URL; `on_page_markdown` sets its title and meta.
+the nav, and the files the catalogue checks allow as static files; MkDocs itself reads no folder
+of the project. `on_page_markdown` sets a page's title and meta.
 The nav holds only the top sections, because MkDocs renders the whole nav into every page.
 """
 
@@ -41,10 +42,11 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
+from .csp import with_policy
 from .model import Catalog
 from .pages import BODY_SLOT, SitePage
 from .parallel import default_jobs, fork_call
-from .sanitize import clean_html, defuse_markdown
+from .sanitize import clean_html, defuse_markdown, heading_id
 
 CONFIG_FILE = "mkdocs.yml"
 DOCS_DIR = "content"
@@ -164,12 +166,7 @@ class DisclosurePlugin(BasePlugin):  # type: ignore[type-arg]
         self.sections = list(sections)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        # A content/ Markdown file is replaced by the generated page of the same URL (all of them are:
-        # pages.py renders content pages too, with links resolved and the guide's Art. 12 block).
-        taken = {dest_uri(p.url) for p in self.pages.values()}
-        for f in list(files):
-            if f.is_documentation_page() and f.dest_uri in taken:
-                files.remove(f)
+        # The docs dir is empty (see load): `files` holds the theme's own files only.
         for uri, page in self.pages.items():
             files.append(File.generated(config, uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         for s in self.static:
@@ -204,6 +201,13 @@ class DisclosurePlugin(BasePlugin):  # type: ignore[type-arg]
             return html
         before, slot, after = sp.html.partition(BODY_SLOT)
         return before + html + after if slot else sp.html + html
+
+    def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
+        """Every page carries its Content-Security-Policy (csp.py): the theme's inline scripts by hash."""
+        return with_policy(output, page.content or "")
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         sp = self.pages.get(page.file.src_uri)
@@ -240,13 +244,22 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def load(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticFile], site_dir: Path) -> MkDocsConfig:
-    """The MkDocs configuration of a build: mkdocs.yml, the site dir, and the page-injecting plugin."""
-    config = load_config(config_file=str(config_path), site_dir=str(site_dir))
+def load(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticFile], site_dir: Path,
+         empty: Path) -> MkDocsConfig:
+    """The MkDocs configuration of a build: mkdocs.yml, the site dir, and the page-injecting plugin.
+
+    MkDocs reads no folder of the project: its docs dir is `empty`, an empty directory, and every
+    page and file of the site is handed in by the plugin. MkDocs would otherwise copy whatever lies
+    in content/ (an .html or .svg file, a link to /etc/passwd, a link to / it would walk for ever);
+    what is published is decided once, by the catalogue checks.
+    """
+    config = load_config(config_file=str(config_path), site_dir=str(site_dir), docs_dir=str(empty))
     # Material prints site_name and site_description unescaped in places (and with `| e` in others):
     # as Markup, the escaped text is printed as is everywhere.
     config["site_name"] = escape(config["site_name"] or "")
     config["site_description"] = escape(config["site_description"] or "")
+    # Heading anchors of editors' Markdown live in the editors' id namespace (sanitize.py).
+    config["mdx_configs"].setdefault("toc", {})["slugify"] = heading_id
     sections = [_url_of(next(iter(item.values()))) for item in config.nav or [] if isinstance(item, dict)]
     config.plugins[PLUGIN_NAME] = DisclosurePlugin(pages, static, sections)
     return config
@@ -256,14 +269,15 @@ def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticF
           jobs: int | None = None) -> list[str]:
     """Build the MkDocs site into `site_dir` with `jobs` processes (default: one per CPU, at most
     parallel.MAX_JOBS); return MkDocs' warnings (the caller decides if they fail)."""
-    config = load(config_path, pages, static, site_dir)
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)
     previous = logger.propagate
     logger.propagate = False  # no stray "WARNING -" lines on stderr: the CLI reports them in Chinese
     try:
-        _render_site(config, default_jobs() if jobs is None else max(1, jobs))
+        with tempfile.TemporaryDirectory(prefix="gov-site-docs-") as empty:
+            config = load(config_path, pages, static, site_dir, Path(empty))
+            _render_site(config, default_jobs() if jobs is None else max(1, jobs))
     finally:
         logger.removeHandler(collect)
         logger.propagate = previous
@@ -419,7 +433,8 @@ class PagePreview:
 
     def __init__(self, config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticFile],
                  site_dir: Path) -> None:
-        config = load(config_path, pages, static, site_dir)
+        self._empty = tempfile.TemporaryDirectory(prefix="gov-site-docs-")  # lives as long as the preview
+        config = load(config_path, pages, static, site_dir, Path(self._empty.name))
         config = config.plugins.on_config(config)
         with _quiet():
             self.renderer = _session(config, _Tagged())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .fields import NORMATIVE_KINDS, POLICY_MAX_DAYS, POLICY_MAX_YEARS
@@ -281,6 +282,22 @@ class Page:
 
 
 @dataclass(frozen=True)
+class StaticSource:
+    """A file the site would copy as it is: an attachment, or a non-Markdown file under content/.
+
+    `name` is its path inside its folder (catalog/attachments/ or content/), `path` the path relative
+    to the project (where problems point). The loader records what it saw — the first bytes, or why
+    the file cannot be read at all — and the unpublishable-file rule judges it (filetypes.py).
+    """
+
+    name: str
+    path: str
+    file: Path  # on disk (the name may not be printable as is: see load._display_path)
+    head: bytes
+    unreadable: str | None = None  # a Chinese reason: a link out of the project, not a regular file …
+
+
+@dataclass(frozen=True)
 class Policy:
     validity_years: int = 5
     provisional_validity_years: int = 2
@@ -342,7 +359,10 @@ class Catalog:
     all_categories: list[Category] = field(default_factory=list)
     # (spec name, source) for every raw record the schema rules check.
     raw_records: list[tuple[str, Source]] = field(default_factory=list)
-    attachment_files: set[str] = field(default_factory=set)
+    # catalog/attachments/: every file found there, by its path inside that folder.
+    attachments: dict[str, StaticSource] = field(default_factory=dict)
+    # content/: the files that are not Markdown pages (images of a page …), in path order.
+    static_files: list[StaticSource] = field(default_factory=list)
     # catalog/annual/<year>.yml: the annual-report figures that are not in the catalogue, by year.
     annual: dict[int, Source] = field(default_factory=dict)
     # Results shared between rules within one run (e.g. the schema walk).

@@ -25,7 +25,6 @@ from . import urls
 from .audit_pages import annual_pages, audit_pages
 from .fields import DOC_STATUSES, LAW_LEVELS, LAW_STATUSES, POWER_TYPES
 from .model import Catalog, Document, LegalBasis, Page, Power
-from .problems import Level, Problem, problem
 from .relations import CITES_BASIS, CITES_POWER_BASIS, Relations, ancestors, relations, resolve_links
 from .templating import Markup, render
 
@@ -384,8 +383,13 @@ def power_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
                 crumbs=[Crumb("首页", urls.HOME), Crumb("权力清单", urls.POWERS), Crumb(type_name)],
                 pager=Pager(n, len(pages), partial(_power_type_page, type_name)),
             )))
+    slugs: set[str] = set()
     for p in sorted(cat.powers.values(), key=_power_order):
         url = urls.power(p.code)
+        slug = urls.slug(p.code)
+        if not slug or slug in urls.RESERVED_POWER_SLUGS or slug in slugs:
+            continue  # a check error (duplicate-id, invalid-value); serve previews the rest
+        slugs.add(slug)
         out.append(html_page(url, p.name, render(
             "power.html.j2", here=url, power=p,
             crumbs=[Crumb("首页", urls.HOME), Crumb("权力清单", urls.POWERS),
@@ -543,7 +547,7 @@ PAGE_FAMILIES: list[PageFamily] = [
 
 
 class SiteError(Exception):
-    """Two pages claim one URL: a bug of a page family (data problems are reported by site_problems)."""
+    """Two pages claim one URL: a bug of a page family (data that would do so is a check problem)."""
 
 
 def build_pages(cat: Catalog, today: dt.date, families: Sequence[PageFamily] | None = None) -> list[SitePage]:
@@ -559,28 +563,12 @@ def build_pages(cat: Catalog, today: dt.date, families: Sequence[PageFamily] | N
                 raise SiteError(f"两个页面使用同一网址 '{page.url}'：{generated[page.url].title} / {page.title}")
             else:
                 generated[page.url] = page
-    pages = list(generated.values()) + [p for p in prose if p.url not in generated]
+    # Prose on a generated URL, or two pages on one (a check error, but serve previews anyway):
+    # the first one keeps the URL.
+    first: dict[str, SitePage] = {}
+    for p in prose:
+        first.setdefault(p.url, p)
+    pages = list(generated.values()) + [p for p in first.values() if p.url not in generated]
     present = {p.url for p in pages}
     pages.insert(0, home_page(cat, today, present))
     return pages
-
-
-def site_problems(cat: Catalog) -> list[Problem]:
-    """Data the checker accepts but the site cannot publish: power codes whose URL slugs collide."""
-    out: list[Problem] = []
-    seen: dict[str, Power] = {}
-    for p in cat.powers.values():
-        s = urls.slug(p.code)
-        pos = p.src.at("code")
-        if not s or s in urls.RESERVED_POWER_SLUGS:
-            out.append(problem(p.src.path, pos, Level.ERROR, "invalid-value",
-                               f"权力编码 '{p.code}' 生成的网址 powers/{s}/ 不可用："
-                               "请改用字母、数字和连字符组成的编码"))
-        elif s in seen:
-            other = seen[s]
-            out.append(problem(p.src.path, pos, Level.ERROR, "duplicate-id",
-                               f"权力编码 '{p.code}' 与 '{other.code}'（{other.src.path}）生成同一网址 powers/{s}/："
-                               "请修改其中一个编码"))
-        else:
-            seen[s] = p
-    return out

@@ -10,6 +10,15 @@ The lists are documented for editors in docs/security.md; change both together. 
 the markup of the site's own Markdown templates (the audit and annual-report pages: sections,
 tables with captions and scopes, aria labels), so those pages pass through unchanged in meaning.
 Only pages the site writes entirely itself (the search page, with its form) skip the cleaning.
+
+Names are the other half: the theme and the site's scripts look elements up by id (Material reads
+its configuration from `#__config`, its drawer from `#__drawer` …) and by class. So every id an
+editor's HTML carries — raw `id=` attributes, heading anchors, footnotes — lives in its own
+namespace, ID_PREFIX (as GitHub does with `user-content-`): ids, the attributes that refer to ids
+(`headers`, `aria-labelledby` …) and the fragment of every relative link are prefixed alike, so
+in-page links keep working and nothing can take a name the page's own markup uses. Classes are
+kept only from CLASSES (what the Markdown extensions write) and the site's own `gov-` styling
+vocabulary, which no script acts on.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import re
 
 import markdown
 import nh3
+from markdown.extensions.toc import slugify_unicode
 
 TAGS = frozenset({
     # text
@@ -47,6 +57,52 @@ ATTRIBUTES: dict[str, set[str]] = {
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
+ID_PREFIX = "user-content-"
+# Attributes whose value is one id or a space-separated list of ids.
+ID_REFERENCES = frozenset({
+    "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "aria-activedescendant",
+    "aria-details", "aria-errormessage", "aria-flowto",
+})
+# Classes the enabled Markdown extensions write (admonition, footnotes, the [TOC] marker); Material
+# styles the admonition kinds. Anything else an editor writes (md-*, a script's hook) is dropped.
+CLASSES = frozenset({
+    "admonition", "admonition-title", "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint",
+    "important", "success", "check", "done", "question", "help", "faq", "warning", "caution", "attention",
+    "failure", "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
+    "footnote", "footnote-ref", "footnote-backref", "toc",
+})
+OWN_CLASS_PREFIX = "gov-"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def prefixed(name: str) -> str:
+    """An editor's id (or id reference) in the editors' namespace."""
+    return name if name.startswith(ID_PREFIX) else ID_PREFIX + name
+
+
+def heading_id(value: str, separator: str) -> str:
+    """The anchor of a heading in editors' Markdown: readable (Chinese kept), in the editors' namespace.
+
+    Python-Markdown's toc extension calls this (its `slugify`), so the table of contents and the
+    heading agree; unicode-aware, so that 申请方式 gives a readable fragment, not `_1`.
+    """
+    return ID_PREFIX + slugify_unicode(value, separator)
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    """nh3's attribute filter: ids and id references prefixed, classes kept from the allow-list."""
+    if name == "id":
+        return prefixed(value) if value else None
+    if name in ID_REFERENCES:
+        return " ".join(prefixed(v) for v in value.split()) or None
+    if name == "class":
+        kept = [c for c in value.split() if c in CLASSES or c.startswith(OWN_CLASS_PREFIX)]
+        return " ".join(kept) or None
+    if name == "href" and "#" in value and not value.startswith("//") and not _SCHEME.match(value):
+        page, _, fragment = value.partition("#")
+        return f"{page}#{prefixed(fragment)}" if fragment else value
+    return value
+
 
 def clean_html(html: str) -> str:
     """`html` with everything outside the allow-list removed; text content is kept, escaped."""
@@ -60,6 +116,7 @@ def clean_html(html: str) -> str:
         filter_style_properties={"text-align"},
         link_rel=None,  # no target=_blank is allowed, so rel=noopener would only change every link
         strip_comments=True,
+        attribute_filter=_attribute,
     )
 
 

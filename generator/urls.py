@@ -28,6 +28,16 @@ ATTACHMENTS = "attachments/"
 # Path segments under powers/ that a power's slug must not take (they hold the per-type lists).
 RESERVED_POWER_SLUGS = frozenset({"type", "page"})
 
+# What the site generates, by top folder or file: content/ may put no page or file there (it would
+# be dropped, or take the place of a generated one). The exceptions are content/index.md (the home
+# page's introduction) and content/annual-reports/<year>.md (the prose of that year's report page).
+GENERATED: dict[str, str] = {
+    CATALOGUE: "公开目录", "documents/": "文件页面", NORMATIVE: "规范性文件库", POWERS: "权力清单",
+    LAWS: "执法依据", AUDIT: "清理结果", ANNUAL_REPORTS: "年度报告", SEARCH: "搜索", DATA: "数据下载",
+    ATTACHMENTS: "附件", "assets/": "网站样式和脚本", FEED: "订阅源", SITEMAP: "网站地图",
+    SITEMAP + ".gz": "网站地图", "404.html": "“页面不存在”页",
+}
+
 
 def slug(text: str) -> str:
     """The URL slug of a free text (a power code, a status, a type): python-slugify, pinyin for Chinese."""
@@ -90,6 +100,16 @@ def content_page(url_path: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def generated_owner(url: str, page: bool) -> str | None:
+    """Which generated part of the site owns `url` (a content page's URL when `page`, else a file's),
+    or None when content/ may use it."""
+    if page and (url == HOME or (url.startswith(ANNUAL_REPORTS) and url[len(ANNUAL_REPORTS):-1].isdigit()
+                                 and len(url) == len(ANNUAL_REPORTS) + 5)):
+        return None
+    return next((name for prefix, name in GENERATED.items()
+                 if url == prefix or (prefix.endswith("/") and url.startswith(prefix))), None)
 
 
 def relative(from_url: str, to_url: str) -> str:

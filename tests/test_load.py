@@ -87,7 +87,8 @@ def test_attachment_files_are_listed_relative_to_their_folder(tmp_path: Path) ->
     (project / "catalog/attachments/2025").mkdir(parents=True)
     (project / "catalog/attachments/2025/附件1.pdf").write_bytes(b"%PDF")
     cat, _ = load_project(project)
-    assert cat.attachment_files == {"2025/附件1.pdf"}
+    assert set(cat.attachments) == {"2025/附件1.pdf"}
+    assert cat.attachments["2025/附件1.pdf"].head == b"%PDF"
 
 
 def test_no_site_config_is_a_usage_error(tmp_path: Path) -> None:

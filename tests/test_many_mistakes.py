@@ -208,6 +208,8 @@ policy:
     D + "p.md": normative("2025-kjj-gfxwj-001", 16).replace(
         "id: 2025-kjj-gfxwj-001", "id: 2025-kjj-gfxwj-001  # ← duplicate-id"),
     D + "q.md": normative("2025-kjj-gfxwj-017", 17, extra="basis:\n  - law: kjjd2027  # ← cites-not-yet-effective\n"),
+    D + "r.md": normative("2025-kjj-gfxwj-018", 18, extra="attachments: [通知.html]  # ← unpublishable-file\n"),
+    "catalog/attachments/通知.html": "<html><body><script>alert(document.cookie)</script></body></html>\n",
     "content/guide.md": (
         "---\ntitle: 政府信息公开指南\n---\n# 政府信息公开指南\n\n"
         "规范性文件见[《管理办法》](doc:2025-kjj-gfxwj-001)。\n"

@@ -49,12 +49,13 @@ def test_renderer_equals_mkdocs_build(project: Path, tmp_path: Path) -> None:
     pages = build_pages(cat, TODAY)
     static = asset_files()
     assets = [s.url for s in static if s.url.startswith("assets/") and s.url.endswith((".css", ".js"))]
-    (project / bridge.DOCS_DIR).mkdir(exist_ok=True)
     config_path = bridge.write_config(project, bridge.mkdocs_config(cat, project, nav_items(cat, pages), assets))
 
     ours = bridge.build(config_path, pages, static, tmp_path / "ours", jobs=2)
 
-    reference = bridge.load(config_path, pages, static, tmp_path / "mkdocs")
+    empty = tmp_path / "empty-docs"
+    empty.mkdir()
+    reference = bridge.load(config_path, pages, static, tmp_path / "mkdocs", empty)
     heard: list[str] = []
 
     class Keep(logging.Handler):

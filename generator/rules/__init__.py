@@ -24,7 +24,7 @@ RULE_MODULES = (
     "status_inconsistent", "expired_but_valid", "expiring_soon", "validity_too_long",
     "review_overdue", "review_pending", "legality_review_missing", "legality_review_failed",
     "summary_too_long", "publication_late", "guide_incomplete", "basis_status_stale",
-    "power_type_suspect",
+    "power_type_suspect", "unpublishable_file",
 )
 
 

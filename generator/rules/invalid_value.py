@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import urls
 from ..annual import annual_findings
 from ..model import Catalog
 from ..problems import Level
@@ -47,3 +48,8 @@ def check(cat: Catalog, today: dt.date) -> Findings:
         if code == CODE:
             yield path, pos, message
     yield from annual_findings(cat)
+    for p in cat.all_powers:
+        s = urls.slug(p.code)
+        if p.code and (not s or s in urls.RESERVED_POWER_SLUGS):
+            yield p.src.path, p.src.at("code"), \
+                f"权力编码 '{p.code}' 生成的网址 powers/{s}/ 不可用：请改用字母、数字和连字符组成的编码"

@@ -2,7 +2,8 @@
 
 检查范围：权力事项和文件的 `basis[].law`；文件的 `category`、`amended_by`、`interprets`，
 以及写成 id 形式的 `repealed.by`；权力事项的 `discretion`；法律法规中写成 id 形式的 `repealed.by`；
-`attachments`（catalog/attachments/ 下的文件，不能指向这个文件夹以外）；
+`attachments`（catalog/attachments/ 下的文件，写成规范的相对路径：不能指向这个文件夹以外，
+不能有 `./`、`//`、以点开头的隐藏文件名、Windows 保留名（CON、NUL……）或过长的文件名）；
 以及文件和页面正文中的 `[文字](doc:ID)`、`(law:ID)`、`(power:CODE)` 链接。
 问题指向写引用的那一行，并给出最接近的现有 id。
 
@@ -32,7 +33,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
+import re
 from collections.abc import Iterable, Mapping
 
 from ..links import find_links
@@ -51,12 +52,41 @@ def _basis(src: Source, refs: Iterable[BasisRef], laws: Mapping[str, object], wh
                 f"{what} '{ref.law}' 不存在{did_you_mean(ref.law, laws) or '：请先在 catalog/legal_bases.yml 中添加它'}"
 
 
-def safe_attachment(path: str) -> bool:
-    """An attachment path must stay inside catalog/attachments/ (no absolute paths, no ..)."""
+# Names Windows will not create (with any extension): an office on Windows could never check it out.
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.I)
+_BAD_CHARS = re.compile(r'[#?%<>"|*\x00-\x1f\x7f]')
+MAX_NAME, MAX_PATH = 100, 200
+
+
+def attachment_path_problem(path: str) -> str | None:
+    """Why `path` is not a canonical attachment path inside catalog/attachments/ (None when it is).
+
+    The path becomes a URL (attachments/<path>) and a file on every editor's disk, so it is written
+    one way only: relative, with no `.`/`..`/empty segments, no hidden or Windows-reserved names,
+    no characters a URL or Windows cannot hold, and of a length every file system takes.
+    """
     if not path or path.startswith(("/", "\\")) or "\\" in path or ":" in path:
-        return False
-    norm = posixpath.normpath(path)
-    return not (norm == ".." or norm.startswith("../"))
+        return "不能离开 catalog/attachments/ 目录（不能用绝对路径、盘符或反斜杠）：请写成相对路径，例如 2024/通知.pdf"
+    parts = path.split("/")
+    if ".." in parts:
+        return "不能离开 catalog/attachments/ 目录（不能用 ..）：请写成 catalog/attachments/ 下的相对路径"
+    if any(p in ("", ".") for p in parts):
+        canon = "/".join(p for p in parts if p not in ("", "."))
+        return f"写法不规范（有 ./ 或 //）：请写成 '{canon}'"
+    for p in parts:
+        if p.startswith("."):
+            return f"中的 '{p}' 以点开头（隐藏文件），网站不会发布：请去掉开头的点并给文件改名"
+        if _RESERVED.match(p):
+            return f"中的 '{p}' 是 Windows 的保留名，在 Windows 电脑上无法保存：请给文件改名"
+        if p != p.rstrip(" ."):
+            return f"中的 '{p}' 以空格或点结尾，在 Windows 电脑上会被改名：请给文件改名"
+        if bad := _BAD_CHARS.search(p):
+            return f"中的 '{p}' 含有字符 '{bad.group()}'，不能用在网址或 Windows 文件名中：请给文件改名"
+        if len(p) > MAX_NAME:
+            return f"中的文件名有 {len(p)} 个字符，超过 {MAX_NAME} 个：请改用短一些的文件名"
+    if len(path) > MAX_PATH:
+        return f"有 {len(path)} 个字符，超过 {MAX_PATH} 个：请减少文件夹层级或缩短文件名"
+    return None
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:
@@ -91,11 +121,10 @@ def check(cat: Catalog, today: dt.date) -> Findings:
                 f"废止依据 '{rep.by}' 像是一个 id，但目录中没有它{did_you_mean(rep.by or '', records)}" \
                 "；目录外的文件请写文号或标题"
         for i, att in enumerate(doc.attachments):
-            if not safe_attachment(att):
-                yield s.path, s.at("attachments", i), \
-                    f"附件路径 '{att}' 不能离开 catalog/attachments/ 目录（不能用绝对路径或 ..）"
-            elif posixpath.normpath(att) not in cat.attachment_files:
-                hint = did_you_mean(att, cat.attachment_files) or f"：请把文件放到 catalog/attachments/{att}"
+            if (why := attachment_path_problem(att)) is not None:
+                yield s.path, s.at("attachments", i), f"附件路径 '{att}' {why}"
+            elif att not in cat.attachments:
+                hint = did_you_mean(att, cat.attachments) or f"：请把文件放到 catalog/attachments/{att}"
                 yield s.path, s.at("attachments", i), f"附件 '{att}' 不存在{hint}"
     targets: dict[str, Mapping[str, object]] = {"doc": docs, "law": laws, "power": powers}
     names = {"doc": "文件", "law": "执法依据", "power": "权力事项"}

@@ -155,7 +155,7 @@ status: 有效
 basis: [{{law: zlf, articles: [{q(p(55))}]}}]
 reviews: [{{date: 2026-01-05, batch: {q(p(56))}, result: 继续有效, decided: true}}]
 legality_review: {{date: 2025-03-05, by: {q(p(57))}, result: 通过, opinion_no: {q(p(58))}}}
-attachments: ['x"><img src=x onerror=xss(59)>.pdf']
+attachments: ["x' onmouseover='xss(59)' & 附件.pdf"]
 ---
 {BODY}
 """
@@ -218,7 +218,7 @@ def make_payload_project(root: Path) -> Path:
     make_project(root, FILES)
     att = root / "catalog/attachments"
     att.mkdir(parents=True, exist_ok=True)
-    (att / 'x"><img src=x onerror=xss(59)>.pdf').write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (att / "x' onmouseover='xss(59)' & 附件.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     return root
 
 

@@ -185,9 +185,10 @@ def test_symlinked_attachment_is_not_an_attachment(tmp_path: Path) -> None:
     })
     (root / "catalog/attachments/secret.yml").symlink_to(outside / "secret.yml")
     run = run_check(root)
-    hits = [p for p in run.problems if p.code == "unknown-reference"]
-    assert [p.message for p in hits if "secret.yml" in p.message], [p.as_text() for p in run.problems]
-    assert not [p for p in hits if "real.pdf" in p.message]
+    hits = [p for p in run.problems if p.code == "unpublishable-file"]
+    assert [p.message for p in hits if "secret.yml" in p.message and "项目目录之外" in p.message], \
+        [p.as_text() for p in run.problems]
+    assert not [p for p in run.problems if "real.pdf" in p.message]
 
 
 def test_fifo_does_not_hang_the_check(tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.minimal import POWERS, found, problems_of
 from tests.rules.records import CATEGORIES, DOC, LAWS, document, laws, second_document
 from tests.rules.records import POWERS as POWERS_PATH
@@ -76,3 +78,30 @@ def test_other_documents_may_share_nothing_either(tmp_path: Path) -> None:
                      doc_no="某科〔2025〕1号", owner=None, effective=None, expires=None, status=None,
                      legality_review=None)
     assert found(tmp_path, CODE, {OTHER: other}) == [(OTHER, 5, CODE)]
+
+
+@pytest.mark.parametrize("code", ["kj_cf_001", "KJ CF 001", "kj-cf-001", "KJ‐CF‐001", "KJ—CF—001"])
+def test_power_codes_that_give_one_url_are_reported_by_check(tmp_path: Path, code: str) -> None:
+    second = POWERS.replace("KJ-CF-001", code).replace("对假冒专利行为的处罚", "对专利代理违法行为的处罚")
+    [(path, line, message)] = messages(tmp_path, {POWERS_PATH: POWERS + second})
+    assert (path, line) == (POWERS_PATH, 7)
+    assert "powers/kj-cf-001/" in message and "KJ-CF-001" in message
+
+
+@pytest.mark.parametrize("files,path", [
+    ({"content/guide/index.md": "# 指南副本\n"}, "content/guide/index.md"),
+    ({"content/powers.md": "# 我的权力清单\n"}, "content/powers.md"),
+    ({"content/documents/2025-kjj-gfxwj-001.md": "# 冒名页面\n"}, "content/documents/2025-kjj-gfxwj-001.md"),
+    ({"content/annual-reports/index.md": "# 年报\n"}, "content/annual-reports/index.md"),
+    ({"content/search.md": "# 搜索\n"}, "content/search.md"),
+    ({"content/data/documents.csv": "a,b\n"}, "content/data/documents.csv"),
+    ({"content/feed.xml.md": "x\n", "content/sitemap.xml": "<urlset/>"}, "content/sitemap.xml"),
+])
+def test_content_that_takes_a_url_already_used_is_reported(tmp_path: Path, files: dict[str, str],
+                                                           path: str) -> None:
+    files = {"content/guide.md": "# 政府信息公开指南\n", **files}
+    assert (path, 1, CODE) in found(tmp_path, CODE, files)
+
+
+def test_an_annual_report_prose_page_is_not_a_collision(tmp_path: Path) -> None:
+    assert found(tmp_path, CODE, {"content/annual-reports/2025.md": "# 2025年报告\n"}) == []

@@ -15,7 +15,7 @@ SPEC_TABLE = [
     ("expiring-soon", "warning"), ("validity-too-long", "warning"), ("review-overdue", "warning"),
     ("review-pending", "notice"), ("legality-review-missing", "warning"), ("legality-review-failed", "error"),
     ("summary-too-long", "warning"), ("publication-late", "warning"), ("guide-incomplete", "error"),
-    ("basis-status-stale", "warning"), ("power-type-suspect", "warning"),
+    ("basis-status-stale", "warning"), ("power-type-suspect", "warning"), ("unpublishable-file", "error"),
 ]
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.minimal import LEGAL_BASES, POWERS, found, problems_of
-from tests.rules.records import DOC, LAWS, document, second_document
+from tests.rules.records import ADDED, DOC, LAWS, document, second_document
 from tests.rules.records import POWERS as POWERS_PATH
 
 CODE = "unknown-reference"
@@ -101,3 +103,28 @@ def test_links_in_a_document_body_count_from_the_md_file(tmp_path: Path) -> None
 def test_a_page_without_front_matter(tmp_path: Path) -> None:
     page = "# 机构职能\n\n负责[专利执法](power:KJ-CF-01)。\n"
     assert found(tmp_path, CODE, {"content/jgzn.md": page}) == [("content/jgzn.md", 3, CODE)]
+
+
+@pytest.mark.parametrize("written,says", [
+    ("./2025/附件1.pdf", "请写成 '2025/附件1.pdf'"),
+    ("2025//附件1.pdf", "请写成 '2025/附件1.pdf'"),
+    ("2025/./附件1.pdf", "请写成 '2025/附件1.pdf'"),
+    ("2025/../2025/附件1.pdf", "不能用 .."),
+    ("2025\\附件1.pdf", "反斜杠"),
+    ("C:/附件1.pdf", "盘符"),
+    ("2025/.附件1.pdf", "以点开头"),
+    ("CON.pdf", "Windows 的保留名"),
+    ("lpt1", "Windows 的保留名"),
+    ("2025/附件1.pdf.", "以空格或点结尾"),
+    ("2025/附件#1.pdf", "'#'"),
+    ("2025/附件?.pdf", "'?'"),
+    ("2025/" + "长" * 101 + ".pdf", "超过 100 个"),
+    ("/".join(["目录" * 40] * 3) + "/a.pdf", "超过 200 个"),
+])
+def test_attachment_paths_are_written_one_way_only(tmp_path: Path, written: str, says: str) -> None:
+    att = tmp_path / "catalog/attachments/2025/附件1.pdf"
+    att.parent.mkdir(parents=True)
+    att.write_bytes(b"%PDF-1.4")
+    [(path, line, _column, message)] = messages(tmp_path, {DOC: document(attachments=f"[{written}]")})
+    assert (path, line) == (DOC, ADDED)
+    assert says in message, message

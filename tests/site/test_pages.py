@@ -64,7 +64,7 @@ def test_cited_by_lists_repeal_interpretation_and_body_links_both_ways(tmp_path:
     interp = html(site, "documents/2025-kjj-zcjd-001/")
     assert "本文是对" in interp and 'href="../../documents/2025-kjj-gfxwj-002/"' in interp
     # a doc: link in a body becomes a relative link, anchor kept
-    assert 'href="../../documents/2025-kjj-gfxwj-001/#body"' in new
+    assert 'href="../../documents/2025-kjj-gfxwj-001/#user-content-body"' in new
     old = html(site, "documents/2025-kjj-gfxwj-001/")
     assert "正文引用" in old.split('id="cited-by"', 1)[1]
 
