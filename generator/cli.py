@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
+import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -103,6 +105,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .build import serve_site
 
+    # A port in use is said before the first build, not a minute later (the server binds after it).
+    with socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET) as probe:
+        probe.bind((args.host, args.port))
+
     print(f"预览地址：http://{args.host}:{args.port}/ "
           "（修改 content/、catalog/ 或 site_config.yml 后自动刷新；Ctrl+C 退出）")
     serve_site(args.project, today_of(args), args.host, args.port, _report_build)
@@ -124,11 +130,15 @@ def _emit(content: str | bytes, out: Path | None, default_name: str) -> None:
         sys.stdout.write(content)
         return
     path = out or Path(default_name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
+    except OSError as exc:
+        exc.filename = exc.filename or str(path)  # a full disk says so on close, without the name
+        raise
     print(f"已写入 {path}", file=sys.stderr)
 
 
@@ -224,6 +234,25 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def environment_message(exc: OSError, args: argparse.Namespace) -> str:
+    """What went wrong on the machine, in Chinese, with the path or port and what to do."""
+    where = f" {exc.filename}" if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"磁盘空间不足，无法写入{where}：请清理磁盘空间后重新运行（原有站点和文件没有被改动）"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        what = "只读的" if exc.errno == errno.EROFS else "没有权限写入的"
+        return (f"{where.strip() or '目标位置'} 是{what}位置（{exc.strerror}）：请检查这个目录的权限，"
+                "或用 --out 指定一个可写的目录（原有站点和文件没有被改动）")
+    if exc.errno == errno.EADDRINUSE:
+        port = getattr(args, "port", "")
+        return f"端口 {port} 已被其他程序占用：请用 --port 换一个端口（例如 --port {int(port or 8000) + 1}），或先关闭那个程序"
+    if exc.errno == errno.ENOENT:
+        return f"找不到{where}：请确认这个目录存在，或用 --out 指定另一个目录"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"无法在地址 {getattr(args, 'host', '')} 上监听：请用 --host 127.0.0.1"
+    return f"系统错误：{exc.strerror or exc}{where}：请检查磁盘、权限和网络后重新运行"
+
+
 def _common(p: argparse.ArgumentParser, today: bool = True) -> None:
     p.add_argument("--project", type=Path, default=Path("."), help="项目目录（默认当前目录）")
     if today:
@@ -317,6 +346,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the machine, not the data: no space, no permission, a port in use
+        print(f"错误：{environment_message(exc, args)}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # a bug of ours: still no traceback for the editor, but a way to report it
         print(f"内部错误（这是程序的缺陷，不是您的数据问题，请把这段信息报告给维护者）：{type(exc).__name__}: {exc}",
               file=sys.stderr)

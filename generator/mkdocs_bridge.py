@@ -534,6 +534,16 @@ def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged) -> None:
         raise
 
 
+class _Server(LiveReloadServer):
+    """MkDocs' live-reload server, answering 404 to a path no file can have (a NUL byte: `open()`
+    would raise and the server print a traceback for a request anyone can send)."""
+
+    def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
+        if "\x00" in environ.get("PATH_INFO", ""):
+            return None
+        return super()._serve_request(environ, start_response)
+
+
 def serve(builder: Callable[[], None], root: Path, watch: Sequence[Path], host: str, port: int,
           reloads: Callable[[Callable[[], None]], None] | None = None) -> None:
     """Serve `root` with live reload; `builder` rebuilds it whenever a watched path changes.
@@ -541,7 +551,7 @@ def serve(builder: Callable[[], None], root: Path, watch: Sequence[Path], host: 
     `reloads`, if given, receives a function that reloads the browsers: for a rebuild that finishes
     outside `builder` (serve's background build after a quick preview).
     """
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(root), mount_path="/")
+    server = _Server(builder=builder, host=host, port=port, root=str(root), mount_path="/")
     for path in watch:
         if path.exists():
             server.watch(str(path))

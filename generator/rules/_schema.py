@@ -25,6 +25,28 @@ _OWNED_ELSEWHERE = {"agency"}
 
 SchemaFinding = tuple[str, str, Pos, str]  # code, path, pos, message
 
+# Characters that change how text is shown without being seen: bidi overrides and isolates (a title
+# can be made to read backwards, 文号 to look like another), and zero-width characters (two ids or
+# titles that look the same but differ). They come from pasting out of web pages and PDFs; YAML
+# accepts them, so the walk refuses them in every text value.
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE_NAMES = {
+    "\u061c": "阿拉伯字母标记", "\u200b": "零宽空格", "\u200c": "零宽不连字", "\u200d": "零宽连字",
+    "\u200e": "从左到右标记", "\u200f": "从右到左标记", "\u202a": "从左到右嵌入", "\u202b": "从右到左嵌入",
+    "\u202c": "方向格式结束", "\u202d": "从左到右覆盖", "\u202e": "从右到左覆盖", "\u2060": "词连接符",
+    "\u2066": "从左到右隔离", "\u2067": "从右到左隔离", "\u2068": "首字符隔离", "\u2069": "方向隔离结束",
+    "\ufeff": "零宽不换行空格（BOM）",
+}
+
+
+def invisible(value: str) -> str | None:
+    """' U+202E（从右到左覆盖）' for the first invisible formatting character of `value`, else None."""
+    m = _INVISIBLE.search(value)
+    if m is None:
+        return None
+    ch = m.group()
+    return f"U+{ord(ch):04X}（{_INVISIBLE_NAMES.get(ch, '不可见字符')}）"
+
 
 def _sub(spec: F.RecordSpec, parent: str, name: str) -> F.Field:
     outer = spec.get(parent)
@@ -38,6 +60,15 @@ _FORMATS: dict[int, tuple[re.Pattern[str], str]] = {
         # Only URL characters: the address is printed into pages, scripts and the feed (no " < > ' `).
         re.compile(r"^https://[\w.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&()*+,;=:@-]+)*/$"),
         "应以 https:// 开头、以 / 结尾，只含网址字符（不能有空格、引号、尖括号），例如 https://kjj.example.gov.cn/",
+    ),
+    id(_sub(F.SITE_CONFIG, "agency", "website")): (
+        # Printed as a link on the guide and home pages: a web address and nothing else (no javascript:).
+        re.compile(r"^https?://[\w.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&()*+,;=:@/-]*)?$"),
+        "应是网址，以 http:// 或 https:// 开头，例如 https://kjj.example.gov.cn/",
+    ),
+    id(_sub(F.SITE_CONFIG, "agency", "email")): (
+        re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"),
+        "应是电子邮箱地址，例如 kjj@example.gov.cn（不含空格、mailto: 或其他文字）",
     ),
     id(_sub(F.SITE_CONFIG, "agency", "credit_code")): (
         # GB 32100 统一社会信用代码 (no I O Z S V), or the older 9-character 组织机构代码.
@@ -107,7 +138,7 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
     # The valid common case first, cheaply: this runs for every field of every record.
     if type(value) is str:
         if value.strip() and ((kind == "text" and id(f) not in _FORMATS) or (kind == "enum" and value in f.choices)
-                              or (kind == "id" and _ID.match(value))):
+                              or (kind == "id" and _ID.match(value))) and not _INVISIBLE.search(value):
             return
     elif kind == "date" and type(value) is dt.date:
         return
@@ -140,6 +171,9 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
             return
         if not value.strip():
             bad("不能为空：请填写，或删除这一行")
+        elif (ch := invisible(value)) is not None:
+            bad(f"里有看不见的排版字符 {ch}，它会改变文字的显示方向或让两个看起来相同的值不同：请删除它"
+                "（常见于从网页或 PDF 复制粘贴；可在编辑器里删掉这一行后重新输入）")
         elif id(f) in _FORMATS and not _FORMATS[id(f)][0].match(value):
             bad(f"的值 '{value}' {_FORMATS[id(f)][1]}")
         elif kind == "id" and not _ID.match(value):
@@ -173,6 +207,9 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
                 continue
             if not isinstance(item, str) or not item.strip():
                 out.append(("invalid-value", path, ipos, f"{_label(f)} 的第 {i + 1} 项应为文本，这里是 '{item}'"))
+            elif (ch := invisible(item)) is not None:
+                out.append(("invalid-value", path, ipos,
+                            f"{_label(f)} 的第 {i + 1} 项里有看不见的排版字符 {ch}：请删除它（常见于复制粘贴）"))
             elif kind == "ids" and not _ID.match(item):
                 out.append(("invalid-value", path, ipos,
                             f"{_label(f)} 的第 {i + 1} 项 '{item}' 只能由小写字母、数字和连字符组成"))

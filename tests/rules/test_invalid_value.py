@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.minimal import POWERS, SITE_CONFIG, found, problems_of
-from tests.rules.records import CATEGORIES, CONFIG, DOC, LAWS, document, new_law
+from tests.rules.records import ADDED, CATEGORIES, CONFIG, DOC, LAWS, LINE, document, new_law
 from tests.rules.records import POWERS as POWERS_PATH
 
 CODE = "invalid-value"
@@ -94,3 +96,38 @@ def test_file_of_the_wrong_shape(tmp_path: Path) -> None:
 
 def test_front_matter_that_is_a_list(tmp_path: Path) -> None:
     assert found(tmp_path, CODE, {DOC: "---\n- id: x\n---\n"}) == [(DOC, 2, CODE)]
+
+
+@pytest.mark.parametrize("field,char", [
+    ("title", "\u202e"), ("title", "\u200b"), ("summary", "\u2066"), ("doc_no", "\u200d"),
+    ("issuer", "\u200f"), ("genre", "\u2060"),
+])
+def test_invisible_formatting_characters_in_text_are_refused(tmp_path: Path, field: str, char: str) -> None:
+    values = {"title": "某市科技计划项目管理办法", "summary": "规范科技计划项目的申报。", "doc_no": "某科〔2025〕1号",
+              "issuer": "某市科学技术局", "genre": "通知"}
+    text = values[field][:2] + char + values[field][2:]
+    [(path, line, code)] = [f for f in found(tmp_path, CODE, {DOC: document(**{field: text})})]
+    assert (path, code) == (DOC, CODE) and line == LINE.get(field, ADDED)
+    [message] = [p.message for p in problems_of(tmp_path, {DOC: document(**{field: text})}) if p.code == CODE]
+    assert f"U+{ord(char):04X}" in message
+
+
+def test_invisible_characters_in_a_list_item(tmp_path: Path) -> None:
+    power = POWERS + "  responsibilities: [立案, \"调\u202e查\"]\n"
+    assert found(tmp_path, CODE, {POWERS_PATH: power}) == [(POWERS_PATH, 7, CODE)]
+
+
+@pytest.mark.parametrize("key,value", [
+    ("website", "javascript:alert(document.domain)"),
+    ("website", "JaVaScRiPt:alert(1)"),
+    ("website", "data:text/html,<script>alert(1)</script>"),
+    ("website", "kjj.example.gov.cn 或 微信公众号"),
+    ("email", "javascript:alert(1)//@example.gov.cn"),
+    ("email", "mailto:kjj@example.gov.cn"),
+    ("email", "kjj@example.gov.cn?subject=x"),
+])
+def test_agency_website_and_email_must_be_an_address(tmp_path: Path, key: str, value: str) -> None:
+    old = {"website": "https://kjj.example.gov.cn/", "email": "kjj@example.gov.cn"}[key]
+    config = SITE_CONFIG.replace(f"{key}: {old}", f"{key}: '{value}'")
+    line = next(i for i, text in enumerate(config.split("\n"), start=1) if text.strip().startswith(f"{key}:"))
+    assert found(tmp_path, CODE, {CONFIG: config}) == [(CONFIG, line, CODE)]
