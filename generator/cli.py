@@ -244,8 +244,8 @@ def environment_message(exc: OSError, args: argparse.Namespace) -> str:
         return (f"{where.strip() or '目标位置'} 是{what}位置（{exc.strerror}）：请检查这个目录的权限，"
                 "或用 --out 指定一个可写的目录（原有站点和文件没有被改动）")
     if exc.errno == errno.EADDRINUSE:
-        port = getattr(args, "port", "")
-        return f"端口 {port} 已被其他程序占用：请用 --port 换一个端口（例如 --port {int(port or 8000) + 1}），或先关闭那个程序"
+        port = int(getattr(args, "port", 8000))
+        return f"端口 {port} 已被其他程序占用：请用 --port 换一个端口（例如 --port {port + 1}），或先关闭那个程序"
     if exc.errno == errno.ENOENT:
         return f"找不到{where}：请确认这个目录存在，或用 --out 指定另一个目录"
     if exc.errno == errno.EADDRNOTAVAIL:

@@ -68,9 +68,10 @@ def test_a_nul_in_a_preview_url_is_a_404_not_a_traceback(tmp_path: Path) -> None
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--project", str(project), "--today",
-                             TODAY.isoformat(), "--port", str(port)], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    args = ["serve", "--project", str(project), "--today", TODAY.isoformat(), "--port", str(port)]
+    proc = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
         codes = []
         deadline = time.monotonic() + 90

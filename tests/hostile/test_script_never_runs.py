@@ -146,7 +146,8 @@ def test_no_active_file_and_nothing_from_outside_reaches_the_site(hostile: tuple
     _root, site = hostile
     names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     assert "attachments/ok.pdf" in names
-    leaked = sorted(n for n in names if n.startswith(("attachments/", "img/", "notice", "app.js")) and n != "attachments/ok.pdf")
+    leaked = sorted(n for n in names
+                    if n.startswith(("attachments/", "img/", "notice", "app.js")) and n != "attachments/ok.pdf")
     assert leaked == []
     for f in site.rglob("*"):
         if f.is_file() and f.suffix not in (".html", ".js", ".css", ".json", ".xml", ".gz", ".svg", ".png", ".ico"):
