@@ -1,4 +1,5 @@
-"""The `[文字](doc:ID)`, `(law:ID)` and `(power:CODE)` links editors write in Markdown bodies.
+"""The `[文字](doc:ID)`, `(law:ID)` and `(power:CODE)` links editors write in Markdown bodies, and
+their plain relative links (`[指南](guide.md)`, `![图](img/a.png)`) to files of the site.
 
 Links inside code (fenced blocks and `inline code`) are examples of the syntax, not references:
 they are neither checked nor rewritten.
@@ -51,6 +52,28 @@ def find_links(text: str) -> Iterator[Link]:
             continue
         for m in LINK.finditer(line):
             yield Link(m["kind"], m["target"], i + 1, m.start() + 2)
+
+
+# `](target)` of a link or image, and `[label]: target` reference definitions; <…> targets too.
+_RELATIVE = re.compile(r"\]\(\s*<?(?P<a>[^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)|^ {0,3}\[[^\]]+\]:\s*<?(?P<b>[^\s>]+)")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def find_relative_links(text: str) -> Iterator[Link]:
+    """Links to a file of the site by relative path (kind "file"): what the site engine resolves and
+    warns about when the target does not exist. Web addresses, catalogue links, absolute paths,
+    fragments and directory URLs (ending in /) are not file links."""
+    if "](" not in text and "]:" not in text:
+        return
+    for i, line in enumerate(mask_code(text).split("\n")):
+        if "](" not in line and "]:" not in line:
+            continue
+        for m in _RELATIVE.finditer(line):
+            target = m["a"] or m["b"] or ""
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            if not path or path.startswith(("/", "//")) or _SCHEME.match(target) or path.endswith("/"):
+                continue
+            yield Link("file", path, i + 1, m.start() + (2 if m["a"] else 1))
 
 
 def sub_links(text: str, repl: Callable[[re.Match[str]], str]) -> str:

@@ -40,7 +40,7 @@ LAWS_VALID = ("kjjbf", "zlf", "mfd")  # 现行有效 laws of tests.minimal
 CATEGORIES = ("jgzn", "fgwj", "gfxwj", "qtwj", "gzdt")
 
 # Text as editors type it: any printable character of any script, never blank.
-TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf")), min_size=1, max_size=40).filter(
     lambda s: bool(s.strip()))
 # A Markdown body: any text and line breaks, but no control characters (a NUL makes it a binary file).
 BODY = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"), max_size=200)

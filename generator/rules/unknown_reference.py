@@ -4,7 +4,8 @@
 以及写成 id 形式的 `repealed.by`；权力事项的 `discretion`；法律法规中写成 id 形式的 `repealed.by`；
 `attachments`（catalog/attachments/ 下的文件，写成规范的相对路径：不能指向这个文件夹以外，
 不能有 `./`、`//`、以点开头的隐藏文件名、Windows 保留名（CON、NUL……）或过长的文件名）；
-以及文件和页面正文中的 `[文字](doc:ID)`、`(law:ID)`、`(power:CODE)` 链接。
+以及文件和页面正文中的 `[文字](doc:ID)`、`(law:ID)`、`(power:CODE)` 链接，和按相对路径链接的页面或文件
+（`[指南](guide.md)`、`![图](img/a.png)`：必须是 content/ 中存在的页面或文件）。
 问题指向写引用的那一行，并给出最接近的现有 id。
 
 通过：
@@ -33,10 +34,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from collections.abc import Iterable, Mapping
 
-from ..links import find_links
+from .. import urls
+from ..links import find_links, find_relative_links
 from ..model import BasisRef, Catalog, Source
 from ..problems import Level, Pos
 from ._util import Findings, did_you_mean
@@ -89,6 +92,27 @@ def attachment_path_problem(path: str) -> str | None:
     return None
 
 
+def _site_files(cat: Catalog) -> set[str]:
+    """The site's files by their source path (as the site engine resolves a relative link): content
+    pages and files, attachments, and the Markdown source of each generated record page."""
+    out = {p.url_path for p in cat.pages} | {f.name for f in cat.static_files}
+    out |= {urls.attachment(a) for a in cat.attachments}
+    out |= {urls.document(d).rstrip("/") + ".md" for d in cat.documents}
+    out |= {urls.law(law).rstrip("/") + ".md" for law in cat.laws}
+    out |= {urls.power(p).rstrip("/") + ".md" for p in cat.powers}
+    return out
+
+
+def _file_links(path: str, body: str, first_line: int, folder: str, files: set[str]) -> Findings:
+    for link in find_relative_links(body):
+        target = posixpath.normpath(posixpath.join(folder, link.target))
+        if target not in files:
+            hint = did_you_mean(target, files) or \
+                "：请检查路径（相对于这个页面所在的文件夹），或改用 doc:、law:、power: 链接"
+            yield path, Pos(first_line + link.line - 1, link.column), \
+                f"链接 '{link.target}' 指向的页面或文件不存在{hint}"
+
+
 def check(cat: Catalog, today: dt.date) -> Findings:
     docs, laws, powers = cat.documents, cat.laws, cat.powers
     records: dict[str, object] = {**laws, **docs}
@@ -130,6 +154,11 @@ def check(cat: Catalog, today: dt.date) -> Findings:
     names = {"doc": "文件", "law": "执法依据", "power": "权力事项"}
     bodies = [(d.src.path, d.body, d.body_line) for d in cat.all_documents]
     bodies += [(p.path, p.body, p.body_line) for p in cat.pages]
+    files = _site_files(cat)
+    for doc in cat.all_documents:
+        yield from _file_links(doc.src.path, doc.body, doc.body_line, "documents", files)
+    for page in cat.pages:
+        yield from _file_links(page.path, page.body, page.body_line, posixpath.dirname(page.url_path), files)
     for path, body, first_line in bodies:
         for link in find_links(body):
             pool = targets[link.kind]

@@ -79,8 +79,8 @@ agency:
   office_hours: {q(p(7))}
   phone: {q(p(8))}
   fax: {q(p(9))}
-  email: {q(p(10))}
-  website: 'javascript:xss(11)'
+  email: kjj@example.gov.cn  # an address or nothing: check refuses payloads here (tests/rules/test_invalid_value.py)
+  website: https://kjj.example.gov.cn/
   application_channels: [{q(p(12))}, 信函申请]
 footer:
   sponsor: {q(p(13))}

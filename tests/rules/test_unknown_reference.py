@@ -128,3 +128,23 @@ def test_attachment_paths_are_written_one_way_only(tmp_path: Path, written: str,
     [(path, line, _column, message)] = messages(tmp_path, {DOC: document(attachments=f"[{written}]")})
     assert (path, line) == (DOC, ADDED)
     assert says in message, message
+
+
+def test_relative_links_to_missing_files_are_found_by_check_as_build_would(tmp_path: Path) -> None:
+    from generator.build import build_site
+    from tests.minimal import TODAY
+
+    about = ("# 关于\n\n[指南](guide.md#x) [缺](missing.md) ![缺图](img/none.png) [网](https://e.gov.cn/a.md)\n"
+             "[目录](../catalogue/) [绝对](/a/b.md) [附件](sub/a.pdf) [文件](documents/2025-kjj-gfxwj-001.md)\n\n"
+             "[ref]: nothing.pdf\n")
+    files = {"content/about.md": about, "content/guide.md": "# 指南\n"}
+    got = [(p.path, p.line, p.column) for p in problems_of(tmp_path, files) if p.code == "unknown-reference"]
+    assert got == [("content/about.md", 3, 21), ("content/about.md", 3, 39), ("content/about.md", 4, 39),
+                   ("content/about.md", 6, 1)]
+    # What the site engine would have warned about is exactly what check reports: nothing is left for build.
+    fixed = about
+    for missing in ("missing.md", "img/none.png", "sub/a.pdf", "nothing.pdf"):
+        fixed = fixed.replace(missing, "guide.md")
+    (tmp_path / "content/about.md").write_text(fixed, encoding="utf-8")
+    result = build_site(tmp_path, tmp_path / "site", TODAY, strict=True)
+    assert result.published and result.warnings == [], result.warnings
