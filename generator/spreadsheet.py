@@ -46,12 +46,19 @@ def csv_value(value: Any) -> str | int | float:
 
 def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]], line_end: str = "\n") -> str:
     """A whole CSV table (header first), every cell through `csv_value`."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator=line_end)
+    parts: list[str] = []
+
+    class Records:
+        def write(self, record: str) -> None:   # csv.writer writes one whole record per call
+            parts.append(record[:-2] + line_end)
+
+    # csv quotes a cell only for the characters of *its* line terminator: with "\n" alone, a cell
+    # holding a bare CR would be written unquoted and split the row. "\r\n" quotes both.
+    writer = csv.writer(Records(), lineterminator="\r\n")
     writer.writerow([csv_value(v) for v in header])
     for row in rows:
         writer.writerow([csv_value(v) for v in row])
-    return buf.getvalue()
+    return "".join(parts)
 
 
 def put(ws: Any, row: int, column: int, value: Any) -> Any:
@@ -108,8 +115,8 @@ class Limits:
 
     file_bytes: int = 50 * 2**20
     zip_entries: int = 1000
-    inflated_total: int = 300 * 2**20
-    inflated_part: int = 100 * 2**20      # one sheet, the shared strings, or an ODS content.xml
+    inflated_total: int = 512 * 2**20
+    inflated_part: int = 256 * 2**20      # one sheet, the shared strings, or an ODS content.xml
     rows: int = 100_000
     columns: int = 1000
     cells: int = 2_000_000                # rows × columns of a sheet's used area
