@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: setup check site serve audit test lint bench browser schema docs clean
+.PHONY: setup check site serve audit test lint bench browser office schema docs clean
 
 setup: $(STAMP)
 
@@ -42,12 +42,16 @@ browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@fc-list :lang=zh | grep -q . || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; }
 
+# LibreOffice without a GUI: the tests make .xls and .ods copies of workbooks with it.
+office:
+	@command -v soffice >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; }
+
 # Speed of check, build and search at 1,000 and 10,000 documents against plain Material, in the same
 # run (ARGS=--large adds 50,000). Figures and how to read them: docs/performance.md.
 bench: setup browser
 	$(PY) tests/bench/run.py $(ARGS)
 
-test: setup browser
+test: setup browser office
 	$(PY) -m pytest -q $(ARGS)
 
 lint: setup

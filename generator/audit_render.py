@@ -5,12 +5,9 @@ Every form shows the same rows in the same order; only the layout differs.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import unicodedata
-import zipfile
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,10 +17,9 @@ from .annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport
 from .annual import as_json as annual_json
 from .audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, as_json
 from .fields import DOC_STATUSES, REVIEW_RESULTS
+from .spreadsheet import append, csv_text, workbook_bytes
 
 FORMATS = ("table", "md", "csv", "xlsx", "json")
-# A fixed timestamp inside the XLSX zip, so the same audit gives the same bytes.
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def environment() -> Environment:
@@ -111,13 +107,9 @@ def render_table(audit: Audit) -> str:
 
 def render_csv(audit: Audit) -> str:
     """Every list in one table: a 清单 column, then every column any list has (blank where not used)."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["清单", "截至", *COLUMNS.values()])
-    for lst in audit.lists:
-        for row in lst.rows:
-            w.writerow([lst.title, audit.as_of.isoformat(), *(row.value(c) for c in COLUMNS)])
-    return buf.getvalue()
+    rows = ([lst.title, audit.as_of.isoformat(), *(row.value(c) for c in COLUMNS)]
+            for lst in audit.lists for row in lst.rows)
+    return csv_text(["清单", "截至", *COLUMNS.values()], rows)
 
 
 # --- XLSX ------------------------------------------------------------------------------------------
@@ -155,18 +147,15 @@ def render_xlsx(audit: Audit) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
-    from openpyxl.writer.excel import ExcelWriter
 
     wb = Workbook()
-    stamp = dt.datetime.combine(audit.as_of, dt.time())
     wb.properties.creator = audit.agency or "政府信息公开站点生成器"
     wb.properties.title = f"规范性文件清理和权力清单审计（截至 {audit.as_of}）"
-    wb.properties.created = wb.properties.modified = stamp
 
     def fill(ws: Any, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-        ws.append(list(headers))
+        append(ws, list(headers))
         for r in rows:
-            ws.append(list(r))
+            append(ws, list(r))
         bold = Font(bold=True)
         for c in ws[1]:
             c.font = bold
@@ -185,23 +174,7 @@ def render_xlsx(audit: Audit) -> bytes:
     fill(ws, ("项目", "数值"), summary_rows(audit))
     for lst in audit.lists:
         fill(wb.create_sheet(sheet_name(lst)), lst.headers, [[r.value(c) for c in lst.columns] for r in lst.rows])
-
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).write_data()  # openpyxl's save() would stamp the wall clock
-    return _fixed_zip(raw.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same archive with every entry's timestamp fixed: byte-identical output for identical input."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+    return workbook_bytes(wb, dt.datetime.combine(audit.as_of, dt.time()))
 
 
 def render(audit: Audit, fmt: str) -> str | bytes:

@@ -1,16 +1,15 @@
 """Machine-readable outputs of the site: data/<list>.json|csv, the Atom feed, sitemap.xml.
 
 Every list is declared once as columns (key for JSON, Chinese label for CSV). CSV is UTF-8 with
-a BOM so Excel opens Chinese text correctly; a cell that Excel would run as a formula is quoted
-with a leading apostrophe. Output is deterministic: same catalogue, same bytes.
+a BOM so Excel opens Chinese text correctly; every cell goes through spreadsheet.csv_value, so a
+cell that Excel would run as a formula is quoted with a leading apostrophe. Output is
+deterministic: same catalogue, same bytes.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import gzip
-import io
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
@@ -22,6 +21,7 @@ from . import urls
 from .model import BasisRef, Catalog, Document, LegalBasis, Power
 from .pages import EXPORT_TITLES, SitePage
 from .relations import Relations, relations
+from .spreadsheet import csv_text
 
 FEED_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
@@ -138,9 +138,8 @@ def category_columns(cat: Catalog, rel: Relations, site_url: str) -> list[Column
     ]
 
 
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
+def _csv_cell(value: Any) -> Any:
+    """A list (levels, basis entries …) as one cell's text; csv_text neutralises it."""
     if isinstance(value, list):
         parts = []
         for v in value:
@@ -150,9 +149,7 @@ def _csv_cell(value: Any) -> str:
             else:
                 parts.append(str(v))
         value = "；".join(parts)
-    text = str(value)
-    # Excel runs a cell starting with these as a formula (CSV injection): keep it text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return value
 
 
 def table_json(rows: Sequence[Any], columns: Sequence[Column]) -> bytes:
@@ -161,12 +158,8 @@ def table_json(rows: Sequence[Any], columns: Sequence[Column]) -> bytes:
 
 
 def table_csv(rows: Sequence[Any], columns: Sequence[Column]) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([c.label for c in columns])
-    for r in rows:
-        w.writerow([_csv_cell(c.get(r)) for c in columns])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    text = csv_text([c.label for c in columns], ([_csv_cell(c.get(r)) for c in columns] for r in rows), "\r\n")
+    return ("\ufeff" + text).encode("utf-8")
 
 
 def export_tables(cat: Catalog) -> dict[str, tuple[Sequence[Any], list[Column]]]:

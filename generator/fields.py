@@ -33,6 +33,7 @@ class Field:
     """One key of a catalogue record.
 
     kind: text | date | int | number | bool | enum | id | texts (list of text) | ids | map | maps (list of maps)
+          | regex (a pattern an editor writes: compiled with RE2, generator/user_regex.py)
     """
 
     name: str
@@ -106,7 +107,7 @@ SITE_CONFIG = RecordSpec(
             Field("expiry_warning_days", "int", "到期提醒（天）", "默认 180", maximum=POLICY_MAX_DAYS),
             Field("basis_check_interval_years", "int", "执法依据状态核对周期（年）", "默认 1",
                   maximum=POLICY_MAX_YEARS),
-            Field("index_no_pattern", "text", "索引号格式（正则）", "默认 ^{credit_code}/\\d{4}-\\d{5}$"),
+            Field("index_no_pattern", "regex", "索引号格式（正则）", "默认 ^{credit_code}/\\d{4}-\\d{5}$"),
         )),
     ),
 )

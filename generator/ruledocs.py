@@ -70,6 +70,7 @@ def rules_block() -> str:
 _KIND_ZH = {
     "text": "文本", "date": "日期 YYYY-MM-DD", "int": "整数", "number": "数字", "bool": "true / false",
     "enum": "枚举", "id": "id", "texts": "文本列表", "ids": "id 列表", "map": "映射", "maps": "映射列表",
+    "regex": "正则表达式（RE2）",
 }
 
 

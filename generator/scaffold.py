@@ -33,6 +33,7 @@ from .load import load_project
 from .model import Catalog
 from .problems import Problem, UsageError
 from .rules._util import did_you_mean
+from .user_regex import compile_user_pattern
 from .yamledit import YamlText, scalar
 
 # The usual two-letter abbreviations of the ten types (权力编码 and file names: cf.yml = 处罚).
@@ -85,9 +86,8 @@ def next_index_no(cat: Catalog, year: int) -> str | None:
     """The next free 索引号 of `year`, or None when the configured pattern gives no clue."""
     code = cat.config.agency_value("credit_code") if cat.config else ""
     raw_pattern = cat.policy.index_no_pattern
-    try:
-        pattern = re.compile(raw_pattern.replace("{credit_code}", re.escape(code)))
-    except re.error:
+    pattern = compile_user_pattern(raw_pattern, {"credit_code": code})
+    if pattern is None:
         return None
     used = {d.index_no for d in cat.all_documents if d.index_no}
 

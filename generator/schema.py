@@ -20,7 +20,7 @@ def _field(f: F.Field) -> dict[str, Any]:
     # The editor's hover shows `description`: every field gets one, in Chinese, saying if it is required.
     head = f.title + ("（必填）" if f.required else "")
     out["description"] = f"{head}：{f.description}" if f.description else head
-    if f.kind in ("text",):
+    if f.kind in ("text", "regex"):
         out["type"] = "string"
     elif f.kind == "id":
         out.update(type="string", pattern=F.ID_PATTERN)

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 import re
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,9 +27,10 @@ from . import fields as F
 from .atomic import write_atomic
 from .load import load_project
 from .model import Catalog
-from .problems import Level, Problem, UsageError
+from .problems import Level, Problem
 from .rules._util import did_you_mean
 from .scaffold import TYPE_ABBR, document_path, power_file_for, powers_file_header
+from .spreadsheet import append, open_xlsx, put, workbook_bytes
 from .yamledit import EditError, YamlText, block, ordered, plain, verify
 from .yamltree import YMap, parse
 
@@ -397,7 +396,7 @@ def export_workbook(cat: Catalog, today: dt.date) -> bytes:
     for sheet in SHEETS:
         ws = wb.create_sheet(sheet.name)
         for c, column in enumerate(sheet.columns, 1):
-            cell = ws.cell(row=1, column=c, value=column.header)
+            cell = put(ws, 1, c, column.header)
             cell.font, cell.fill = head_font, head_fill
             cell.comment = Comment(_column_help(sheet, column), "gov-disclosure", width=300, height=120)
             ws.column_dimensions[get_column_letter(c)].width = column.width
@@ -413,22 +412,16 @@ def export_workbook(cat: Catalog, today: dt.date) -> bytes:
                 value = render(get(record, column), column, laws)
                 if value is None:
                     continue
-                cell = ws.cell(row=r, column=c, value=value)
+                cell = put(ws, r, c, value)   # text is never a formula, even when it starts with '='
                 if isinstance(value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
-                elif isinstance(value, str):
-                    cell.data_type = "s"  # never a formula, even for text that starts with '='
-                    if "\n" in value:
-                        cell.alignment = wrap
+                elif isinstance(value, str) and "\n" in value:
+                    cell.alignment = wrap
         ws.freeze_panes = "B2"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{max(1, ws.max_row)}"
     _guide_sheet(wb)
-    moment = dt.datetime.combine(today, dt.time())
     wb.properties.creator = "gov-disclosure"
-    wb.properties.created = wb.properties.modified = moment
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _fixed_zip_times(buf.getvalue(), moment)
+    return workbook_bytes(wb, dt.datetime.combine(today, dt.time()))
 
 
 def _choices(column: Column) -> tuple[str, ...]:
@@ -463,7 +456,7 @@ def _guide_sheet(wb: Any) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws = wb.create_sheet(GUIDE_SHEET)
-    ws.append(["工作表", "列名", "字段", "必填", "说明"])
+    append(ws, ["工作表", "列名", "字段", "必填", "说明"])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for sheet in SHEETS:
@@ -473,37 +466,20 @@ def _guide_sheet(wb: Any) -> None:
             if sheet is DOCUMENTS and any(column.path[0] in extra for extra in D.required_by_kind.values()) \
                     and len(column.path) == 1:
                 need = "规章/规范性文件"
-            ws.append([sheet.name, column.header, ".".join(p for p in column.path if p != "@last"), need,
+            append(ws, [sheet.name, column.header, ".".join(p for p in column.path if p != "@last"), need,
                        _column_help(sheet, column).split("\n", 1)[-1] if "\n" in _column_help(sheet, column) else ""])
-    ws.append([])
+    ws._current_row += 1   # a blank row before the notes
     for line in (
         "导入：python -m generator import-xlsx 清单.xlsx（先预览：加 --dry-run）",
         "按第一列（文件 id / 权力编码 / 依据 id）对应到目录中的记录；表中没有的记录不会被删除；"
         "清空单元格即删除该字段。",
         "表中没有的列（例如正文、制定依据、附件）保持不变；YAML 文件中的注释和顺序保持不变。",
     ):
-        ws.append([line])
+        append(ws, [line])
     for col, width in zip("ABCDE", (12, 22, 24, 16, 60), strict=True):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=2):
         row[-1].alignment = Alignment(wrap_text=True, vertical="top")
-
-
-def _fixed_zip_times(data: bytes, moment: dt.datetime) -> bytes:
-    """openpyxl stamps each zip entry and `modified` with the clock; use the --today moment instead."""
-    out = io.BytesIO()
-    stamp = (moment.year, moment.month, moment.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl sets `modified` to the clock on save
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                              rb"\g<1>" + moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", data)
-            dst.writestr(fixed, data)
-    return out.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -549,8 +525,6 @@ class _FileWork:
 
 def plan_import(root: Path, xlsx: Path) -> ImportPlan:
     """Read a workbook and work out every change; nothing is written here."""
-    from openpyxl import load_workbook
-
     plan = ImportPlan()
     label = xlsx.name
     cat, load_problems = load_project(root)
@@ -558,27 +532,24 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
     if syntax:
         plan.problems.extend(syntax)
         return plan
-    try:
-        wb = load_workbook(xlsx, data_only=True, read_only=False)
-    except FileNotFoundError:
-        raise UsageError(f"找不到文件 {xlsx}") from None
-    except Exception as exc:  # a damaged or non-xlsx file: openpyxl raises many kinds
-        raise UsageError(f"无法读取 {xlsx.name}（{type(exc).__name__}）："
-                         "请确认是 .xlsx 格式（WPS/Excel “另存为 xlsx”）") from None
+    wb = open_xlsx(xlsx)   # bounded before it is parsed, then streamed (read-only)
 
     def problem(sheet: str, coord: str, row: int, col: int, code: str, message: str,
                 level: Level = Level.ERROR) -> None:
         plan.problems.append(Problem(f"{label}!{sheet}!{coord}", row, col, level, code, message))
 
     rows: list[_Row] = []
-    for ws in wb.worksheets:
-        sheet = _match_sheet(ws.title)
-        if sheet is None:
-            if ws.title.strip() != GUIDE_SHEET:
-                problem(ws.title, "A1", 1, 1, "unknown-field",
-                        f"工作表 '{ws.title}' 不是 {'、'.join(s.name for s in SHEETS)} 之一，已跳过", Level.WARNING)
-            continue
-        rows.extend(_read_sheet(ws, sheet, problem))
+    try:
+        for ws in wb.worksheets:
+            sheet = _match_sheet(ws.title)
+            if sheet is None:
+                if ws.title.strip() != GUIDE_SHEET:
+                    problem(ws.title, "A1", 1, 1, "unknown-field",
+                            f"工作表 '{ws.title}' 不是 {'、'.join(s.name for s in SHEETS)} 之一，已跳过", Level.WARNING)
+                continue
+            rows.extend(_read_sheet(ws, sheet, problem))
+    finally:
+        wb.close()
 
     laws = LawIndex.of(cat)
     categories = list(cat.categories)

@@ -13,6 +13,7 @@ from typing import Any
 from .. import fields as F
 from ..model import ISO_DATE_RE, Catalog, as_date
 from ..problems import Pos
+from ..user_regex import refusal
 from ..yamltree import BadDate, Refused, YList, YMap
 from ._util import did_you_mean
 
@@ -160,7 +161,7 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
             bad(f"的值 '{value}' 不是 YYYY-MM-DD 格式的日期（月、日要两位数，数字用半角），例如 2024-03-05",
                 "invalid-date")
         return
-    if kind in ("text", "id", "enum"):
+    if kind in ("text", "id", "enum", "regex"):
         if not isinstance(value, str):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 bad(f"应为文本，这里被读成了数字 {value}：请给值加上引号，例如 '{value}'")
@@ -180,6 +181,9 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
             bad(f"的值 '{value}' 只能由小写字母、数字和连字符组成（用于网址）")
         elif kind == "enum" and value not in f.choices:
             bad(f"的值 '{value}' 无效{did_you_mean(value, f.choices) or ''}，可选值：{'、'.join(f.choices)}")
+        elif kind == "regex" and (why := refusal(value)):
+            bad(f"'{value}' 不能使用：{why}。本工具用 RE2 匹配正则表达式（任何写法都不会卡住），"
+                "不支持前后查找和反向引用；或删除这一行，使用默认格式")
         return
     if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:

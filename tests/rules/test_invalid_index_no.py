@@ -43,7 +43,9 @@ def test_pattern_without_anchors_still_matches_the_whole_value(tmp_path: Path) -
 
 def test_broken_regex_is_reported_once_in_site_config(tmp_path: Path) -> None:
     config = SITE_CONFIG + "policy:\n  index_no_pattern: '^{credit_code}/(\\d{4}-\\d{5}$'\n"
-    assert found(tmp_path, CODE, {CONFIG: config}) == [(CONFIG, 22, CODE)]
+    # The pattern itself is the invalid value (at its line); no document is judged by it.
+    assert found(tmp_path, CODE, {CONFIG: config}) == []
+    assert found(tmp_path, "invalid-value", {CONFIG: config}) == [(CONFIG, 22, "invalid-value")]
 
 
 def test_missing_credit_code_does_not_flag_every_document(tmp_path: Path) -> None:
