@@ -77,8 +77,8 @@ _BY_EXTENSION = {ext: t for t in PUBLISHED for ext in t.extensions}
 # Active content: named, because the fix differs from "an unknown type".
 _ACTIVE = {
     "html": "网页", "htm": "网页", "xhtml": "网页", "shtml": "网页", "mht": "网页", "mhtml": "网页",
-    "svg": "SVG 矢量图（可以包含脚本）", "svgz": "SVG 矢量图（可以包含脚本）",
-    "xml": "XML 文件（浏览器可按网页执行）", "xsl": "XML 样式表", "xslt": "XML 样式表",
+    "svg": "SVG 矢量图", "svgz": "SVG 矢量图",
+    "xml": "XML 文件", "xsl": "XML 样式表", "xslt": "XML 样式表",
     "js": "脚本", "mjs": "脚本", "css": "样式表", "swf": "Flash 文件", "wasm": "WebAssembly 程序",
     "php": "服务器脚本", "asp": "服务器脚本", "aspx": "服务器脚本", "jsp": "服务器脚本",
     "exe": "可执行程序", "bat": "可执行程序", "cmd": "可执行程序", "sh": "脚本", "ps1": "脚本",

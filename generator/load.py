@@ -7,6 +7,7 @@ ever written here.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -222,7 +223,11 @@ def _static_source(root: Path, file: Path, name: str, path: str, is_folder: bool
         with file.open("rb") as fh:
             return StaticSource(name, path, file, fh.read(HEAD_BYTES))
     except OSError as exc:
-        return refused(f"无法读取：{exc.strerror}")
+        if exc.errno == errno.ELOOP:
+            return refused("是循环的符号链接（链接指向自己），不会发布：请删除它，把文件本身放在这里")
+        if exc.errno == errno.ENOENT:
+            return refused("是失效的链接（指向的文件不存在），不会发布：请删除它，把文件本身放在这里")
+        return refused(f"无法读取（{exc.strerror}），不会发布：请检查文件的权限")
 
 
 def _record_list(src: Text, value: Any, what: str, problems: list[Problem]) -> list[YMap]:

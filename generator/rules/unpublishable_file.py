@@ -38,12 +38,25 @@ def verdict(source: StaticSource) -> str | None:
     return source.unreadable or refusal(source.name, source.head)
 
 
+def linked_folder(cat: Catalog, path: str) -> StaticSource | None:
+    """The folder link of catalog/attachments/ that `path` lies under, if any (never followed)."""
+    parts = path.split("/")
+    return next((cat.attachments[p] for i in range(1, len(parts))
+                 if (p := "/".join(parts[:i])) in cat.attachments), None)
+
+
 def check(cat: Catalog, today: dt.date) -> Findings:
     for doc in cat.all_documents:
         for i, att in enumerate(doc.attachments):
+            if attachment_path_problem(att) is not None:
+                continue  # unknown-reference says how to write the path
             source = cat.attachments.get(att)
-            if source is None or attachment_path_problem(att) is not None:
-                continue  # unknown-reference says the path is wrong or the file missing
+            if source is None and (folder := linked_folder(cat, att)) is not None:
+                yield doc.src.path, doc.src.at("attachments", i), \
+                    f"附件 '{att}' 在 catalog/attachments/{folder.name} 之下，而 {folder.name} {folder.unreadable}"
+                continue
+            if source is None:
+                continue  # unknown-reference says the file is missing
             if (why := verdict(source)) is not None:
                 yield doc.src.path, doc.src.at("attachments", i), f"附件 '{att}' {why}"
     for source in cat.static_files:

@@ -133,3 +133,20 @@ def test_hidden_content_files_are_neither_judged_nor_published(tmp_path: Path) -
     (root / "content").mkdir(exist_ok=True)
     (root / "content/.notes.html").write_bytes(b"<script>alert(1)</script>")
     assert _found(root) == []
+
+
+def test_a_link_to_itself_is_refused_in_chinese(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    (root / "content").mkdir(exist_ok=True)
+    (root / "content/loop.png").symlink_to("loop.png")
+    [message] = _messages(root)
+    assert _found(root) == [("content/loop.png", 1, CODE)] and "循环的符号链接" in message
+
+
+def test_an_attachment_under_a_linked_folder_names_the_link(tmp_path: Path) -> None:
+    root = _project(tmp_path, {}, listed=["etc/passwd"])
+    (root / "catalog/attachments").mkdir(parents=True)
+    (root / "catalog/attachments/etc").symlink_to("/etc")
+    assert _found(root) == [(DOC, ATTACH_LINE, CODE)]
+    assert _found(root, "unknown-reference") == []
+    assert "指向文件夹的符号链接" in _messages(root)[0]
