@@ -13,9 +13,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.build import build_site, plain_text
+from generator.build import build_site
 from generator.load import load_project
 from generator.sanitize import defuse_markdown
+from generator.search.records import plain_text
 from tests.conftest import ROOT
 from tests.minimal import DOCUMENT, TODAY, make_project
 
