@@ -35,7 +35,7 @@ schema: setup
 
 # The generated parts of docs/rules.md (rule docstrings) and docs/format.md (field tables of fields.py).
 docs: setup
-	$(PY) -m generator.ruledocs
+	$(PY) -m tests.tools.ruledocs
 
 # Debian's Chromium for the browser tests (never a downloaded browser build).
 browser:

@@ -22,24 +22,24 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import mkdocs_bridge as bridge
-from . import urls
-from .check import check_project
-from .exports import write_exports
-from .load import parse_yaml, read_text, split_front_matter
-from .model import Catalog, Document, Source
-from .pages import PageFamily, SitePage, build_pages, document_page, sections
-from .parallel import ChildFailed, Forked, default_jobs, fork_call
-from .problems import Level, Problem, UsageError
-from .relations import relations
-from .rules.unknown_reference import attachment_path_problem
-from .rules.unpublishable_file import verdict
-from .search import write_search_index
-from .search.records import search_docs
-from .yamltree import YMap
+from generator.check import check_project
+from generator.format.model import Catalog, Document, Source
+from generator.format.relations import relations
+from generator.format.yamltree import YMap
+from generator.load import parse_yaml, read_text, split_front_matter
+from generator.parallel import ChildFailed, Forked, default_jobs, fork_call
+from generator.problems import Level, Problem, UsageError
+from generator.rules.unknown_reference import attachment_path_problem
+from generator.rules.unpublishable_file import verdict
+from generator.search import write_search_index
+from generator.search.records import search_docs
+from generator.site import mkdocs as bridge
+from generator.site import urls
+from generator.site.exports import write_exports
+from generator.site.pages import PageFamily, SitePage, build_pages, document_page, sections
 
-ASSETS = Path(__file__).parent / "assets"
-TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "site" / "assets"
+TEMPLATES = Path(__file__).parent / "site" / "templates"
 MARKER = ".gov-disclosure-site"  # marks a directory this tool built, so `--out` never replaces anything else
 
 

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import load_project
-from .model import Catalog
-from .problems import Level, Problem
-from .rules import run_rules
+from generator.format.model import Catalog
+from generator.load import load_project
+from generator.problems import Level, Problem
+from generator.rules import run_rules
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .problems import Level, Problem, UsageError
+from generator.problems import Level, Problem, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -66,7 +66,7 @@ def format_problems(problems: Sequence[Problem], fmt: str) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_project
+    from generator.check import check_project
 
     result = check_project(args.project, today_of(args))
     out = format_problems(result.problems, args.format)
@@ -77,7 +77,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _report_build(result: object) -> None:
     """Print a build's problems like `check` does, then MkDocs' warnings (content-page links …)."""
-    from .build import BuildResult
+    from generator.build import BuildResult
 
     if isinstance(result, Exception):
         print(f"生成失败：{type(result).__name__}: {result}", file=sys.stderr)
@@ -90,7 +90,7 @@ def _report_build(result: object) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_site
+    from generator.build import build_site
 
     result = build_site(args.project, args.out, today_of(args), strict=args.strict, jobs=args.jobs)
     _report_build(result)
@@ -103,7 +103,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .build import serve_site
+    from generator.build import serve_site
 
     # A port in use is said before the first build, not a minute later (the server binds after it).
     with socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET) as probe:
@@ -116,7 +116,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from generator.format.jsonschema import write_schemas
 
     out = args.out if args.out.is_absolute() else args.project / args.out
     for path in write_schemas(out):
@@ -143,9 +143,9 @@ def _emit(content: str | bytes, out: Path | None, default_name: str) -> None:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from .audit import run_audit
-    from .audit_render import render
-    from .check import check_project
+    from generator.audit.audit import run_audit
+    from generator.audit.render import render
+    from generator.check import check_project
 
     day = today_of(args)
     result = check_project(args.project, day)
@@ -157,9 +157,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .annual import annual_report
-    from .audit_render import render_annual
-    from .check import check_project
+    from generator.audit.annual import annual_report
+    from generator.audit.render import render_annual
+    from generator.check import check_project
 
     result = check_project(args.project, today_of(args))
     report = annual_report(result.catalog, args.year)
@@ -174,7 +174,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldRefused, new_document, new_law, new_power
+    from generator.editing.scaffold import ScaffoldRefused, new_document, new_law, new_power
 
     try:
         if args.what == "document":
@@ -197,9 +197,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    from .atomic import write_atomic
-    from .load import load_project
-    from .xlsx import export_workbook
+    from generator.editing.atomic import write_atomic
+    from generator.editing.xlsx import export_workbook
+    from generator.load import load_project
 
     catalog, problems = load_project(args.project)
     broken = [p for p in problems if p.code == "yaml-syntax"]
@@ -213,7 +213,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
-    from .xlsx import apply_plan, plan_import
+    from generator.editing.xlsx import apply_plan, plan_import
 
     plan = plan_import(args.project, args.file)
     if plan.problems:
@@ -310,7 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_editing_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     """new / export-xlsx / import-xlsx: the only commands that write inside catalog/."""
-    from .fields import DOC_KINDS, POWER_TYPES
+    from generator.format.fields import DOC_KINDS, POWER_TYPES
 
     p = sub.add_parser("new", help="新建一条记录（文件、权力事项或执法依据），自动取下一个编号")
     _common(p)

@@ -16,10 +16,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .filetypes import HEAD_BYTES
-from .model import Catalog, Category, Document, LegalBasis, Page, Power, SiteConfig, Source, StaticSource
-from .problems import Level, Pos, Problem, UsageError, problem
-from .yamltree import Refused, YList, YMap, parse
+from generator.format.model import (
+    Catalog,
+    Category,
+    Document,
+    LegalBasis,
+    Page,
+    Power,
+    SiteConfig,
+    Source,
+    StaticSource,
+)
+from generator.format.yamltree import Refused, YList, YMap, parse
+from generator.problems import Level, Pos, Problem, UsageError, problem
+from generator.site.files import HEAD_BYTES
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a catalogue file is a few KB; anything this big is a mistake
 

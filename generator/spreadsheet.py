@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .problems import UsageError
+from generator.problems import UsageError
 
 # --------------------------------------------------------------------------------------------------
 # Writing

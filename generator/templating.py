@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 __all__ = ["Markup", "environment", "render"]
 
-from . import urls
+from generator.site import urls
 
 # CSS class of each status badge: the colour tells 有效 from 已修改 from 废止/失效 at a glance,
 # and the text says it too (colour is never the only signal).
@@ -55,7 +55,7 @@ def status_class(status: str | None) -> str:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=PackageLoader("generator.site", "templates"),
         autoescape=select_autoescape(enabled_extensions=("j2", "html", "md"), default=True),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.annual import AnnualReport, annual_report, report_years
-from generator.audit_render import render_annual, render_table2
+from generator.audit.annual import AnnualReport, annual_report, report_years
+from generator.audit.render import render_annual, render_table2
 from generator.check import check_project
 from generator.cli import main
-from generator.lifecycle import status_at
+from generator.format.lifecycle import status_at
 from generator.load import load_project
 from tests.audit_fixture import ANNUAL_2025, make_fixture
 from tests.golden import assert_golden

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator.audit import Audit, run_audit, we
-from generator.audit_render import render, render_csv, render_json, render_markdown, render_xlsx, sheet_name
+from generator.audit.audit import Audit, run_audit, we
+from generator.audit.render import render, render_csv, render_json, render_markdown, render_xlsx, sheet_name
 from generator.check import check_project
 from generator.cli import main
 from generator.load import load_project

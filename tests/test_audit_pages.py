@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.audit_pages import TABLE2_MARK, annual_pages, audit_pages, place_table
 from generator.load import load_project
-from generator.pages import PAGE_FAMILIES, build_pages
+from generator.site.pages import PAGE_FAMILIES, build_pages
+from generator.site.pages.reports import TABLE2_MARK, annual_pages, audit_pages, place_table
 from tests.audit_fixture import doc_text, make_fixture
 from tests.minimal import TODAY
 

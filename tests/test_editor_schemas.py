@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.schema import schemas
+from generator.format.jsonschema import schemas
 from tests.minimal import TODAY, make_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -125,7 +125,7 @@ def test_schema_rejects_what_check_rejects(tmp_path: Path) -> None:
 
 
 def test_scaffolded_powers_file_points_at_the_committed_schema(tmp_path: Path) -> None:
-    from generator.scaffold import new_power
+    from generator.editing.scaffold import new_power
 
     root = make_project(tmp_path)
     made = new_power(root, "行政检查", TODAY)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.lifecycle import ending, status_at
+from generator.format.lifecycle import ending, status_at
+from generator.format.model import Catalog
 from generator.load import load_project
-from generator.model import Catalog
 from tests.audit_fixture import make_fixture
 
 D = dt.date

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.links import find_links, sub_links
+from generator.format.links import find_links, sub_links
 
 TEXT = """见[办法](doc:a-1)。
 ```

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 
-from generator import mkdocs_bridge as bridge
 from generator.build import asset_files, build_site, nav_items
 from generator.check import check_project
-from generator.pages import build_pages
-from generator.synthetic import TODAY, generate
+from generator.site import mkdocs as bridge
+from generator.site.pages import build_pages
+from tests.tools.synthetic import TODAY, generate
 
 
 def _tree(root: Path) -> dict[str, str]:

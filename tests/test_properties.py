@@ -23,8 +23,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import fields as F
 from generator.check import check_project
+from generator.format import fields as F
 from generator.rules import rules
 from generator.rules.power_type_suspect import KEYWORDS
 from generator.rules.summary_too_long import LIMIT as SUMMARY_LIMIT

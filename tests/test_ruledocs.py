@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator import fields as F
-from generator.ruledocs import GENERATED, ROOT, render, rule_doc, stale
+from generator.format import fields as F
 from generator.rules import rules
+from tests.tools.ruledocs import GENERATED, ROOT, render, rule_doc, stale
 
 
 def test_generated_docs_are_up_to_date() -> None:

@@ -9,8 +9,8 @@ import pytest
 
 from generator.check import check_project
 from generator.cli import main
+from generator.editing.scaffold import next_document_id, next_index_no, next_power_code
 from generator.load import load_project
-from generator.scaffold import next_document_id, next_index_no, next_power_code
 from tests.minimal import DOCUMENT, LEGAL_BASES, SITE_CONFIG, TODAY, make_project
 
 FILLED_DOCUMENT = {

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from generator.build import BuildResult, _Preview
-from generator.synthetic import TODAY, generate
+from tests.tools.synthetic import TODAY, generate
 
 
 def _touch_title(path: Path, suffix: str) -> None:

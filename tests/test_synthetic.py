@@ -9,7 +9,7 @@ import pytest
 
 from generator.check import check_project
 from generator.problems import Level
-from generator.synthetic import TODAY, cn_number, generate, main
+from tests.tools.synthetic import TODAY, cn_number, generate, main
 
 
 def _digest(root: Path) -> dict[str, str]:

@@ -11,9 +11,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import fields as F
-from generator.yamledit import EditError, YamlText, flow, plain, scalar, verify
-from generator.yamltree import parse
+from generator.editing.yamledit import EditError, YamlText, flow, plain, scalar, verify
+from generator.format import fields as F
+from generator.format.yamltree import parse
 
 
 def edit(text: str, change: Any, fields: tuple[F.Field, ...] = F.POWER.fields) -> str:

@@ -7,8 +7,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.format.yamltree import BadDate, Refused, YList, YMap, parse
 from generator.problems import Pos
-from generator.yamltree import BadDate, Refused, YList, YMap, parse
 
 
 def value(text: str, line_offset: int = 0) -> object:

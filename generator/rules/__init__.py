@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from importlib import import_module
 from types import ModuleType
 
-from ..model import Catalog
-from ..problems import Level, Problem, problem
+from generator.format.model import Catalog
+from generator.problems import Level, Problem, problem
 
 # The order of SPEC §4's table, which is also the order of the rule reference.
 RULE_MODULES = (

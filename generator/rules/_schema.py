@@ -10,12 +10,12 @@ import datetime as dt
 import re
 from typing import Any
 
-from .. import fields as F
-from ..model import ISO_DATE_RE, Catalog, as_date
-from ..problems import Pos
-from ..user_regex import refusal
-from ..yamltree import BadDate, Refused, YList, YMap
-from ._util import did_you_mean
+from generator.format import fields as F
+from generator.format.model import ISO_DATE_RE, Catalog, as_date
+from generator.format.patterns import refusal
+from generator.format.yamltree import BadDate, Refused, YList, YMap
+from generator.problems import Pos
+from generator.rules._util import did_you_mean
 
 SPECS: dict[str, F.RecordSpec] = {
     s.name: s for s in (F.SITE_CONFIG, F.CATEGORY, F.LEGAL_BASIS, F.POWER, F.DOCUMENT, F.PAGE, F.ANNUAL_REPORT)

@@ -6,8 +6,8 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator
 
-from ..model import BasisRef, Catalog, LegalBasis, Source
-from ..problems import Pos
+from generator.format.model import BasisRef, Catalog, LegalBasis, Source
+from generator.problems import Pos
 
 Finding = tuple[str, Pos, str]
 Findings = Iterator[Finding]

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Catalog
-from ..problems import Level
-from ._util import Findings, citation_findings
+from generator.format.model import Catalog
+from generator.problems import Level
+from generator.rules._util import Findings, citation_findings
 
 CODE = "cites-amended"
 LEVEL = Level.WARNING

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Catalog
-from ..problems import Level
-from ._util import Findings, active_citations
+from generator.format.model import Catalog
+from generator.problems import Level
+from generator.rules._util import Findings, active_citations
 
 CODE = "cites-repealed"
 LEVEL = Level.ERROR

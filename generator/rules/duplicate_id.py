@@ -47,10 +47,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from .. import urls
-from ..model import Catalog, Source
-from ..problems import Level, Pos
-from ._util import Findings
+from generator.format.model import Catalog, Source
+from generator.problems import Level, Pos
+from generator.rules._util import Findings
+from generator.site import urls
 
 CODE = "duplicate-id"
 LEVEL = Level.ERROR

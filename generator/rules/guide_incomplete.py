@@ -53,11 +53,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..fields import SITE_CONFIG
-from ..model import Catalog
-from ..problems import Level
-from ..yamltree import YMap
-from ._util import Findings
+from generator.format.fields import SITE_CONFIG
+from generator.format.model import Catalog
+from generator.format.yamltree import YMap
+from generator.problems import Level
+from generator.rules._util import Findings
 
 CODE = "guide-incomplete"
 LEVEL = Level.ERROR

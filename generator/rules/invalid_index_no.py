@@ -55,10 +55,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..model import Catalog, Policy
-from ..problems import Level
-from ..user_regex import compile_user_pattern
-from ._util import Findings
+from generator.format.model import Catalog, Policy
+from generator.format.patterns import compile_user_pattern
+from generator.problems import Level
+from generator.rules._util import Findings
 
 CODE = "invalid-index-no"
 LEVEL = Level.ERROR

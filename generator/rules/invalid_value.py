@@ -32,12 +32,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import urls
-from ..annual import annual_findings
-from ..model import Catalog
-from ..problems import Level
-from ._schema import schema_findings
-from ._util import Findings
+from generator.audit.annual import annual_findings
+from generator.format.model import Catalog
+from generator.problems import Level
+from generator.rules._schema import schema_findings
+from generator.rules._util import Findings
+from generator.site import urls
 
 CODE = "invalid-value"
 LEVEL = Level.ERROR

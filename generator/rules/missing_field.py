@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Catalog
-from ..problems import Level
-from ._schema import schema_findings
-from ._util import Findings
+from generator.format.model import Catalog
+from generator.problems import Level
+from generator.rules._schema import schema_findings
+from generator.rules._util import Findings
 
 CODE = "missing-field"
 LEVEL = Level.ERROR

@@ -44,9 +44,9 @@ from functools import lru_cache
 
 import chinese_calendar
 
-from ..model import Catalog
-from ..problems import Level
-from ._util import Findings
+from generator.format.model import Catalog
+from generator.problems import Level
+from generator.rules._util import Findings
 
 CODE = "publication-late"
 LEVEL = Level.WARNING

@@ -54,9 +54,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Catalog
-from ..problems import Level
-from ._util import Findings
+from generator.format.model import Catalog
+from generator.problems import Level
+from generator.rules._util import Findings
 
 CODE = "summary-too-long"
 LEVEL = Level.WARNING

@@ -38,11 +38,11 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 
-from .. import urls
-from ..links import find_links, find_relative_links
-from ..model import BasisRef, Catalog, Source
-from ..problems import Level, Pos
-from ._util import Findings, did_you_mean
+from generator.format.links import find_links, find_relative_links
+from generator.format.model import BasisRef, Catalog, Source
+from generator.problems import Level, Pos
+from generator.rules._util import Findings, did_you_mean
+from generator.site import urls
 
 CODE = "unknown-reference"
 LEVEL = Level.ERROR

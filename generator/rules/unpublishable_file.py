@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..filetypes import refusal
-from ..model import Catalog, StaticSource
-from ..problems import Level, Pos
-from ._util import Findings
-from .unknown_reference import attachment_path_problem
+from generator.format.model import Catalog, StaticSource
+from generator.problems import Level, Pos
+from generator.rules._util import Findings
+from generator.rules.unknown_reference import attachment_path_problem
+from generator.site.files import refusal
 
 CODE = "unpublishable-file"
 LEVEL = Level.ERROR

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from .doc import KINDS, SearchDoc
-from .index import BuiltIndex, SearchIndexError, build_index
+from generator.search.doc import KINDS, SearchDoc
+from generator.search.index import BuiltIndex, SearchIndexError, build_index
 
 __all__ = [
     "KINDS",
@@ -48,4 +48,4 @@ def write_search_index(docs: Iterable[SearchDoc], out_dir: Path) -> BuiltIndex:
 
 def search_page_markdown() -> str:
     """The Markdown source of the results page; write it as search.md in the MkDocs docs dir."""
-    return resources.files("generator").joinpath("templates/search/page.md").read_text(encoding="utf-8")
+    return resources.files("generator.site").joinpath("templates/search/page.md").read_text(encoding="utf-8")

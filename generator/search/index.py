@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from itertools import chain, compress, count, repeat
 from operator import add, ne, sub
 
-from .codec import VARINT_TABLE, varint
-from .doc import KINDS, SearchDoc
-from .layout import shard_of
-from .tokens import NON_TOKEN_RE, fold
+from generator.search.codec import VARINT_TABLE, varint
+from generator.search.doc import KINDS, SearchDoc
+from generator.search.layout import shard_of
+from generator.search.tokens import NON_TOKEN_RE, fold
 
 FORMAT = 1
 SHARD_BYTES = 16 * 1024  # a shard file aims at this size; a first-character group over 2× is split

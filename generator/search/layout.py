@@ -8,7 +8,7 @@ split by hash of its second character into 2**k files of its own, listed in the 
 
 from __future__ import annotations
 
-from .codec import fnv1a
+from generator.search.codec import fnv1a
 
 GRAM_DIR = "g"
 

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .codec import read_varint
-from .layout import prefix_shards, shard_of
-from .tokens import QueryToken, split_terms, term_tokens
+from generator.search.codec import read_varint
+from generator.search.layout import prefix_shards, shard_of
+from generator.search.tokens import QueryToken, split_terms, term_tokens
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .. import urls
-from .doc import SearchDoc
+from generator.search.doc import SearchDoc
+from generator.site import urls
 
 if TYPE_CHECKING:
-    from ..model import Catalog
-    from ..pages import SitePage
+    from generator.format.model import Catalog
+    from generator.site.pages import SitePage
 
 NOT_IN_FORCE = ("废止", "失效", "已废止", "已取消")
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.format.model import Document
 from generator.load import load_project
-from generator.model import Document
 
 _DOC_LINK = re.compile(r"\]\(doc:([a-z0-9-]+)\)")
 _OTHER_LINK = re.compile(r"\[([^\]]*)\]\((?:law|power):[^)]*\)")

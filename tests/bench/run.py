@@ -1,6 +1,6 @@
 """`make bench`: how fast check, build and search are at 1,000 and 10,000 documents (50,000 with --large).
 
-For each size a synthetic project is generated (generator.synthetic, fixed seed and date), then
+For each size a synthetic project is generated (tests.tools.synthetic, fixed seed and date), then
 timed in separate processes exactly as an editor runs it: `python -m generator check`, then
 `python -m generator build`. The same documents are written as plain Markdown pages and built
 with plain `mkdocs build` (Material, nav without the documents), once with Material's Chinese
@@ -34,9 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from generator.synthetic import TODAY, generate  # noqa: E402
 from tests.bench import baseline, browser, serve_edit  # noqa: E402
 from tests.bench.measure import Run, run, tree_size  # noqa: E402
+from tests.tools.synthetic import TODAY, generate  # noqa: E402
 
 PY = sys.executable
 GOAL_BUILD_S = 30.0  # at 10,000 documents

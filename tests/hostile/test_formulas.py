@@ -19,13 +19,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.audit import run_audit
-from generator.audit_render import render_csv, render_xlsx
+from generator.audit.audit import run_audit
+from generator.audit.render import render_csv, render_xlsx
 from generator.cli import main
-from generator.exports import export_tables, table_csv
+from generator.editing.xlsx import plan_import
 from generator.load import load_project
+from generator.site.exports import export_tables, table_csv
 from generator.spreadsheet import FORMULA_LEAD, csv_text, put, workbook_bytes
-from generator.xlsx import plan_import
 from tests.audit_fixture import make_fixture
 from tests.minimal import TODAY
 

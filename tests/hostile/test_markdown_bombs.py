@@ -15,8 +15,8 @@ import pytest
 
 from generator.build import build_site
 from generator.load import load_project
-from generator.sanitize import defuse_markdown
 from generator.search.records import plain_text
+from generator.site.sanitize import defuse_markdown
 from tests.conftest import ROOT
 from tests.minimal import DOCUMENT, TODAY, make_project
 

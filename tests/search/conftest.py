@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from .browser import serve
-from .corpus import fixture_docs
-from .site import build_mini_site
+from tests.search.browser import serve
+from tests.search.corpus import fixture_docs
+from tests.search.site import build_mini_site
 
 # `browser` (one Chromium per session, shared with the site tests) is in tests/conftest.py.
 

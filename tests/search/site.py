@@ -20,13 +20,13 @@ def build_mini_site(root: Path, docs: Iterable[SearchDoc]) -> tuple[Path, BuiltI
     """MkDocs-build a two-page site under root/ with the search overrides and assets; index `docs`."""
     src = root / "docs"
     (src / "assets").mkdir(parents=True)
-    shutil.copytree(GENERATOR / "assets" / "search", src / "assets" / "search")
+    shutil.copytree(GENERATOR / "site" / "assets" / "search", src / "assets" / "search")
     (src / "index.md").write_text("# 首页\n\n某市科学技术局政府信息公开。\n", encoding="utf-8")
     (src / "search.md").write_text(search_page_markdown(), encoding="utf-8")
     overrides = root / "overrides" / "partials"
     overrides.mkdir(parents=True)
     for name in ("header.html", "gov-search.html"):
-        shutil.copy(GENERATOR / "templates" / "overrides" / "partials" / name, overrides / name)
+        shutil.copy(GENERATOR / "site" / "mkdocs" / "overrides" / "partials" / name, overrides / name)
     config = {
         "site_name": "某市科学技术局政府信息公开",
         "site_url": "http://127.0.0.1/",

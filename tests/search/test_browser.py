@@ -11,8 +11,7 @@ from generator.search import build_index
 from generator.search.codec import fnv1a
 from generator.search.query import Filters, IndexReader
 from generator.search.tokens import split_terms, term_tokens
-
-from .corpus import fixture_docs, load_queries
+from tests.search.corpus import fixture_docs, load_queries
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,7 @@ from generator.search.index import CHUNK_BYTES, SHARD_BYTES, indexed_text
 from generator.search.layout import prefix_shards, shard_of
 from generator.search.query import IndexReader, parse_postings, parse_shard
 from generator.search.tokens import doc_tokens
-
-from .corpus import fixture_docs, synthetic_docs
+from tests.search.corpus import fixture_docs, synthetic_docs
 
 
 def test_same_documents_in_any_order_give_byte_identical_files() -> None:

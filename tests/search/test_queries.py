@@ -6,8 +6,7 @@ import pytest
 
 from generator.search import build_index
 from generator.search.query import Filters, IndexReader
-
-from .corpus import contains, fixture_docs, load_queries, truth
+from tests.search.corpus import contains, fixture_docs, load_queries, truth
 
 DOCS = fixture_docs()
 QUERIES = load_queries()

@@ -18,9 +18,9 @@ import tempfile
 import threading
 from pathlib import Path
 
-from generator import urls
 from generator.build import build_site
 from generator.load import load_project
+from generator.site import urls
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]

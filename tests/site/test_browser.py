@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from generator import urls
+from generator.site import urls
 
 pytestmark = pytest.mark.browser
 

@@ -16,9 +16,9 @@ import pytest
 
 from generator.build import MARKER, build_site
 from generator.cli import main
-from generator.model import Catalog
-from generator.pages import PAGE_FAMILIES, SitePage
+from generator.format.model import Catalog
 from generator.problems import UsageError
+from generator.site.pages import PAGE_FAMILIES, SitePage
 from tests.minimal import TODAY, make_project
 from tests.site.sitebuild import build, html
 

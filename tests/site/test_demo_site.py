@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from generator import urls
 from generator.load import load_project
+from generator.site import urls
 
 
 @pytest.fixture(scope="module")

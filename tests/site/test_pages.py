@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from generator import urls
-from generator.pages import PAGE_SIZE
+from generator.site import urls
+from generator.site.pages import PAGE_SIZE
 from tests.site.sitebuild import build, doc, html
 
 REPEALED = {

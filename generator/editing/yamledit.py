@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from . import fields as F
-from .yamltree import parse
+from generator.format import fields as F
+from generator.format.yamltree import parse
 
 _SAFE_PLAIN_CACHE: dict[tuple[str, bool], bool] = {}
 

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 import yaml.constructor
 
-from .problems import Pos
+from generator.problems import Pos
 
 try:  # libyaml: ~10× faster composing, same marks
     from yaml import CSafeLoader as _Loader

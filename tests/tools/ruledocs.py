@@ -5,8 +5,8 @@ explanation; then the 通过/不通过 examples); docs/format.md gets one field 
 file from generator/fields.py. Only the text between `<!-- generated: NAME -->` and
 `<!-- end generated -->` is rewritten; the prose around it is written by hand and kept.
 
-    python -m generator.ruledocs           # rewrite the generated parts
-    python -m generator.ruledocs --check   # exit 1 if a doc is out of date (CI, tests)
+    python -m tests.tools.ruledocs           # rewrite the generated parts
+    python -m tests.tools.ruledocs --check   # exit 1 if a doc is out of date (CI, tests)
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from functools import partial
 from pathlib import Path
 from types import ModuleType
 
-from . import fields as F
-from .rules import rules
+from generator.format import fields as F
+from generator.rules import rules
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LEVEL_ZH = {"error": "错误", "warning": "警告", "notice": "提示"}
 _EXAMPLES = re.compile(r"^(通过|不通过)：\n(```yaml\n.*?```)", re.S | re.M)
 _BLOCK = re.compile(r"(<!-- generated: (?P<name>[a-z_]+) -->\n).*?(<!-- end generated -->)", re.S)
@@ -147,7 +147,7 @@ def stale(root: Path = ROOT) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(
-        prog="python -m generator.ruledocs",
+        prog="python -m tests.tools.ruledocs",
         description="从规则文档字符串和 fields.py 生成 docs/rules.md 与 docs/format.md 中的表格")
     p.add_argument("--check", action="store_true", help="只检查是否最新：过期时退出码为 1")
     args = p.parse_args(argv)
@@ -155,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.check:
             old = stale()
             for rel in old:
-                print(f"{rel} 已过期：请运行 python -m generator.ruledocs（或 make docs）", file=sys.stderr)
+                print(f"{rel} 已过期：请运行 python -m tests.tools.ruledocs（或 make docs）", file=sys.stderr)
             return 1 if old else 0
         for rel, blocks in GENERATED.items():
             path = ROOT / rel

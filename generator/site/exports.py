@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import urls
-from .model import BasisRef, Catalog, Document, LegalBasis, Power
-from .pages import EXPORT_TITLES, SitePage
-from .relations import Relations, relations
-from .spreadsheet import csv_text
+from generator.format.model import BasisRef, Catalog, Document, LegalBasis, Power
+from generator.format.relations import Relations, relations
+from generator.site import urls
+from generator.site.pages import EXPORT_TITLES, SitePage
+from generator.spreadsheet import csv_text
 
 FEED_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"

@@ -18,15 +18,15 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from . import urls
-from .annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport, annual_report, report_years
-from .audit import COLUMNS, OWNER_LABELS, AuditList, AuditRow, run_audit
-from .audit_render import num
-from .fields import DOC_STATUSES, REVIEW_RESULTS
-from .model import Catalog, Page
+from generator.audit.annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport, annual_report, report_years
+from generator.audit.audit import COLUMNS, OWNER_LABELS, AuditList, AuditRow, run_audit
+from generator.audit.render import num
+from generator.format.fields import DOC_STATUSES, REVIEW_RESULTS
+from generator.format.model import Catalog, Page
+from generator.site import urls
 
 if TYPE_CHECKING:
-    from .pages import SitePage
+    from generator.site.pages import SitePage
 
 # Lists on the public page: never more rows than this (the full lists: `make audit`, 规范性文件库).
 LIST_LIMIT = 100
@@ -51,8 +51,8 @@ def row_url(row: AuditRow) -> str:
 
 def audit_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """audit/: the 清理 and status audit as of the build date."""
-    from .pages import Crumb, PageMeta, SitePage
-    from .templating import render
+    from generator.site.pages import Crumb, PageMeta, SitePage
+    from generator.templating import render
 
     audit = run_audit(cat, today)
     lists: list[tuple[AuditList, tuple[str, ...]]] = [(x, SITE_COLUMNS[x.key]) for x in audit.lists
@@ -96,9 +96,9 @@ def _report_page(cat: Catalog) -> dict[int, Page]:
 
 def annual_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """annual-reports/ (the list) and annual-reports/<year>/ for every year with prose or figures."""
-    from .pages import Crumb, PageMeta, SitePage, _title_and_body
-    from .relations import resolve_links
-    from .templating import render
+    from generator.format.relations import resolve_links
+    from generator.site.pages import Crumb, PageMeta, SitePage, _title_and_body
+    from generator.templating import render
 
     years = report_years(cat)
     if not years:

@@ -13,9 +13,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import urls
-from .links import find_links, sub_links
-from .model import Catalog, Category, Document, LegalBasis, Power
+from generator.format.links import find_links, sub_links
+from generator.format.model import Catalog, Category, Document, LegalBasis, Power
+from generator.site import urls
 
 CACHE_KEY = "relations"
 

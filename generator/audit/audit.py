@@ -15,11 +15,18 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from .fields import DOC_STATUSES, POWER_STATUSES, POWER_TYPES, REVIEW_RESULTS
-from .lifecycle import latest_review, normative_documents, status_at
-from .model import Catalog, Document, Power, Review
-from .problems import Pos
-from .rules import cites_amended, cites_repealed, expired_but_valid, expiring_soon, review_overdue, review_pending
+from generator.format.fields import DOC_STATUSES, POWER_STATUSES, POWER_TYPES, REVIEW_RESULTS
+from generator.format.lifecycle import latest_review, normative_documents, status_at
+from generator.format.model import Catalog, Document, Power, Review
+from generator.problems import Pos
+from generator.rules import (
+    cites_amended,
+    cites_repealed,
+    expired_but_valid,
+    expiring_soon,
+    review_overdue,
+    review_pending,
+)
 
 OWNERS = ("self", "drafted")
 OWNER_LABELS = {"self": "本单位制发", "drafted": "由本单位草拟或负责实施", "unknown": "未注明制发主体", "total": "合计"}

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TypeVar
 
-from . import urls
-from .audit_pages import annual_pages, audit_pages
-from .fields import DOC_STATUSES, LAW_LEVELS, LAW_STATUSES, POWER_TYPES
-from .model import Catalog, Document, LegalBasis, Page, Power
-from .relations import CITES_BASIS, CITES_POWER_BASIS, Relations, ancestors, relations, resolve_links
-from .templating import Markup, render
+from generator.format.fields import DOC_STATUSES, LAW_LEVELS, LAW_STATUSES, POWER_TYPES
+from generator.format.model import Catalog, Document, LegalBasis, Page, Power
+from generator.format.relations import CITES_BASIS, CITES_POWER_BASIS, Relations, ancestors, relations, resolve_links
+from generator.site import urls
+from generator.site.pages.reports import annual_pages, audit_pages
+from generator.templating import Markup, render
 
 PAGE_SIZE = 50  # rows per list page: short enough for a phone, long enough to scan
 LATEST_ON_HOME = 10
@@ -442,7 +442,7 @@ def law_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
 # ---------------------------------------------------------------- 搜索 (the results page; the index is search/)
 
 def search_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
-    from .search import search_page_markdown
+    from generator.search import search_page_markdown
 
     return [SitePage(urls.SEARCH, "搜索", search_page_markdown(), PageMeta(trusted=True))]
 

@@ -29,6 +29,12 @@ import markdown
 import yaml
 from jinja2 import Environment
 from markupsafe import escape
+
+from generator.format.model import Catalog
+from generator.parallel import default_jobs, fork_call
+from generator.site.csp import with_policy
+from generator.site.pages import BODY_SLOT, SitePage
+from generator.site.sanitize import clean_html, defuse_markdown, heading_id
 from mkdocs import utils as mkutils
 from mkdocs.commands import build as mkbuild
 from mkdocs.config import load_config
@@ -42,18 +48,12 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
-from .csp import with_policy
-from .model import Catalog
-from .pages import BODY_SLOT, SitePage
-from .parallel import default_jobs, fork_call
-from .sanitize import clean_html, defuse_markdown, heading_id
-
 CONFIG_FILE = "mkdocs.yml"
 DOCS_DIR = "content"
 PLUGIN_NAME = "gov-disclosure"
 # Below this many pages per process a second process costs more (fork, copy-on-write) than it saves.
 MIN_PAGES_PER_JOB = 100
-OVERRIDES = Path(__file__).parent / "templates" / "overrides"
+OVERRIDES = Path(__file__).parent / "overrides"
 
 HEADER = """\
 # 由 site_config.yml 生成，请勿手工编辑：运行 `make site`（python -m generator build）会重新生成本文件。

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model import Catalog, Document, Review
+from generator.format.model import Catalog, Document, Review
 
 IN_FORCE = ("有效", "已修改")
 ENDED = ("废止", "失效")

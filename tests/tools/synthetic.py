@@ -1,10 +1,10 @@
 """A deterministic synthetic catalogue of any size: what `make bench` builds and scale tests check.
 
-`python -m generator.synthetic --docs N --out DIR [--seed S] [--today YYYY-MM-DD]` writes a
+`python -m tests.tools.synthetic --docs N --out DIR [--seed S] [--today YYYY-MM-DD]` writes a
 complete project (site_config.yml, catalog/, content/guide.md) with N documents, N/10 powers
 spread over all ten power types and 100 legal bases. A tenth of the documents are 规范性文件
 with 合法性审核 and 清理 records; some of those are 废止 (with `repealed`), 失效 or 已修改.
-Bodies are 1–2 KB of real bureau prose (generator/data/sentences.txt, sentences taken from
+Bodies are 1–2 KB of real bureau prose (tests/tools/data/sentences.txt, sentences taken from
 published 科技局 work reports), so Markdown conversion and Chinese search indexing see text of
 a realistic shape and size.
 
@@ -473,7 +473,7 @@ class _Gen:
 # ---------------------------------------------------------------- files
 
 SITE_CONFIG = """\
-# 合成基准项目（python -m generator.synthetic 生成，{docs} 件文件）
+# 合成基准项目（python -m tests.tools.synthetic 生成，{docs} 件文件）
 site:
   name: 某市科学技术局政府信息公开
   url: https://bench.example.gov.cn/
@@ -661,7 +661,7 @@ def generate(out: Path, docs: int, seed: int = 1, today: dt.date = TODAY) -> dic
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m generator.synthetic",
+    p = argparse.ArgumentParser(prog="python -m tests.tools.synthetic",
                                 description="生成合成的大规模目录项目（性能基准用）")
     p.add_argument("--docs", type=int, required=True, help="文件件数（≥ 10）")
     p.add_argument("--out", type=Path, required=True, help="输出目录（不存在或为空）")

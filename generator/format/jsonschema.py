@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import fields as F
+from generator.format import fields as F
 
 BASE = "https://kjj.example.gov.cn/schema/"
 

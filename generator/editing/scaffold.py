@@ -27,14 +27,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from . import fields as F
-from .atomic import write_atomic
-from .load import load_project
-from .model import Catalog
-from .problems import Problem, UsageError
-from .rules._util import did_you_mean
-from .user_regex import compile_user_pattern
-from .yamledit import YamlText, scalar
+from generator.editing.atomic import write_atomic
+from generator.editing.yamledit import YamlText, scalar
+from generator.format import fields as F
+from generator.format.model import Catalog
+from generator.format.patterns import compile_user_pattern
+from generator.load import load_project
+from generator.problems import Problem, UsageError
+from generator.rules._util import did_you_mean
 
 # The usual two-letter abbreviations of the ten types (权力编码 and file names: cf.yml = 处罚).
 TYPE_ABBR = {

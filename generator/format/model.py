@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .fields import NORMATIVE_KINDS, POLICY_MAX_DAYS, POLICY_MAX_YEARS
-from .problems import Pos
-from .yamltree import YList, YMap
+from generator.format.fields import NORMATIVE_KINDS, POLICY_MAX_DAYS, POLICY_MAX_YEARS
+from generator.format.yamltree import YList, YMap
+from generator.problems import Pos
 
 ID_RE = re.compile(r"^[a-z0-9-]+$")
 

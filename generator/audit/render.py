@@ -13,11 +13,11 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport
-from .annual import as_json as annual_json
-from .audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, as_json
-from .fields import DOC_STATUSES, REVIEW_RESULTS
-from .spreadsheet import append, csv_text, workbook_bytes
+from generator.audit.annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport
+from generator.audit.annual import as_json as annual_json
+from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, as_json
+from generator.format.fields import DOC_STATUSES, REVIEW_RESULTS
+from generator.spreadsheet import append, csv_text, workbook_bytes
 
 FORMATS = ("table", "md", "csv", "xlsx", "json")
 
@@ -28,7 +28,7 @@ def environment() -> Environment:
     The site's pages render through templating.environment(), which escapes every value.
     """
     return Environment(
-        loader=PackageLoader("generator", "templates"), autoescape=False, undefined=StrictUndefined,
+        loader=PackageLoader("generator.audit", "templates"), autoescape=False, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
 

@@ -23,11 +23,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import fields as F
-from .lifecycle import DAY, ending, in_force_at, normative_documents
-from .model import Catalog, Document, Source
-from .problems import Pos
-from .yamltree import YMap
+from generator.format import fields as F
+from generator.format.lifecycle import DAY, ending, in_force_at, normative_documents
+from generator.format.model import Catalog, Document, Source
+from generator.format.yamltree import YMap
+from generator.problems import Pos
 
 KINDS = ("规章", "规范性文件")
 TABLE2_LABELS = {"规章": "规章", "规范性文件": "行政规范性文件"}

@@ -23,16 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import fields as F
-from .atomic import write_atomic
-from .load import load_project
-from .model import Catalog
-from .problems import Level, Problem
-from .rules._util import did_you_mean
-from .scaffold import TYPE_ABBR, document_path, power_file_for, powers_file_header
-from .spreadsheet import append, open_xlsx, put, workbook_bytes
-from .yamledit import EditError, YamlText, block, ordered, plain, verify
-from .yamltree import YMap, parse
+from generator.editing.atomic import write_atomic
+from generator.editing.scaffold import TYPE_ABBR, document_path, power_file_for, powers_file_header
+from generator.editing.yamledit import EditError, YamlText, block, ordered, plain, verify
+from generator.format import fields as F
+from generator.format.model import Catalog
+from generator.format.yamltree import YMap, parse
+from generator.load import load_project
+from generator.problems import Level, Problem
+from generator.rules._util import did_you_mean
+from generator.spreadsheet import append, open_xlsx, put, workbook_bytes
 
 ABSENT: Any = object()  # an empty cell: the field is not set
 GUIDE_SHEET = "填写说明"
