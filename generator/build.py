@@ -36,7 +36,10 @@ from generator.search.records import search_docs
 from generator.site import mkdocs as bridge
 from generator.site import urls
 from generator.site.exports import write_exports
-from generator.site.pages import PageFamily, SitePage, build_pages, document_page, sections
+from generator.site.pages import build_pages
+from generator.site.pages.base import PageFamily, SitePage
+from generator.site.pages.documents import document_page
+from generator.site.pages.home import sections
 
 ASSETS = Path(__file__).parent / "site" / "assets"
 TEMPLATES = Path(__file__).parent / "site" / "templates"

@@ -9,7 +9,8 @@ import pytest
 
 from generator.load import load_project
 from generator.site.pages import PAGE_FAMILIES, build_pages
-from generator.site.pages.reports import TABLE2_MARK, annual_pages, audit_pages, place_table
+from generator.site.pages.annual import TABLE2_MARK, annual_pages, place_table
+from generator.site.pages.audit import audit_pages
 from tests.audit_fixture import doc_text, make_fixture
 from tests.minimal import TODAY
 

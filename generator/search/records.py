@@ -11,7 +11,7 @@ from generator.site import urls
 
 if TYPE_CHECKING:
     from generator.format.model import Catalog
-    from generator.site.pages import SitePage
+    from generator.site.pages.base import SitePage
 
 NOT_IN_FORCE = ("废止", "失效", "已废止", "已取消")
 

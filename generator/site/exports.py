@@ -20,7 +20,8 @@ from typing import Any
 from generator.format.model import BasisRef, Catalog, Document, LegalBasis, Power
 from generator.format.relations import Relations, relations
 from generator.site import urls
-from generator.site.pages import EXPORT_TITLES, SitePage
+from generator.site.pages.base import SitePage
+from generator.site.pages.home import EXPORT_TITLES
 from generator.spreadsheet import csv_text
 
 FEED_ENTRIES = 50

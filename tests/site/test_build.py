@@ -18,7 +18,8 @@ from generator.build import MARKER, build_site
 from generator.cli import main
 from generator.format.model import Catalog
 from generator.problems import UsageError
-from generator.site.pages import PAGE_FAMILIES, SitePage
+from generator.site.pages import PAGE_FAMILIES
+from generator.site.pages.base import SitePage
 from tests.minimal import TODAY, make_project
 from tests.site.sitebuild import build, html
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from generator.site import urls
-from generator.site.pages import PAGE_SIZE
+from generator.site.pages.base import PAGE_SIZE
 from tests.site.sitebuild import build, doc, html
 
 REPEALED = {

@@ -33,7 +33,7 @@ from markupsafe import escape
 from generator.format.model import Catalog
 from generator.parallel import default_jobs, fork_call
 from generator.site.csp import with_policy
-from generator.site.pages import BODY_SLOT, SitePage
+from generator.site.pages.base import BODY_SLOT, SitePage
 from generator.site.sanitize import clean_html, defuse_markdown, heading_id
 from mkdocs import utils as mkutils
 from mkdocs.commands import build as mkbuild

@@ -1,71 +1,31 @@
-"""The site's 清理结果 page (audit/) and 年度报告 pages (annual-reports/, annual-reports/<year>/).
+"""年度报告 pages: annual-reports/ (the list) and annual-reports/<year>/.
 
-Both are page families `(cat, today) -> list[SitePage]` (see pages.py). The audit page is the audit
-of audit.py as of the build date; an annual-report page is the office's prose from
-content/annual-reports/<year>.md with 表二 — counted from the catalogue, plus the rows of
-catalog/annual/<year>.yml — put where the prose asks for it:
+A report page is the office's prose from content/annual-reports/<year>.md with 表二 — counted from
+the catalogue, plus the rows of catalog/annual/<year>.yml — put where the prose asks for it:
 
 - at a line `<!-- 表二 -->` (and 表三, when the annual file gives it, at `<!-- 表三 -->`);
 - else at the end of the section whose heading names 主动公开政府信息情况;
 - else at the end of the report.
-
-pages.py imports this module to list its families, so the page machinery is imported here lazily.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 from generator.audit.annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport, annual_report, report_years
-from generator.audit.audit import COLUMNS, OWNER_LABELS, AuditList, AuditRow, run_audit
 from generator.audit.render import num
-from generator.format.fields import DOC_STATUSES, REVIEW_RESULTS
 from generator.format.model import Catalog, Page
+from generator.format.relations import resolve_links
 from generator.site import urls
+from generator.site.pages.base import Crumb, PageMeta, SitePage
+from generator.site.pages.content import title_and_body
+from generator.templating import render
 
-if TYPE_CHECKING:
-    from generator.site.pages import SitePage
-
-# Lists on the public page: never more rows than this (the full lists: `make audit`, 规范性文件库).
-LIST_LIMIT = 100
-# What the public page shows of each list (no file positions, no editor instructions).
-SITE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "expired-but-valid": ("title", "doc_no", "owner", "expires"),
-    "expiring-soon": ("title", "doc_no", "owner", "expires"),
-    "review-overdue": ("title", "doc_no", "owner", "review"),
-    "review-pending": ("title", "doc_no", "owner", "review"),
-    "cites-repealed": ("record", "title", "basis"),
-    "cites-amended": ("record", "title", "basis"),
-}
 TABLE2_MARK = "<!-- 表二 -->"
 TABLE3_MARK = "<!-- 表三 -->"
 TABLE2_SECTION = "主动公开政府信息情况"
 _HEADING = re.compile(r"^(#{1,6})\s")
-
-
-def row_url(row: AuditRow) -> str:
-    return urls.power(row.id) if row.record == "权力事项" else urls.document(row.id)
-
-
-def audit_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
-    """audit/: the 清理 and status audit as of the build date."""
-    from generator.site.pages import Crumb, PageMeta, SitePage
-    from generator.templating import render
-
-    audit = run_audit(cat, today)
-    lists: list[tuple[AuditList, tuple[str, ...]]] = [(x, SITE_COLUMNS[x.key]) for x in audit.lists
-                                                       if x.key in SITE_COLUMNS]
-    md = render(
-        "audit.md.j2", here=urls.AUDIT, audit=audit, lists=lists, limit=LIST_LIMIT, statuses=DOC_STATUSES,
-        results=REVIEW_RESULTS, owner_labels=OWNER_LABELS, row_url=row_url, headers=COLUMNS,
-        crumbs=[Crumb("首页", urls.HOME), Crumb("清理结果")],
-    )
-    return [SitePage(urls.AUDIT, "规范性文件清理结果", md, PageMeta(
-        description=f"{audit.agency}规范性文件清理结果和效力状态统计、行政权力事项统计（截至 {today}）。",
-        updated=today,
-    ))]
 
 
 def place_table(body: str, table: str, mark: str, section: str | None) -> str:
@@ -96,9 +56,6 @@ def _report_page(cat: Catalog) -> dict[int, Page]:
 
 def annual_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """annual-reports/ (the list) and annual-reports/<year>/ for every year with prose or figures."""
-    from generator.format.relations import resolve_links
-    from generator.site.pages import Crumb, PageMeta, SitePage, _title_and_body
-    from generator.templating import render
 
     years = report_years(cat)
     if not years:
@@ -111,7 +68,7 @@ def annual_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
         url = urls.annual_report(year)
         report: AnnualReport = annual_report(cat, year)
         default_title = f"{agency}{year}年政府信息公开工作年度报告"
-        title, body = _title_and_body(prose[year]) if year in prose else (default_title, "")
+        title, body = title_and_body(prose[year]) if year in prose else (default_title, "")
         titles[year] = title
         body = resolve_links(cat, body, url) if body else ""
         context = {"here": url, "report": report, "num": num,

@@ -1,0 +1,43 @@
+"""清理结果 (audit/): the 清理 and status audit of generator/audit/ as of the build date, on a page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.audit.audit import COLUMNS, OWNER_LABELS, AuditList, AuditRow, run_audit
+from generator.format.fields import DOC_STATUSES, REVIEW_RESULTS
+from generator.format.model import Catalog
+from generator.site import urls
+from generator.site.pages.base import Crumb, PageMeta, SitePage
+from generator.templating import render
+
+# Lists on the public page: never more rows than this (the full lists: `make audit`, 规范性文件库).
+LIST_LIMIT = 100
+# What the public page shows of each list (no file positions, no editor instructions).
+SITE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "expired-but-valid": ("title", "doc_no", "owner", "expires"),
+    "expiring-soon": ("title", "doc_no", "owner", "expires"),
+    "review-overdue": ("title", "doc_no", "owner", "review"),
+    "review-pending": ("title", "doc_no", "owner", "review"),
+    "cites-repealed": ("record", "title", "basis"),
+    "cites-amended": ("record", "title", "basis"),
+}
+def row_url(row: AuditRow) -> str:
+    return urls.power(row.id) if row.record == "权力事项" else urls.document(row.id)
+
+
+def audit_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
+    """audit/: the 清理 and status audit as of the build date."""
+
+    audit = run_audit(cat, today)
+    lists: list[tuple[AuditList, tuple[str, ...]]] = [(x, SITE_COLUMNS[x.key]) for x in audit.lists
+                                                       if x.key in SITE_COLUMNS]
+    md = render(
+        "audit.md.j2", here=urls.AUDIT, audit=audit, lists=lists, limit=LIST_LIMIT, statuses=DOC_STATUSES,
+        results=REVIEW_RESULTS, owner_labels=OWNER_LABELS, row_url=row_url, headers=COLUMNS,
+        crumbs=[Crumb("首页", urls.HOME), Crumb("清理结果")],
+    )
+    return [SitePage(urls.AUDIT, "规范性文件清理结果", md, PageMeta(
+        description=f"{audit.agency}规范性文件清理结果和效力状态统计、行政权力事项统计（截至 {today}）。",
+        updated=today,
+    ))]

@@ -1,0 +1,97 @@
+"""The page types every page family builds: `SitePage` and its meta, breadcrumbs, pagination.
+
+Pages know nothing about MkDocs: the bridge (generator/site/mkdocs/) turns them into MkDocs files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from generator.format.model import Catalog
+from generator.templating import Markup
+
+PAGE_SIZE = 50  # rows per list page: short enough for a phone, long enough to scan
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the site needs to know about a page besides its Markdown."""
+
+    description: str | None = None
+    updated: dt.date | None = None  # sitemap <lastmod>
+    toc: bool = False  # show the table-of-contents sidebar (documents and prose pages with headings)
+    from_content: bool = False  # a content/ page: yields its URL to a generated page of the same URL
+    # The Markdown is the site's own (the search page's form): not cleaned to the editors' allow-list.
+    trusted: bool = False
+
+
+# Where `SitePage.html` takes the converted Markdown.
+BODY_SLOT = Markup("<!-- gov:body -->")
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page of the site: its URL (site-relative, "" is the home page), plain-text title, and content.
+
+    `markdown` is prose for the site engine to convert (document bodies, content pages, the audit and
+    annual-report pages). `html`, when given, is ready HTML around it: the converted Markdown goes
+    where `html` holds BODY_SLOT (or after it). Catalogue pages are rendered straight to HTML:
+    pushing large HTML blocks through Python-Markdown's raw-HTML parser would cost more than all
+    the rest of a page.
+    """
+
+    url: str
+    title: str
+    markdown: str
+    meta: PageMeta = field(default_factory=PageMeta)
+    html: str = ""
+
+
+def html_page(url: str, title: str, html: str, meta: PageMeta | None = None) -> SitePage:
+    return SitePage(url, title, "", meta or PageMeta(), html)
+
+
+PageFamily = Callable[[Catalog, dt.date], list[SitePage]]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Crumb:
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Page `number` of `count`; `url_of(n)` is the URL of page n."""
+
+    number: int
+    count: int
+    url_of: Callable[[int], str]
+
+    def window(self, radius: int = 2) -> list[int | None]:
+        """Page numbers to show around the current one; None marks a gap ("…")."""
+        keep = {1, self.count, *range(self.number - radius, self.number + radius + 1)}
+        shown = sorted(n for n in keep if 1 <= n <= self.count)
+        out: list[int | None] = []
+        for n in shown:
+            if out and out[-1] is not None and n - out[-1] > 1:  # type: ignore[operator]
+                out.append(None)
+            out.append(n)
+        return out
+
+
+def chunks(items: Sequence[T], size: int = PAGE_SIZE) -> list[Sequence[T]]:
+    """A list cut into pages; an empty list still has one (empty) page."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def site_name(cat: Catalog) -> str:
+    return str(cat.config.site.get("name") or "") if cat.config else ""
+
+
+def agency_name(cat: Catalog) -> str:
+    return cat.config.agency_value("name") if cat.config else ""

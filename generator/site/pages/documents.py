@@ -1,0 +1,102 @@
+"""documents/<id>/: one page per document — 信息索引表, status, repeal banner, body, 依据, 清理, 被引用, JSON-LD.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from generator.format.model import Catalog, Document
+from generator.format.relations import Relations, ancestors, relations, resolve_links
+from generator.site import urls
+from generator.site.pages.base import (
+    BODY_SLOT,
+    Crumb,
+    PageMeta,
+    SitePage,
+)
+from generator.templating import render
+
+# schema.org LegalForceStatus for each document status (SPEC §6 JSON-LD).
+LEGAL_FORCE = {
+    "有效": "https://schema.org/InForce",
+    "已修改": "https://schema.org/PartiallyInForce",
+    "废止": "https://schema.org/NotInForce",
+    "失效": "https://schema.org/NotInForce",
+}
+NOT_IN_FORCE = ("废止", "失效")
+
+
+def _jsonld(cat: Catalog, doc: Document) -> str:
+    site_url = str(cat.config.site.get("url") or "") if cat.config else ""
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "Legislation" if doc.normative else "DigitalDocument",
+        "name": doc.title,
+        "url": urls.absolute(site_url, urls.document(doc.id)),
+        "inLanguage": "zh-CN",
+    }
+    if doc.normative:
+        data["legislationIdentifier"] = doc.doc_no or doc.index_no or doc.id
+        if doc.written:
+            data["legislationDate"] = doc.written.isoformat()
+        if doc.status in LEGAL_FORCE:
+            data["legislationLegalForce"] = LEGAL_FORCE[doc.status]
+        if doc.issuer:
+            data["legislationPassedBy"] = {"@type": "GovernmentOrganization", "name": doc.issuer}
+        if doc.kind:
+            data["legislationType"] = doc.kind
+        if doc.effective:
+            data["legislationDateVersion"] = doc.effective.isoformat()
+    elif doc.issuer:
+        data["publisher"] = {"@type": "GovernmentOrganization", "name": doc.issuer}
+    if doc.published:
+        data["datePublished"] = doc.published.isoformat()
+    if doc.summary:
+        data["abstract"] = doc.summary
+    if doc.index_no:
+        data["identifier"] = doc.index_no
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    # Inside <script> only "</" (and HTML comment openers) can end the element early: escape < > &.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _repeal_notice(cat: Catalog, rel: Relations, doc: Document) -> dict[str, object] | None:
+    """The banner of a 废止/失效 document: since when, and by which instrument (linked when on the site)."""
+    if doc.status not in NOT_IN_FORCE:
+        return None
+    if doc.repealed is not None:
+        return {"status": doc.status, "date": doc.repealed.date, "by": rel.target(cat, doc.repealed.by)}
+    return {"status": doc.status, "date": doc.expires, "by": None}
+
+
+def document_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
+    """documents/<id>/ for every document: 信息索引表, status, banner, body, 依据, 清理, 被引用, JSON-LD."""
+    rel = relations(cat)
+    return [document_page(cat, rel, doc) for doc in rel.documents]
+
+
+def document_page(cat: Catalog, rel: Relations, doc: Document) -> SitePage:
+    """The page of one document (serve re-renders an edited document alone with it)."""
+    url = urls.document(doc.id)
+    path = ancestors(cat, doc.category)
+    crumbs = [Crumb("首页", urls.HOME), Crumb("公开目录", urls.CATALOGUE)]
+    crumbs += [Crumb(c.name, urls.category(c.code)) for c in path]
+    crumbs.append(Crumb(doc.title))
+    body = resolve_links(cat, doc.body, url).strip()
+    reviews = sorted(doc.reviews, key=lambda r: (r.date or dt.date.min, r.index))
+    html = render(
+        "document.html.j2", here=url, doc=doc, crumbs=crumbs,
+        category=cat.categories.get(doc.category or ""),
+        notice=_repeal_notice(cat, rel, doc),
+        amended_by=[rel.target(cat, a) for a in doc.amended_by],
+        interprets=cat.documents.get(doc.interprets or ""),
+        interpretations=rel.interpretations.get(doc.id, []),
+        basis=[(cat.laws.get(b.law or ""), b) for b in doc.basis],
+        reviews=reviews, cited_by=rel.cited_by.get(doc.id, []),
+        attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
+        body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc),
+    )
+    return SitePage(url, doc.title, body, PageMeta(
+        description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
+    ), html)
