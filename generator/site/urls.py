@@ -108,8 +108,10 @@ def generated_owner(url: str, page: bool) -> str | None:
     if page and (url == HOME or (url.startswith(ANNUAL_REPORTS) and url[len(ANNUAL_REPORTS):-1].isdigit()
                                  and len(url) == len(ANNUAL_REPORTS) + 5)):
         return None
+    # A generated file also owns the folder of the same name: content/feed.xml.md would be the page
+    # feed.xml/, a folder where the feed must be a file.
     return next((name for prefix, name in GENERATED.items()
-                 if url == prefix or (prefix.endswith("/") and url.startswith(prefix))), None)
+                 if url == prefix or url.startswith(prefix if prefix.endswith("/") else prefix + "/")), None)
 
 
 def relative(from_url: str, to_url: str) -> str:

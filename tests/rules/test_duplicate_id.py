@@ -96,6 +96,10 @@ def test_power_codes_that_give_one_url_are_reported_by_check(tmp_path: Path, cod
     ({"content/search.md": "# 搜索\n"}, "content/search.md"),
     ({"content/data/documents.csv": "a,b\n"}, "content/data/documents.csv"),
     ({"content/feed.xml.md": "x\n", "content/sitemap.xml": "<urlset/>"}, "content/sitemap.xml"),
+    # A generated file's name used as a folder: the page feed.xml/ would need feed.xml to be a folder.
+    ({"content/feed.xml.md": "# 订阅\n"}, "content/feed.xml.md"),
+    ({"content/404.html/index.md": "# 找不到\n"}, "content/404.html/index.md"),
+    ({"content/sitemap.xml/a.txt": "x\n"}, "content/sitemap.xml/a.txt"),
 ])
 def test_content_that_takes_a_url_already_used_is_reported(tmp_path: Path, files: dict[str, str],
                                                            path: str) -> None:
