@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from generator.codes import Code
 from generator.problems import Level, Problem, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -202,7 +203,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from generator.load import load_project
 
     catalog, problems = load_project(args.project)
-    broken = [p for p in problems if p.code == "yaml-syntax"]
+    broken = [p for p in problems if p.code == Code.YAML_SYNTAX]
     if broken:
         print(format_problems(broken, "text"))
         print("目录中有无法读取的文件：导出的表格会缺记录，请先修复", file=sys.stderr)

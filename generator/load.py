@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator.codes import Code
 from generator.format.model import (
     Catalog,
     Category,
@@ -42,7 +43,7 @@ class Text:
     text: str
 
 
-def _err(path: str, pos: Pos | None, code: str, message: str) -> Problem:
+def _err(path: str, pos: Pos | None, code: Code, message: str) -> Problem:
     return problem(path, pos, Level.ERROR, code, message)
 
 
@@ -81,23 +82,23 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
     rel = file.relative_to(root).as_posix()
     shown = _display_path(rel)
     if shown != rel:
-        problems.append(_err(shown, None, "yaml-syntax", f"文件名不是 UTF-8 编码（看起来是 GBK：{shown}）："
+        problems.append(_err(shown, None, Code.YAML_SYNTAX, f"文件名不是 UTF-8 编码（看起来是 GBK：{shown}）："
                              "请在本机重新命名这个文件，或解压时选择 UTF-8 文件名"))
         return None
     if not inside(root, file):
         # A link to /etc/passwd or to another project: never read, never published.
-        problems.append(_err(rel, None, "yaml-syntax",
+        problems.append(_err(rel, None, Code.YAML_SYNTAX,
                              "这是指向项目目录之外的符号链接，不会被读取：请把文件本身复制到项目里"))
         return None
     try:
         info = file.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-            problems.append(_err(rel, None, "yaml-syntax",
+            problems.append(_err(rel, None, Code.YAML_SYNTAX,
                                  "这不是普通文件（管道或设备文件），不会被读取：请从目录中移走它"))
             return None
         if info.st_size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // 1024 // 1024
-            problems.append(_err(rel, None, "yaml-syntax",
+            problems.append(_err(rel, None, Code.YAML_SYNTAX,
                                  f"文件过大（超过 {limit} MB），不像目录文件：请检查是否放错了文件"))
             return None
         with file.open("rb") as fh:
@@ -108,14 +109,14 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
             if len(data) == want:
                 data += fh.read(MAX_FILE_BYTES + 1 - want)
     except OSError as exc:
-        problems.append(_err(rel, None, "yaml-syntax", f"无法读取文件：{exc.strerror}"))
+        problems.append(_err(rel, None, Code.YAML_SYNTAX, f"无法读取文件：{exc.strerror}"))
         return None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(_err(rel, None, "yaml-syntax",
+        problems.append(_err(rel, None, Code.YAML_SYNTAX,
                              "文件是 UTF-16 编码（记事本的“Unicode”）：请用编辑器“另存为 UTF-8”后再运行"))
         return None
     if b"\x00" in data:
-        problems.append(_err(rel, None, "yaml-syntax", "这是二进制文件，不是文本：请从目录中移走它"))
+        problems.append(_err(rel, None, Code.YAML_SYNTAX, "这是二进制文件，不是文本：请从目录中移走它"))
         return None
     try:
         text = data.decode("utf-8-sig")  # a BOM from Notepad/WPS is harmless: drop it
@@ -127,12 +128,12 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
             hint = "看起来是 GBK/GB18030 编码，"
         except UnicodeDecodeError:
             pass
-        problems.append(_err(rel, Pos(line, 1), "yaml-syntax",
+        problems.append(_err(rel, Pos(line, 1), Code.YAML_SYNTAX,
                              f"文件不是 UTF-8 编码（{hint}第 {line} 行）：请用编辑器“另存为 UTF-8”后再运行"))
         return None
     if not text.strip():
         # Usually a save that failed or content that was cut away: never publish it silently.
-        problems.append(_err(rel, None, "yaml-syntax",
+        problems.append(_err(rel, None, Code.YAML_SYNTAX,
                              "文件是空的（可能保存失败或内容被误删）：请恢复内容；确实不需要就删除这个文件"))
         return None
     text = text.replace("\r\n", "\n")
@@ -146,20 +147,20 @@ def split_front_matter(src: Text, problems: list[Problem], required: bool) -> tu
     lines = src.text.split("\n")
     if not lines or lines[0].strip() != "---":
         if required:
-            problems.append(_err(src.path, Pos(1, 1), "yaml-syntax",
+            problems.append(_err(src.path, Pos(1, 1), Code.YAML_SYNTAX,
                                  "文件开头缺少 front matter：第一行应是 '---'，然后是各字段，再以 '---' 结束"))
         return None, 1, src.text, 1
     for i in range(1, len(lines)):
         if lines[i].rstrip() in ("---", "..."):
             return "\n".join(lines[1:i]), 2, "\n".join(lines[i + 1:]), i + 2
-    problems.append(_err(src.path, Pos(1, 1), "yaml-syntax",
+    problems.append(_err(src.path, Pos(1, 1), Code.YAML_SYNTAX,
                          "front matter 没有结束：请在字段之后加一行 '---'，再写正文"))
     return None, 1, "", 1
 
 
 def parse_yaml(src: Text, problems: list[Problem], text: str | None = None, line_offset: int = 0) -> Any:
     value, findings = parse(src.text if text is None else text, line_offset)
-    problems.extend(_err(src.path, f.pos, "yaml-syntax", f.message) for f in findings)
+    problems.extend(_err(src.path, f.pos, Code.YAML_SYNTAX, f.message) for f in findings)
     return value
 
 
@@ -173,14 +174,14 @@ def _files(root: Path, folder: str, suffixes: tuple[str, ...], problems: list[Pr
     if not base.is_dir():
         return
     if not inside(root, base):
-        problems.append(_err(folder, None, "yaml-syntax",
+        problems.append(_err(folder, None, Code.YAML_SYNTAX,
                              f"{folder} 是指向项目目录之外的符号链接，不会被读取：请把文件本身复制到项目里"))
         return
     for dirpath, dirnames, filenames in os.walk(base):
         here = Path(dirpath)
         for d in sorted(dirnames):
             if not d.startswith(".") and (here / d).is_symlink():
-                problems.append(_err(_display_path((here / d).relative_to(root).as_posix()), None, "yaml-syntax",
+                problems.append(_err(_display_path((here / d).relative_to(root).as_posix()), None, Code.YAML_SYNTAX,
                                      "这是指向文件夹的符号链接，不会被读取：请把文件本身复制到这里"))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
@@ -245,18 +246,18 @@ def _record_list(src: Text, value: Any, what: str, problems: list[Problem]) -> l
     if value is None:
         return []
     if isinstance(value, YMap):
-        problems.append(_err(src.path, value.pos, "invalid-value",
+        problems.append(_err(src.path, value.pos, Code.INVALID_VALUE,
                              f"{what}文件应是一个列表（每条以 '- ' 开头），这里是一个映射"))
         return []
     if not isinstance(value, YList):
-        problems.append(_err(src.path, Pos(1, 1), "invalid-value", f"{what}文件应是一个列表（每条以 '- ' 开头）"))
+        problems.append(_err(src.path, Pos(1, 1), Code.INVALID_VALUE, f"{what}文件应是一个列表（每条以 '- ' 开头）"))
         return []
     out: list[YMap] = []
     for i, item in enumerate(value):
         if isinstance(item, YMap):
             out.append(item)
         elif not isinstance(item, Refused):  # an alias or a tag: already a yaml-syntax problem
-            problems.append(_err(src.path, value.at(i), "invalid-value",
+            problems.append(_err(src.path, value.at(i), Code.INVALID_VALUE,
                                  f"{what}列表的每一项都应是一组“键: 值”，这里是 '{item}'"))
     return out
 
@@ -291,17 +292,17 @@ def _load_annual(cat: Catalog, root: Path, path: Path, problems: list[Problem]) 
     if value is None:
         return
     if not isinstance(value, YMap):
-        problems.append(_err(src.path, Pos(1, 1), "invalid-value",
+        problems.append(_err(src.path, Pos(1, 1), Code.INVALID_VALUE,
                              "年度报告数据文件应是一组“键: 值”（active、applications），不是列表或单个值"))
         return
     if not (path.stem.isdigit() and len(path.stem) == 4):
-        problems.append(_err(src.path, Pos(1, 1), "invalid-value",
+        problems.append(_err(src.path, Pos(1, 1), Code.INVALID_VALUE,
                              f"年度报告数据文件名应是四位年份（例如 catalog/annual/2024.yml），这里是 '{path.name}'"))
         return
     s = Source(src.path, value)
     cat.raw_records.append(("annual_report", s))
     if int(path.stem) in cat.annual:
-        problems.append(_err(src.path, Pos(1, 1), "duplicate-id",
+        problems.append(_err(src.path, Pos(1, 1), Code.DUPLICATE_ID,
                              f"{path.stem} 年的数据已在 {cat.annual[int(path.stem)].path} 中：请合并为一个文件"))
         return
     cat.annual[int(path.stem)] = s
@@ -325,13 +326,13 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             cat.config = SiteConfig.build(s)
             cat.raw_records.append(("site_config", s))
         elif value is not None or not problems:
-            problems.append(_err(src.path, Pos(1, 1), "invalid-value",
+            problems.append(_err(src.path, Pos(1, 1), Code.INVALID_VALUE,
                                  "site_config.yml 应是一组“键: 值”（site、agency、footer、policy）"))
 
     for name, what in (("categories.yml", "分类"), ("legal_bases.yml", "执法依据")):
         path = root / "catalog" / name
         if not path.is_file():
-            problems.append(_err(f"catalog/{name}", None, "missing-field",
+            problems.append(_err(f"catalog/{name}", None, Code.MISSING_FIELD,
                                  f"缺少文件 catalog/{name}：请创建它（见 docs/format.md）"))
             continue
         src = read_text(root, path, problems)
@@ -374,7 +375,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             fm, fm_line, rest, rest_line = split_front_matter(src, [], required=False)
             if fm is not None and rest.strip():
                 # Front matter and a Markdown body saved as .yml: the body would be lost.
-                problems.append(_err(src.path, Pos(rest_line, 1), "yaml-syntax",
+                problems.append(_err(src.path, Pos(rest_line, 1), Code.YAML_SYNTAX,
                                      "这个 .yml 文件在 '---' 之后还有 Markdown 正文：请把扩展名改为 .md"))
                 continue
             before = len(problems)
@@ -390,7 +391,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             value = YMap()
             value.pos, value.key_pos = Pos(1, 1), {}
         if not isinstance(value, YMap):
-            problems.append(_err(src.path, Pos(2, 1), "invalid-value",
+            problems.append(_err(src.path, Pos(2, 1), Code.INVALID_VALUE,
                                  "文件的 front matter 应是一组“键: 值”，不是列表或单个值"))
             continue
         s = Source(src.path, value)
@@ -410,7 +411,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             cat.raw_records.append(("page", Source(src.path, front)))
         else:
             if front is not None:
-                problems.append(_err(src.path, Pos(fm_line, 1), "invalid-value",
+                problems.append(_err(src.path, Pos(fm_line, 1), Code.INVALID_VALUE,
                                      "页面的 front matter 应是一组“键: 值”（title、description），不是列表或单个值"))
             front = YMap()
             front.pos, front.key_pos = Pos(1, 1), {}

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from enum import StrEnum
 from typing import NamedTuple
 
+from generator.codes import Code, Level
 
-class Level(StrEnum):
-    """How serious a problem is; `notice` never fails a run, not even under --strict."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    NOTICE = "notice"
-
-    @property
-    def zh(self) -> str:
-        return {"error": "错误", "warning": "警告", "notice": "提示"}[self.value]
+__all__ = ["Code", "Level", "Pos", "Problem", "UsageError", "problem"]
 
 
 class Pos(NamedTuple):
@@ -34,7 +25,7 @@ class Problem:
     line: int
     column: int
     level: Level
-    code: str
+    code: Code
     message: str
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -49,7 +40,7 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.level.zh} {self.code} {self.message}"
 
 
-def problem(path: str, pos: Pos | None, level: Level, code: str, message: str) -> Problem:
+def problem(path: str, pos: Pos | None, level: Level, code: Code, message: str) -> Problem:
     """Build a problem at `pos` (line 1, column 1 when the position is unknown)."""
     p = pos or Pos(1, 1)
     return Problem(path, p.line, p.column, level, code, message)

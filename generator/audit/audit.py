@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from generator.codes import Code
 from generator.format.fields import DOC_STATUSES, POWER_STATUSES, POWER_TYPES, REVIEW_RESULTS
 from generator.format.lifecycle import latest_review, normative_documents, status_at
 from generator.format.model import Catalog, Document, Power, Review
@@ -310,14 +311,14 @@ def run_audit(cat: Catalog, day: dt.date) -> Audit:
                   ("id", "title", "doc_no", "kind", "owner", "published", "expires", "status", "recorded_status",
                    "review"),
                   tuple(_doc_row(cat, d, day) for d in docs)),
-        _rule_list(cat, day, locate, expired_but_valid, "expired-but-valid", "已过有效期仍标为有效", DOC_COLUMNS),
-        _rule_list(cat, day, locate, expiring_soon, "expiring-soon", "即将到期", DOC_COLUMNS),
-        _rule_list(cat, day, locate, review_overdue, "review-overdue", "清理逾期",
+        _rule_list(cat, day, locate, expired_but_valid, Code.EXPIRED_BUT_VALID, "已过有效期仍标为有效", DOC_COLUMNS),
+        _rule_list(cat, day, locate, expiring_soon, Code.EXPIRING_SOON, "即将到期", DOC_COLUMNS),
+        _rule_list(cat, day, locate, review_overdue, Code.REVIEW_OVERDUE, "清理逾期",
                    ("id", "title", "doc_no", "owner", "review", "note", "location")),
-        _rule_list(cat, day, locate, review_pending, "review-pending", "清理建议待决定",
+        _rule_list(cat, day, locate, review_pending, Code.REVIEW_PENDING, "清理建议待决定",
                    ("id", "title", "doc_no", "owner", "review", "note", "location")),
-        _rule_list(cat, day, locate, cites_repealed, "cites-repealed", "依据已废止的权力事项和文件", CITE_COLUMNS),
-        _rule_list(cat, day, locate, cites_amended, "cites-amended", "依据已修改的权力事项和文件", CITE_COLUMNS),
+        _rule_list(cat, day, locate, cites_repealed, Code.CITES_REPEALED, "依据已废止的权力事项和文件", CITE_COLUMNS),
+        _rule_list(cat, day, locate, cites_amended, Code.CITES_AMENDED, "依据已修改的权力事项和文件", CITE_COLUMNS),
         AuditList("powers", "行政权力事项一览", None, ("id", "title", "kind", "status", "location"),
                   tuple(_power_row(p) for p in sorted(powers, key=_power_order))),
     )

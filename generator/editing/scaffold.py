@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from generator.codes import Code
 from generator.editing.atomic import write_atomic
 from generator.editing.yamledit import YamlText, scalar
 from generator.format import fields as F
@@ -247,9 +248,9 @@ def _to_fill(spec_fields: tuple[F.Field, ...], slots: dict[str, _Slot], prefix: 
 
 def _load(root: Path) -> Catalog:
     cat, problems = load_project(root)
-    broken = sorted({p.path for p in problems if p.code == "yaml-syntax"})
+    broken = sorted({p.path for p in problems if p.code == Code.YAML_SYNTAX})
     if broken:
-        raise ScaffoldRefused(problems=[p for p in problems if p.code == "yaml-syntax"])
+        raise ScaffoldRefused(problems=[p for p in problems if p.code == Code.YAML_SYNTAX])
     return cat
 
 

@@ -13,19 +13,12 @@ from collections.abc import Iterator
 from importlib import import_module
 from types import ModuleType
 
+from generator.codes import Code
 from generator.format.model import Catalog
 from generator.problems import Level, Problem, problem
 
-# The order of SPEC §4's table, which is also the order of the rule reference.
-RULE_MODULES = (
-    "yaml_syntax", "missing_field", "unknown_field", "invalid_value", "invalid_date",
-    "invalid_doc_no", "invalid_index_no", "duplicate_id", "unknown_reference",
-    "cites_repealed", "cites_amended", "cites_not_yet_effective", "date_order",
-    "status_inconsistent", "expired_but_valid", "expiring_soon", "validity_too_long",
-    "review_overdue", "review_pending", "legality_review_missing", "legality_review_failed",
-    "summary_too_long", "publication_late", "guide_incomplete", "basis_status_stale",
-    "power_type_suspect", "unpublishable_file",
-)
+# One module per code, in the order of SPEC §4's table (also the order of the rule reference).
+RULE_MODULES = tuple(code.module for code in Code)
 
 
 def rules() -> list[ModuleType]:

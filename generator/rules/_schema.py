@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from generator.codes import Code
 from generator.format import fields as F
 from generator.format.model import ISO_DATE_RE, Catalog, as_date
 from generator.format.patterns import refusal
@@ -103,7 +104,7 @@ def _walk_map(out: list[SchemaFinding], path: str, raw: YMap, fields: tuple[F.Fi
     known = _known(fields)
     for key in raw:
         if key not in known:
-            out.append(("unknown-field", path, raw.at(key),
+            out.append((Code.UNKNOWN_FIELD, path, raw.at(key),
                         f"{where}中有未知字段 '{key}'{did_you_mean(key, known) or '：请检查拼写，或删除它'}"))
     for f in fields:
         value = raw.get(f.name)
@@ -112,11 +113,11 @@ def _walk_map(out: list[SchemaFinding], path: str, raw: YMap, fields: tuple[F.Fi
         if f.name not in raw or value is None:
             if f.required and not skip_missing and f.name not in _OWNED_ELSEWHERE:
                 hint = f"（{f.description}）" if f.description else ""
-                out.append(("missing-field", path, raw.pos,
+                out.append((Code.MISSING_FIELD, path, raw.pos,
                             f"缺少必填字段 {_label(f)}：请添加 `{f.name}: …`{hint}"))
             elif f.name in required_extra:
                 # Required because of `kind`: point at the kind, which is what makes it required.
-                out.append(("missing-field", path, raw.at("kind"),
+                out.append((Code.MISSING_FIELD, path, raw.at("kind"),
                             f"{raw.get('kind')}必须填写 {_label(f)}：请添加 `{f.name}: …`"))
             continue
         _check_value(out, path, raw, f)
@@ -147,19 +148,19 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
         return  # already a yaml-syntax problem
     pos = raw.at(f.name)
 
-    def bad(msg: str, code: str = "invalid-value") -> None:
+    def bad(msg: str, code: str = Code.INVALID_VALUE) -> None:
         out.append((code, path, pos, f"{_label(f)} {msg}"))
 
     if kind == "date":
         if as_date(value) is not None:
             return
         if isinstance(value, BadDate) and not ISO_DATE_RE.match(value):
-            bad(f"的值 '{value}' 带有时刻：只写日期 YYYY-MM-DD，例如 {value[:10]}", "invalid-date")
+            bad(f"的值 '{value}' 带有时刻：只写日期 YYYY-MM-DD，例如 {value[:10]}", Code.INVALID_DATE)
         elif isinstance(value, str) and ISO_DATE_RE.match(value):
-            bad(f"的值 '{value}' 不是真实存在的日期：请核对年月日", "invalid-date")
+            bad(f"的值 '{value}' 不是真实存在的日期：请核对年月日", Code.INVALID_DATE)
         else:
             bad(f"的值 '{value}' 不是 YYYY-MM-DD 格式的日期（月、日要两位数，数字用半角），例如 2024-03-05",
-                "invalid-date")
+                Code.INVALID_DATE)
         return
     if kind in ("text", "id", "enum", "regex"):
         if not isinstance(value, str):
@@ -210,12 +211,12 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
             if isinstance(item, Refused):
                 continue
             if not isinstance(item, str) or not item.strip():
-                out.append(("invalid-value", path, ipos, f"{_label(f)} 的第 {i + 1} 项应为文本，这里是 '{item}'"))
+                out.append((Code.INVALID_VALUE, path, ipos, f"{_label(f)} 的第 {i + 1} 项应为文本，这里是 '{item}'"))
             elif (ch := invisible(item)) is not None:
-                out.append(("invalid-value", path, ipos,
+                out.append((Code.INVALID_VALUE, path, ipos,
                             f"{_label(f)} 的第 {i + 1} 项里有看不见的排版字符 {ch}：请删除它（常见于复制粘贴）"))
             elif kind == "ids" and not _ID.match(item):
-                out.append(("invalid-value", path, ipos,
+                out.append((Code.INVALID_VALUE, path, ipos,
                             f"{_label(f)} 的第 {i + 1} 项 '{item}' 只能由小写字母、数字和连字符组成"))
         return
     if kind == "map":
@@ -229,11 +230,11 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
             bad("应为列表，每项以 '- ' 开头")
             return
         if len(value) < f.min_items:
-            out.append(("missing-field", path, pos, f"{_label(f)} 至少需要 {f.min_items} 项"))
+            out.append((Code.MISSING_FIELD, path, pos, f"{_label(f)} 至少需要 {f.min_items} 项"))
         for i, item in enumerate(value):
             if isinstance(item, YMap):
                 if f.name != "children":  # child categories are records of their own
                     _walk_map(out, path, item, f.fields, f.title)
             elif not isinstance(item, Refused):
-                out.append(("invalid-value", path, value.at(i),
+                out.append((Code.INVALID_VALUE, path, value.at(i),
                             f"{_label(f)} 的第 {i + 1} 项应为一组“键: 值”，这里是 '{item}'"))

@@ -32,12 +32,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings, add_years
 
-CODE = "basis-status-stale"
-LEVEL = Level.WARNING
+CODE = Code.BASIS_STATUS_STALE
+LEVEL = CODE.level
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:

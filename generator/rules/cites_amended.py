@@ -31,12 +31,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings, citation_findings
 
-CODE = "cites-amended"
-LEVEL = Level.WARNING
+CODE = Code.CITES_AMENDED
+LEVEL = CODE.level
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:

@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings, citation_findings
 
-CODE = "cites-not-yet-effective"
-LEVEL = Level.WARNING
+CODE = Code.CITES_NOT_YET_EFFECTIVE
+LEVEL = CODE.level
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:

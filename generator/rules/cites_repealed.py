@@ -32,12 +32,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings, active_citations
 
-CODE = "cites-repealed"
-LEVEL = Level.ERROR
+CODE = Code.CITES_REPEALED
+LEVEL = CODE.level
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:

@@ -53,12 +53,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings
 
-CODE = "date-order"
-LEVEL = Level.ERROR
+CODE = Code.DATE_ORDER
+LEVEL = CODE.level
 
 
 _DOC_CHAIN = (("written", "成文日期"), ("published", "发布日期"), ("effective", "施行日期"), ("expires", "有效期至"))

@@ -47,13 +47,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from generator.codes import Code
 from generator.format.model import Catalog, Source
-from generator.problems import Level, Pos
+from generator.problems import Pos
 from generator.rules._util import Findings
 from generator.site import urls
 
-CODE = "duplicate-id"
-LEVEL = Level.ERROR
+CODE = Code.DUPLICATE_ID
+LEVEL = CODE.level
 
 
 def _dupes(what: str, key: str, items: Iterable[tuple[str | None, Source]]) -> Findings:

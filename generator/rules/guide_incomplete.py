@@ -53,14 +53,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.fields import SITE_CONFIG
 from generator.format.model import Catalog
 from generator.format.yamltree import YMap
-from generator.problems import Level
 from generator.rules._util import Findings
 
-CODE = "guide-incomplete"
-LEVEL = Level.ERROR
+CODE = Code.GUIDE_INCOMPLETE
+LEVEL = CODE.level
 
 _AGENCY = next(f for f in SITE_CONFIG.fields if f.name == "agency").fields
 

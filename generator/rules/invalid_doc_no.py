@@ -54,12 +54,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings
 
-CODE = "invalid-doc-no"
-LEVEL = Level.ERROR
+CODE = Code.INVALID_DOC_NO
+LEVEL = CODE.level
 
 # [0-9], not \d: full-width digits (２０２４) are a common slip and not allowed in a 文号.
 DOC_NO = re.compile(r"^(?P<org>[^\s〔〕\[\]()（）【】]+)〔(?P<year>[0-9]{4})〕(?P<n>[1-9][0-9]*)号$")

@@ -55,13 +55,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from generator.codes import Code
 from generator.format.model import Catalog, Policy
 from generator.format.patterns import compile_user_pattern
-from generator.problems import Level
 from generator.rules._util import Findings
 
-CODE = "invalid-index-no"
-LEVEL = Level.ERROR
+CODE = Code.INVALID_INDEX_NO
+LEVEL = CODE.level
 
 
 def index_pattern(cat: Catalog) -> Any | None:

@@ -33,14 +33,14 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.audit.annual import annual_findings
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._schema import schema_findings
 from generator.rules._util import Findings
 from generator.site import urls
 
-CODE = "invalid-value"
-LEVEL = Level.ERROR
+CODE = Code.INVALID_VALUE
+LEVEL = CODE.level
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:

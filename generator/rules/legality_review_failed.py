@@ -52,12 +52,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings
 
-CODE = "legality-review-failed"
-LEVEL = Level.ERROR
+CODE = Code.LEGALITY_REVIEW_FAILED
+LEVEL = CODE.level
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:

@@ -50,12 +50,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings
 
-CODE = "legality-review-missing"
-LEVEL = Level.WARNING
+CODE = Code.LEGALITY_REVIEW_MISSING
+LEVEL = CODE.level
 
 
 _SINCE = dt.date(2019, 1, 1)

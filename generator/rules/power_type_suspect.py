@@ -31,12 +31,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings
 
-CODE = "power-type-suspect"
-LEVEL = Level.WARNING
+CODE = Code.POWER_TYPE_SUSPECT
+LEVEL = CODE.level
 
 KEYWORDS = {
     "处罚": "行政处罚", "罚款": "行政处罚", "许可": "行政许可", "审批": "行政许可",

@@ -44,12 +44,12 @@ from functools import lru_cache
 
 import chinese_calendar
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings
 
-CODE = "publication-late"
-LEVEL = Level.WARNING
+CODE = Code.PUBLICATION_LATE
+LEVEL = CODE.level
 LIMIT = 20
 
 

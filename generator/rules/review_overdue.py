@@ -52,12 +52,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings, add_years
 
-CODE = "review-overdue"
-LEVEL = Level.WARNING
+CODE = Code.REVIEW_OVERDUE
+LEVEL = CODE.level
 
 
 

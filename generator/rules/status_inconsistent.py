@@ -55,12 +55,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings
 
-CODE = "status-inconsistent"
-LEVEL = Level.ERROR
+CODE = Code.STATUS_INCONSISTENT
+LEVEL = CODE.level
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:

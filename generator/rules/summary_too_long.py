@@ -54,12 +54,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings
 
-CODE = "summary-too-long"
-LEVEL = Level.WARNING
+CODE = Code.SUMMARY_TOO_LONG
+LEVEL = CODE.level
 
 
 LIMIT = 100

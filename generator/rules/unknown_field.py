@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._schema import schema_findings
 from generator.rules._util import Findings
 
-CODE = "unknown-field"
-LEVEL = Level.WARNING
+CODE = Code.UNKNOWN_FIELD
+LEVEL = CODE.level
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:

@@ -38,14 +38,15 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 
+from generator.codes import Code
 from generator.format.links import find_links, find_relative_links
 from generator.format.model import BasisRef, Catalog, Source
-from generator.problems import Level, Pos
+from generator.problems import Pos
 from generator.rules._util import Findings, did_you_mean
 from generator.site import urls
 
-CODE = "unknown-reference"
-LEVEL = Level.ERROR
+CODE = Code.UNKNOWN_REFERENCE
+LEVEL = CODE.level
 
 
 def _basis(src: Source, refs: Iterable[BasisRef], laws: Mapping[str, object], what: str) -> Findings:

@@ -23,14 +23,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog, StaticSource
-from generator.problems import Level, Pos
+from generator.problems import Pos
 from generator.rules._util import Findings
 from generator.rules.unknown_reference import attachment_path_problem
 from generator.site.files import refusal
 
-CODE = "unpublishable-file"
-LEVEL = Level.ERROR
+CODE = Code.UNPUBLISHABLE_FILE
+LEVEL = CODE.level
 
 
 def verdict(source: StaticSource) -> str | None:

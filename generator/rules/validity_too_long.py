@@ -51,12 +51,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.codes import Code
 from generator.format.model import Catalog
-from generator.problems import Level
 from generator.rules._util import Findings, add_years
 
-CODE = "validity-too-long"
-LEVEL = Level.WARNING
+CODE = Code.VALIDITY_TOO_LONG
+LEVEL = CODE.level
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.audit.audit import COLUMNS, OWNER_LABELS, AuditList, AuditRow, run_audit
+from generator.codes import Code
 from generator.format.fields import DOC_STATUSES, REVIEW_RESULTS
 from generator.format.model import Catalog
 from generator.site import urls
@@ -15,12 +16,12 @@ from generator.templating import render
 LIST_LIMIT = 100
 # What the public page shows of each list (no file positions, no editor instructions).
 SITE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "expired-but-valid": ("title", "doc_no", "owner", "expires"),
-    "expiring-soon": ("title", "doc_no", "owner", "expires"),
-    "review-overdue": ("title", "doc_no", "owner", "review"),
-    "review-pending": ("title", "doc_no", "owner", "review"),
-    "cites-repealed": ("record", "title", "basis"),
-    "cites-amended": ("record", "title", "basis"),
+    Code.EXPIRED_BUT_VALID: ("title", "doc_no", "owner", "expires"),
+    Code.EXPIRING_SOON: ("title", "doc_no", "owner", "expires"),
+    Code.REVIEW_OVERDUE: ("title", "doc_no", "owner", "review"),
+    Code.REVIEW_PENDING: ("title", "doc_no", "owner", "review"),
+    Code.CITES_REPEALED: ("record", "title", "basis"),
+    Code.CITES_AMENDED: ("record", "title", "basis"),
 }
 def row_url(row: AuditRow) -> str:
     return urls.power(row.id) if row.record == "权力事项" else urls.document(row.id)
