@@ -19,16 +19,17 @@ from markupsafe import Markup
 
 __all__ = ["Markup", "environment", "render"]
 
+from generator.format.status import DocStatus, LawStatus, PowerStatus
 from generator.site import urls
 
 # CSS class of each status badge: the colour tells 有效 from 已修改 from 废止/失效 at a glance,
 # and the text says it too (colour is never the only signal).
-STATUS_CLASS = {
-    "有效": "ok", "现行有效": "ok",
-    "已修改": "amended", "已调整": "amended",
-    "废止": "repealed", "已废止": "repealed", "已取消": "repealed",
-    "失效": "expired",
-    "尚未生效": "pending",
+STATUS_CLASS: dict[str, str] = {
+    DocStatus.VALID: "ok", LawStatus.IN_FORCE: "ok", PowerStatus.VALID: "ok",
+    DocStatus.AMENDED: "amended", LawStatus.AMENDED: "amended", PowerStatus.ADJUSTED: "amended",
+    DocStatus.REPEALED: "repealed", LawStatus.REPEALED: "repealed", PowerStatus.CANCELLED: "repealed",
+    DocStatus.EXPIRED: "expired",
+    LawStatus.NOT_YET_EFFECTIVE: "pending",
 }
 
 

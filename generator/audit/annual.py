@@ -26,6 +26,7 @@ from typing import Any
 from generator.format import fields as F
 from generator.format.lifecycle import DAY, ending, in_force_at, normative_documents
 from generator.format.model import Catalog, Document, Source
+from generator.format.status import DocStatus
 from generator.format.yamltree import YMap
 from generator.problems import Pos
 
@@ -224,7 +225,7 @@ def repeal_year(doc: Document) -> int | None:
     """The year `doc` counts as 本年废止: its repeal record's date, or the day after it expired if 失效."""
     if doc.repealed is not None and doc.repealed.date is not None:
         return doc.repealed.date.year
-    if doc.status == "失效" and doc.expires is not None:
+    if doc.status == DocStatus.EXPIRED and doc.expires is not None:
         return (doc.expires + DAY).year
     return None
 
@@ -298,7 +299,7 @@ def _repeal_reason(doc: Document) -> str:
 def _amended_in(cat: Catalog, year: int) -> list[Entry]:
     out = []
     for doc in normative_documents(cat):
-        if doc.owner != "self" or doc.status != "已修改":
+        if doc.owner != "self" or doc.status != DocStatus.AMENDED:
             continue
         for aid in doc.amended_by:
             a = cat.documents.get(aid)

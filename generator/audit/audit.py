@@ -16,9 +16,10 @@ from types import ModuleType
 from typing import Any
 
 from generator.codes import Code
-from generator.format.fields import DOC_STATUSES, POWER_STATUSES, POWER_TYPES, REVIEW_RESULTS
+from generator.format.fields import POWER_TYPES
 from generator.format.lifecycle import latest_review, normative_documents, status_at
 from generator.format.model import Catalog, Document, Power, Review
+from generator.format.status import DOC_STATUSES, POWER_STATUSES, REVIEW_RESULTS, DocStatus, PowerStatus
 from generator.problems import Pos
 from generator.rules import (
     cites_amended,
@@ -286,7 +287,7 @@ def run_audit(cat: Catalog, day: dt.date) -> Audit:
         row = dict.fromkeys(DOC_STATUSES, 0)
         for doc in docs:
             if doc.owner == owner or (owner == "unknown" and doc.owner not in OWNERS):
-                row[status_at(cat, doc, day) or "有效"] += 1
+                row[status_at(cat, doc, day) or DocStatus.VALID.value] += 1
         if owner != "unknown" or any(row.values()):
             by_owner[owner] = {**row, "total": sum(row.values())}
     by_owner["total"] = {s: sum(r[s] for r in by_owner.values()) for s in (*DOC_STATUSES, "total")}
@@ -296,13 +297,13 @@ def run_audit(cat: Catalog, day: dt.date) -> Audit:
         row = dict.fromkeys(DOC_STATUSES, 0)
         for doc in docs:
             if doc.kind == kind:
-                row[status_at(cat, doc, day) or "有效"] += 1
+                row[status_at(cat, doc, day) or DocStatus.VALID.value] += 1
         by_kind[kind] = {**row, "total": sum(row.values())}
 
     reviews = {owner: _tally(docs, owner, day) for owner in OWNERS}
 
     powers = sorted(cat.powers.values(), key=lambda p: p.code)
-    by_type = {t: sum(1 for p in powers if p.type == t and p.status == "有效") for t in POWER_TYPES}
+    by_type = {t: sum(1 for p in powers if p.type == t and p.status == PowerStatus.VALID) for t in POWER_TYPES}
     by_status = {s: sum(1 for p in powers if p.status == s) for s in POWER_STATUSES}
 
     locate = _Locator(cat)

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.audit.annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport
 from generator.audit.annual import as_json as annual_json
 from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, as_json
-from generator.format.fields import DOC_STATUSES, REVIEW_RESULTS
+from generator.format.status import DOC_STATUSES, REVIEW_RESULTS
 from generator.spreadsheet import append, csv_text, workbook_bytes
 
 FORMATS = ("table", "md", "csv", "xlsx", "json")

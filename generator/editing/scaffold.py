@@ -33,6 +33,7 @@ from generator.editing.yamledit import YamlText, scalar
 from generator.format import fields as F
 from generator.format.model import Catalog
 from generator.format.patterns import compile_user_pattern
+from generator.format.status import DocStatus, LawStatus, PowerStatus
 from generator.load import load_project
 from generator.problems import Problem, UsageError
 from generator.rules._util import did_you_mean
@@ -311,7 +312,7 @@ def new_document(root: Path, kind: str, category: str | None, today: dt.date) ->
     if "expires" in extra:
         slots["expires"] = _Slot("", "必填")
     if "status" in extra:
-        slots["status"] = _Slot("有效", "")
+        slots["status"] = _Slot(DocStatus.VALID.value, "")
     if kind in F.NORMATIVE_KINDS:
         slots["basis"] = _Slot([{"law": "", "articles": [""]}], "选填，没有可删除这几行")
     if kind == "规范性文件":
@@ -356,7 +357,7 @@ def new_power(root: Path, power_type: str, today: dt.date) -> Scaffolded:
         "level": _Slot(["市"], "选填", commented=True),
         "responsibilities": _Slot(["立案", "调查取证", "审理", "告知", "决定", "送达", "执行"], "选填", commented=True),
         "accountability": _Slot("", "选填", commented=True),
-        "status": _Slot("有效", ""),
+        "status": _Slot(PowerStatus.VALID.value, ""),
     }
     lines = _render(F.POWER.fields, slots, "  ", first="- ")
     line = _append(root, rel, powers_file_header(power_type), lines)
@@ -377,7 +378,7 @@ def new_law(root: Path, law_id: str | None, today: dt.date) -> Scaffolded:
         "issuer": _Slot("", "必填"),
         "promulgated": _Slot(dt.date(2024, 1, 1), "选填", commented=True),
         "effective": _Slot(dt.date(2024, 1, 1), "选填", commented=True),
-        "status": _Slot("现行有效", ""),
+        "status": _Slot(LawStatus.IN_FORCE.value, ""),
         "status_checked": _Slot(today, "今天，核对后请保持最新"),
         "url": _Slot("https://flk.npc.gov.cn/", "选填", commented=True),
     }

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.format.status import DOC_STATUSES, LAW_STATUSES, POWER_STATUSES, REVIEW_RESULTS
+
 ID_PATTERN = r"^[a-z0-9-]+$"
 
 LAW_LEVELS = ("法律", "行政法规", "地方性法规", "自治条例和单行条例", "部门规章", "地方政府规章", "规范性文件")
-LAW_STATUSES = ("现行有效", "已修改", "已废止", "尚未生效")
 POWER_TYPES = (
     "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付",
     "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力",
 )
-POWER_STATUSES = ("有效", "已取消", "已调整")
 DOC_KINDS = ("规章", "规范性文件", "其他")
 NORMATIVE_KINDS = ("规章", "规范性文件")
 DOC_OWNERS = ("self", "drafted")
-DOC_STATUSES = ("有效", "已修改", "废止", "失效")
-REVIEW_RESULTS = ("继续有效", "修改", "废止", "宣布失效")
 LEGALITY_RESULTS = ("通过", "修改后通过", "不通过")
 POLICY_MAX_YEARS = 100
 POLICY_MAX_DAYS = 3650

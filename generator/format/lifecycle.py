@@ -18,9 +18,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.format.model import Catalog, Document, Review
+from generator.format.status import DOC_ENDED, DOC_IN_FORCE, DocStatus
 
-IN_FORCE = ("有效", "已修改")
-ENDED = ("废止", "失效")
 DAY = dt.timedelta(days=1)
 
 
@@ -37,18 +36,19 @@ def ending(doc: Document) -> Ending | None:
     """The earliest way `doc` leaves force (possibly in the future), or None if nothing ends it."""
     options: list[Ending] = []
     if doc.repealed is not None and doc.repealed.date is not None:
-        options.append(Ending(doc.repealed.date, doc.status if doc.status in ENDED else "废止", False))
+        as_status = doc.status if doc.status in DOC_ENDED else DocStatus.REPEALED.value
+        options.append(Ending(doc.repealed.date, as_status, False))
     if doc.expires is not None:
-        options.append(Ending(doc.expires + DAY, "失效", True))
+        options.append(Ending(doc.expires + DAY, DocStatus.EXPIRED.value, True))
     if options:
         return min(options, key=lambda e: (e.date, e.by_expiry))
-    if doc.status in ENDED:
-        return Ending(None, doc.status or "废止", False)
+    if doc.status in DOC_ENDED:
+        return Ending(None, doc.status, False)
     return None
 
 
 def amended_at(cat: Catalog, doc: Document, day: dt.date) -> bool:
-    if doc.status != "已修改":
+    if doc.status != DocStatus.AMENDED:
         return False
     dates = [a.published for i in doc.amended_by if (a := cat.documents.get(i)) is not None and a.published]
     return not dates or min(dates) <= day
@@ -61,11 +61,11 @@ def status_at(cat: Catalog, doc: Document, day: dt.date) -> str | None:
     end = ending(doc)
     if end is not None and (end.date is None or end.date <= day):
         return end.status
-    return "已修改" if amended_at(cat, doc, day) else "有效"
+    return DocStatus.AMENDED.value if amended_at(cat, doc, day) else DocStatus.VALID.value
 
 
 def in_force_at(cat: Catalog, doc: Document, day: dt.date) -> bool:
-    return status_at(cat, doc, day) in IN_FORCE
+    return status_at(cat, doc, day) in DOC_IN_FORCE
 
 
 def latest_review(doc: Document, day: dt.date) -> Review | None:

@@ -7,6 +7,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 
 from generator.format.model import BasisRef, Catalog, LegalBasis, Source
+from generator.format.status import DocStatus, PowerStatus
 from generator.problems import Pos
 
 Finding = tuple[str, Pos, str]
@@ -46,12 +47,12 @@ def iso(d: dt.date | None) -> str:
 def active_citations(cat: Catalog) -> Iterator[tuple[Source, BasisRef, LegalBasis, str]]:
     """Every basis entry of an 有效 power or 有效 normative document whose law exists."""
     for power in cat.all_powers:
-        if power.status == "有效":
+        if power.status == PowerStatus.VALID:
             for ref in power.basis:
                 if ref.law in cat.laws:
                     yield power.src, ref, cat.laws[ref.law], f"权力事项 {power.code} "
     for doc in cat.all_documents:
-        if doc.normative and doc.status == "有效":
+        if doc.normative and doc.status == DocStatus.VALID:
             for ref in doc.basis:
                 if ref.law in cat.laws:
                     yield doc.src, ref, cat.laws[ref.law], "本文件"

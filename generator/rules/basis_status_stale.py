@@ -34,6 +34,7 @@ import datetime as dt
 
 from generator.codes import Code
 from generator.format.model import Catalog
+from generator.format.status import LawStatus
 from generator.rules._util import Findings, add_years
 
 CODE = Code.BASIS_STATUS_STALE
@@ -43,7 +44,7 @@ LEVEL = CODE.level
 def check(cat: Catalog, today: dt.date) -> Findings:
     years = cat.policy.basis_check_interval_years
     for law in cat.all_laws:
-        if law.status == "已废止":
+        if law.status == LawStatus.REPEALED:
             continue
         if law.status_checked is None:
             if law.src.raw.get("status_checked") is not None:

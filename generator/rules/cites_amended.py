@@ -33,6 +33,7 @@ import datetime as dt
 
 from generator.codes import Code
 from generator.format.model import Catalog
+from generator.format.status import LawStatus
 from generator.rules._util import Findings, citation_findings
 
 CODE = Code.CITES_AMENDED
@@ -40,4 +41,4 @@ LEVEL = CODE.level
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:
-    return citation_findings(cat, "已修改", "条文序号可能已变，请核对所引条款后更新依据")
+    return citation_findings(cat, LawStatus.AMENDED, "条文序号可能已变，请核对所引条款后更新依据")

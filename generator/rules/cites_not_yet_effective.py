@@ -32,6 +32,7 @@ import datetime as dt
 
 from generator.codes import Code
 from generator.format.model import Catalog
+from generator.format.status import LawStatus
 from generator.rules._util import Findings, citation_findings
 
 CODE = Code.CITES_NOT_YET_EFFECTIVE
@@ -39,4 +40,4 @@ LEVEL = CODE.level
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:
-    return citation_findings(cat, "尚未生效", "在它施行前不能作为依据，请暂用现行依据或推迟本事项")
+    return citation_findings(cat, LawStatus.NOT_YET_EFFECTIVE, "在它施行前不能作为依据，请暂用现行依据或推迟本事项")

@@ -34,6 +34,7 @@ import datetime as dt
 
 from generator.codes import Code
 from generator.format.model import Catalog
+from generator.format.status import DOC_ENDED, LawStatus, PowerStatus
 from generator.rules._util import Findings, active_citations
 
 CODE = Code.CITES_REPEALED
@@ -42,12 +43,12 @@ LEVEL = CODE.level
 
 def check(cat: Catalog, today: dt.date) -> Findings:
     for src, ref, law, who in active_citations(cat):
-        if law.status == "已废止":
+        if law.status == LawStatus.REPEALED:
             by = f"，已被 {law.repealed.by} 废止" if law.repealed and law.repealed.by else ""
             yield src.path, src.at("basis", ref.index, "law"), \
                 f"{who}依据的《{law.title}》（{law.id}）已废止{by}：请改为现行有效的依据，或取消/废止本事项"
     for power in cat.all_powers:
         doc = cat.documents.get(power.discretion or "")
-        if power.status == "有效" and doc and doc.status in ("废止", "失效"):
+        if power.status == PowerStatus.VALID and doc and doc.status in DOC_ENDED:
             yield power.src.path, power.src.at("discretion"), \
                 f"权力事项 {power.code} 的裁量基准《{doc.title}》已{doc.status}：请改为现行的裁量基准"

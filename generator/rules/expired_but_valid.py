@@ -55,6 +55,7 @@ import datetime as dt
 
 from generator.codes import Code
 from generator.format.model import Catalog
+from generator.format.status import DocStatus
 from generator.rules._util import Findings
 
 CODE = Code.EXPIRED_BUT_VALID
@@ -63,7 +64,7 @@ LEVEL = CODE.level
 
 def check(cat: Catalog, today: dt.date) -> Findings:
     for doc in cat.all_documents:
-        if doc.normative and doc.status == "有效" and doc.expires and doc.expires < today:
+        if doc.normative and doc.status == DocStatus.VALID and doc.expires and doc.expires < today:
             yield doc.src.path, doc.src.at("expires"), \
                 f"有效期已于 {doc.expires} 届满，但有效性仍为 有效：" \
                 "请评估后重新发布（更新 expires），或把 status 改为 失效"

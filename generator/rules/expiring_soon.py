@@ -55,6 +55,7 @@ import datetime as dt
 
 from generator.codes import Code
 from generator.format.model import Catalog
+from generator.format.status import DocStatus
 from generator.rules._util import Findings
 
 CODE = Code.EXPIRING_SOON
@@ -64,7 +65,7 @@ LEVEL = CODE.level
 def check(cat: Catalog, today: dt.date) -> Findings:
     days = cat.policy.expiry_warning_days
     for doc in cat.all_documents:
-        if doc.normative and doc.status == "有效" and doc.expires and today <= doc.expires:
+        if doc.normative and doc.status == DocStatus.VALID and doc.expires and today <= doc.expires:
             left = (doc.expires - today).days
             if left <= days:
                 yield doc.src.path, doc.src.at("expires"), \

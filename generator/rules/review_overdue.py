@@ -54,6 +54,7 @@ import datetime as dt
 
 from generator.codes import Code
 from generator.format.model import Catalog
+from generator.format.status import DocStatus
 from generator.rules._util import Findings, add_years
 
 CODE = Code.REVIEW_OVERDUE
@@ -64,7 +65,7 @@ LEVEL = CODE.level
 def check(cat: Catalog, today: dt.date) -> Findings:
     years = cat.policy.review_interval_years
     for doc in cat.all_documents:
-        if not doc.normative or doc.status != "有效":
+        if not doc.normative or doc.status != DocStatus.VALID:
             continue
         last = doc.last_review
         since = last.date if last else doc.published

@@ -57,6 +57,7 @@ import datetime as dt
 
 from generator.codes import Code
 from generator.format.model import Catalog
+from generator.format.status import ReviewResult
 from generator.rules._util import Findings
 
 CODE = Code.REVIEW_PENDING
@@ -72,6 +73,6 @@ def check(cat: Catalog, today: dt.date) -> Findings:
             settled = any(r.decided and r.date and r.date >= review.date and r.index > review.index
                           for r in doc.reviews)
             if not settled:
-                proposal = "不修改" if review.result == "继续有效" else review.result
+                proposal = "不修改" if review.result == ReviewResult.KEEP else review.result
                 yield doc.src.path, doc.src.at("reviews", review.index), \
                     f"{review.date} 的清理意见（建议{proposal}）尚待决定：决定后请把 decided 改为 true"

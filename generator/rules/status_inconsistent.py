@@ -57,6 +57,7 @@ import datetime as dt
 
 from generator.codes import Code
 from generator.format.model import Catalog
+from generator.format.status import DOC_IN_FORCE, ENDING_RESULTS, DocStatus, LawStatus
 from generator.rules._util import Findings
 
 CODE = Code.STATUS_INCONSISTENT
@@ -68,25 +69,25 @@ def check(cat: Catalog, today: dt.date) -> Findings:
         if not doc.normative or doc.status is None:
             continue
         s = doc.src
-        if doc.status == "废止" and doc.repealed is None:
+        if doc.status == DocStatus.REPEALED and doc.repealed is None:
             yield s.path, s.at("status"), \
                 "有效性为 废止，但没有 repealed：请写明 repealed: {date: 废止日期, by: 废止它的文件}"
-        if doc.status == "失效" and doc.repealed is None and doc.expires and doc.expires >= today:
+        if doc.status == DocStatus.EXPIRED and doc.repealed is None and doc.expires and doc.expires >= today:
             yield s.path, s.at("status"), \
                 f"有效性为 失效，但有效期至 {doc.expires} 尚未届满且没有 repealed：请写明宣布失效的日期和决定"
-        if doc.status in ("有效", "已修改") and doc.repealed is not None:
+        if doc.status in DOC_IN_FORCE and doc.repealed is not None:
             yield s.path, s.at("repealed"), \
                 f"有效性为 {doc.status}，却写有 repealed：若已废止请把 status 改为 废止，否则删除 repealed"
         last = doc.last_decided_review
-        if doc.status == "有效" and last and last.result in ("废止", "宣布失效"):
+        if doc.status == DocStatus.VALID and last and last.result in ENDING_RESULTS:
             yield s.path, s.at("status"), \
                 f"最近一次已决定的清理结果（{last.date}）为 {last.result}，但有效性仍为 有效：请更新 status 和 repealed"
-        if doc.status == "已修改" and not doc.amended_by:
+        if doc.status == DocStatus.AMENDED and not doc.amended_by:
             yield s.path, s.at("status"), "有效性为 已修改，但没有 amended_by：请列出修改它的文件 id"
     for law in cat.all_laws:
-        if law.status == "已废止" and law.repealed is None:
+        if law.status == LawStatus.REPEALED and law.repealed is None:
             yield law.src.path, law.src.at("status"), \
                 "时效性为 已废止，但没有 repealed：请写明 repealed: {date: 废止日期, by: 废止它的法律}"
-        if law.status is not None and law.status != "已废止" and law.repealed is not None:
+        if law.status is not None and law.status != LawStatus.REPEALED and law.repealed is not None:
             yield law.src.path, law.src.at("repealed"), \
                 f"时效性为 {law.status}，却写有 repealed：若已废止请把 status 改为 已废止，否则删除 repealed"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from generator.format.status import in_force
 from generator.search.doc import SearchDoc
 from generator.site import urls
 
@@ -13,7 +14,6 @@ if TYPE_CHECKING:
     from generator.format.model import Catalog
     from generator.site.pages.base import SitePage
 
-NOT_IN_FORCE = ("废止", "失效", "已废止", "已取消")
 
 # Bounded and bracket-free inside: an unbounded `[^\]]*` rescans to the end of the body from every
 # unmatched '[' (a body of 20,000 '[' took 13 s; 1 MB of them now takes 0.4 s).
@@ -39,7 +39,7 @@ def search_docs(cat: Catalog, pages: Sequence[SitePage]) -> list[SearchDoc]:
             url=urls.document(d.id), title=d.title,
             text=" ".join(x for x in (d.summary, meta, plain_text(d.body)) if x),
             kind="文件", status=d.status, year=year, category=c.name if c else None,
-            valid=d.status not in NOT_IN_FORCE,
+            valid=in_force(d.status),
         ))
     for p in cat.powers.values():
         basis = " ".join(
@@ -48,12 +48,12 @@ def search_docs(cat: Catalog, pages: Sequence[SitePage]) -> list[SearchDoc]:
         )
         text = " ".join(x for x in (p.code, p.type, p.subtype, p.subject, p.department, basis, p.accountability) if x)
         out.append(SearchDoc(url=urls.power(p.code), title=p.name, text=text, kind="权力", status=p.status,
-                             year=None, category=p.type, valid=p.status not in NOT_IN_FORCE))
+                             year=None, category=p.type, valid=in_force(p.status)))
     for law in cat.laws.values():
         text = " ".join(x for x in (law.level, law.issuer, law.title) if x)
         year = law.promulgated.year if law.promulgated else None
         out.append(SearchDoc(url=urls.law(law.id), title=law.title, text=text, kind="依据", status=law.status,
-                             year=year, category=law.level, valid=law.status not in NOT_IN_FORCE))
+                             year=year, category=law.level, valid=in_force(law.status)))
     by_url = {p.url: p for p in pages}
     for page in cat.pages:
         url = urls.content_page(page.url_path)

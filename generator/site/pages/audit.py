@@ -6,8 +6,8 @@ import datetime as dt
 
 from generator.audit.audit import COLUMNS, OWNER_LABELS, AuditList, AuditRow, run_audit
 from generator.codes import Code
-from generator.format.fields import DOC_STATUSES, REVIEW_RESULTS
 from generator.format.model import Catalog
+from generator.format.status import DOC_STATUSES, REVIEW_RESULTS
 from generator.site import urls
 from generator.site.pages.base import Crumb, PageMeta, SitePage
 from generator.templating import render

@@ -8,6 +8,7 @@ import json
 
 from generator.format.model import Catalog, Document
 from generator.format.relations import Relations, ancestors, relations, resolve_links
+from generator.format.status import DocStatus, in_force
 from generator.site import urls
 from generator.site.pages.base import (
     BODY_SLOT,
@@ -18,13 +19,12 @@ from generator.site.pages.base import (
 from generator.templating import render
 
 # schema.org LegalForceStatus for each document status (SPEC §6 JSON-LD).
-LEGAL_FORCE = {
-    "有效": "https://schema.org/InForce",
-    "已修改": "https://schema.org/PartiallyInForce",
-    "废止": "https://schema.org/NotInForce",
-    "失效": "https://schema.org/NotInForce",
+LEGAL_FORCE: dict[str, str] = {
+    DocStatus.VALID: "https://schema.org/InForce",
+    DocStatus.AMENDED: "https://schema.org/PartiallyInForce",
+    DocStatus.REPEALED: "https://schema.org/NotInForce",
+    DocStatus.EXPIRED: "https://schema.org/NotInForce",
 }
-NOT_IN_FORCE = ("废止", "失效")
 
 
 def _jsonld(cat: Catalog, doc: Document) -> str:
@@ -63,7 +63,7 @@ def _jsonld(cat: Catalog, doc: Document) -> str:
 
 def _repeal_notice(cat: Catalog, rel: Relations, doc: Document) -> dict[str, object] | None:
     """The banner of a 废止/失效 document: since when, and by which instrument (linked when on the site)."""
-    if doc.status not in NOT_IN_FORCE:
+    if in_force(doc.status):
         return None
     if doc.repealed is not None:
         return {"status": doc.status, "date": doc.repealed.date, "by": rel.target(cat, doc.repealed.by)}

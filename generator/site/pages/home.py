@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from generator.format.model import Catalog, Page
 from generator.format.relations import relations
+from generator.format.status import DocStatus
 from generator.site import urls
 from generator.site.pages.base import (
     BODY_SLOT,
@@ -75,7 +76,7 @@ def home_page(cat: Catalog, today: dt.date, present: set[str]) -> SitePage:
     normative = [d for d in rel.documents if d.normative]
     counts = {
         urls.CATALOGUE: (len(rel.documents), "条公开信息"),
-        urls.NORMATIVE: (sum(1 for d in normative if d.status == "有效"), "件现行有效"),
+        urls.NORMATIVE: (sum(1 for d in normative if d.status == DocStatus.VALID), "件现行有效"),
         urls.POWERS: (len(cat.powers), "项权力事项"),
         urls.LAWS: (len(cat.laws), "部执法依据"),
     }

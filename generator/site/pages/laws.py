@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from generator.format.fields import LAW_LEVELS, LAW_STATUSES
+from generator.format.fields import LAW_LEVELS
 from generator.format.model import Catalog, LegalBasis
 from generator.format.relations import CITES_BASIS, CITES_POWER_BASIS, relations
+from generator.format.status import LAW_STATUSES
 from generator.site import urls
 from generator.site.pages.base import (
     Crumb,

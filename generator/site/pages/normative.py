@@ -7,9 +7,9 @@ import datetime as dt
 from collections import defaultdict
 from functools import partial
 
-from generator.format.fields import DOC_STATUSES
 from generator.format.model import Catalog, Document
 from generator.format.relations import relations
+from generator.format.status import DOC_STATUSES
 from generator.site import urls
 from generator.site.pages.base import (
     Crumb,
