@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.format.model import Catalog
 from generator.load import load_project
-from generator.problems import Level, Problem
+from generator.problems import Level, Problem, fails
 from generator.rules import run_rules
 
 
@@ -22,7 +22,7 @@ class CheckResult:
 
     def failed(self, strict: bool) -> bool:
         """Errors fail a run; warnings too under --strict; notices never."""
-        return self.count(Level.ERROR) > 0 or (strict and self.count(Level.WARNING) > 0)
+        return fails(self.problems, strict)
 
 
 def check_project(root: Path, today: dt.date) -> CheckResult:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
 from generator.codes import Code, Level
 
-__all__ = ["Code", "Level", "Pos", "Problem", "UsageError", "problem"]
+__all__ = ["Code", "Level", "Pos", "Problem", "UsageError", "fails", "problem"]
 
 
 class Pos(NamedTuple):
@@ -44,6 +45,13 @@ def problem(path: str, pos: Pos | None, level: Level, code: Code, message: str) 
     """Build a problem at `pos` (line 1, column 1 when the position is unknown)."""
     p = pos or Pos(1, 1)
     return Problem(path, p.line, p.column, level, code, message)
+
+
+def fails(problems: Iterable[Problem], strict: bool, other_warnings: bool = False) -> bool:
+    """Whether a run with these problems fails: errors always; warnings (and `other_warnings`, e.g. the
+    site engine's own) only under --strict; notices never."""
+    levels = {p.level for p in problems}
+    return Level.ERROR in levels or (strict and (Level.WARNING in levels or other_warnings))
 
 
 class UsageError(Exception):

@@ -1,4 +1,5 @@
-"""The Jinja2 environment every page template renders in: compiled once, autoescaping everything.
+"""The Jinja2 environments, defined once: the site's pages (autoescaping everything) and the CLI's
+Markdown reports (plain text, no HTML escaping). Both are compiled once per process.
 
 Page templates (generator/templates/*.html.j2) render ready HTML; templates that produce Markdown
 for the site engine (*.md.j2) are autoescaped too, and Python-Markdown passes their HTML blocks
@@ -17,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-__all__ = ["Markup", "environment", "render"]
+__all__ = ["Markup", "environment", "render", "report_environment"]
 
 from generator.format.status import DocStatus, LawStatus, PowerStatus
 from generator.site import urls
@@ -53,17 +54,29 @@ def status_class(status: str | None) -> str:
     return STATUS_CLASS.get(status or "", "none")
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator.site", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("j2", "html", "md"), default=True),
+def _environment(package: str, autoescape: bool) -> Environment:
+    return Environment(
+        loader=PackageLoader(package, "templates"),
+        autoescape=select_autoescape(enabled_extensions=("j2", "html", "md"), default=True) if autoescape else False,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=StrictUndefined,  # a typo in a template fails the build instead of printing nothing
         keep_trailing_newline=True,
         auto_reload=False,  # templates are files of the installed package: never re-stat them per page
     )
+
+
+@lru_cache(maxsize=1)
+def report_environment() -> Environment:
+    """The CLI reports (generator/audit/templates/report_*.md.j2): Markdown for a terminal or a file,
+    so values are not HTML-escaped (`md_cell` escapes what a table cell needs)."""
+    return _environment("generator.audit", autoescape=False)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The site's page templates (generator/site/templates/): every value escaped."""
+    env = _environment("generator.site", autoescape=True)
     env.filters.update(date_cn=date_cn, date_iso=date_iso, rel=rel, status_class=status_class)
     env.globals.update(urls=urls)
     return env

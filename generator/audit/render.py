@@ -11,26 +11,14 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from generator.audit.annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport
 from generator.audit.annual import as_json as annual_json
 from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, as_json
 from generator.format.status import DOC_STATUSES, REVIEW_RESULTS
 from generator.spreadsheet import append, csv_text, workbook_bytes
+from generator.templating import report_environment
 
 FORMATS = ("table", "md", "csv", "xlsx", "json")
-
-
-def environment() -> Environment:
-    """Jinja for the CLI reports (templates/report_*.md.j2): plain Markdown, so no HTML escaping.
-
-    The site's pages render through templating.environment(), which escapes every value.
-    """
-    return Environment(
-        loader=PackageLoader("generator.audit", "templates"), autoescape=False, undefined=StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-    )
 
 
 def md_cell(text: object) -> str:
@@ -46,7 +34,7 @@ def render_markdown(audit: Audit) -> str:
     def cells(row: AuditRow, columns: Sequence[str]) -> list[str]:
         return [cell(row, c) for c in columns]
 
-    return environment().get_template("report_audit.md.j2").render(
+    return report_environment().get_template("report_audit.md.j2").render(
         audit=audit, results=REVIEW_RESULTS, owner_labels=OWNER_LABELS, cells=cells,
     )
 
@@ -207,18 +195,18 @@ def _annual_context(report: AnnualReport) -> dict[str, Any]:
 
 def render_table2(report: AnnualReport) -> str:
     """表二 alone, as a Markdown table (the site's annual-report page embeds it)."""
-    return environment().get_template("report_table2.md.j2").render(**_annual_context(report))
+    return report_environment().get_template("report_table2.md.j2").render(**_annual_context(report))
 
 
 def render_table3(report: AnnualReport) -> str:
     """表三 as a Markdown table, or '' when catalog/annual/<year>.yml does not give it."""
     if not report.applications:
         return ""
-    return environment().get_template("report_table3.md.j2").render(**_annual_context(report))
+    return report_environment().get_template("report_table3.md.j2").render(**_annual_context(report))
 
 
 def render_annual(report: AnnualReport, fmt: str) -> str:
     """`report annual` output: md (tables, warnings, the documents behind each count) or json."""
     if fmt == "json":
         return json.dumps(annual_json(report), ensure_ascii=False, indent=2) + "\n"
-    return environment().get_template("report_annual.md.j2").render(**_annual_context(report))
+    return report_environment().get_template("report_annual.md.j2").render(**_annual_context(report))

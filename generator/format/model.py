@@ -11,11 +11,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.format.fields import NORMATIVE_KINDS, POLICY_MAX_DAYS, POLICY_MAX_YEARS
 from generator.format.yamltree import YList, YMap
-from generator.problems import Pos
+from generator.problems import Code, Pos
+
+if TYPE_CHECKING:  # derived data, built by the modules that own it (no import at run time)
+    from generator.format.relations import Relations
 
 ID_RE = re.compile(r"^[a-z0-9-]+$")
 
@@ -365,8 +368,16 @@ class Catalog:
     static_files: list[StaticSource] = field(default_factory=list)
     # catalog/annual/<year>.yml: the annual-report figures that are not in the catalogue, by year.
     annual: dict[int, Source] = field(default_factory=dict)
-    # Results shared between rules within one run (e.g. the schema walk).
-    cache: dict[str, Any] = field(default_factory=dict)
+    # Derived data, each built on first use by the module that owns it and shared by every rule and
+    # page of a run: the cross-references (format/relations.py) and the schema walk's findings
+    # (rules/_schema.py: code, path, position, message). `forget_derived` drops them when a record
+    # changes in place (serve's quick path).
+    derived_relations: Relations | None = field(default=None, repr=False, compare=False)
+    derived_schema: list[tuple[Code, str, Pos, str]] | None = field(default=None, repr=False, compare=False)
+
+    def forget_derived(self) -> None:
+        self.derived_relations = None
+        self.derived_schema = None
 
     @property
     def policy(self) -> Policy:

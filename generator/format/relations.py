@@ -3,7 +3,7 @@
 A document page shows what cites it (解读, 废止, 修改, 裁量基准, body links); a law page shows the
 powers and documents resting on it. Computing those per page would make the build quadratic, so
 every reverse index is built here in one pass over the catalogue and shared by all pages
-(memoised in `Catalog.cache`).
+(kept on the catalogue as `Catalog.derived_relations`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from generator.format.links import find_links, sub_links
 from generator.format.model import Catalog, Category, Document, LegalBasis, Power
 from generator.site import urls
-
-CACHE_KEY = "relations"
 
 # How a record cites a document, phrased from the cited document's page.
 CITES_INTERPRETS = "政策解读"
@@ -216,8 +214,6 @@ def _body_links(rel: Relations, cat: Catalog, body: str, cite: Citation, self_id
 
 def relations(cat: Catalog) -> Relations:
     """The catalogue's relations, computed once per build."""
-    found = cat.cache.get(CACHE_KEY)
-    if not isinstance(found, Relations):
-        found = build_relations(cat)
-        cat.cache[CACHE_KEY] = found
-    return found
+    if cat.derived_relations is None:
+        cat.derived_relations = build_relations(cat)
+    return cat.derived_relations

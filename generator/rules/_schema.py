@@ -25,7 +25,7 @@ _ID = re.compile(F.ID_PATTERN)
 # guide-incomplete owns the Art. 12 fields: reporting them twice would only confuse.
 _OWNED_ELSEWHERE = {"agency"}
 
-SchemaFinding = tuple[str, str, Pos, str]  # code, path, pos, message
+SchemaFinding = tuple[Code, str, Pos, str]  # code, path, pos, message
 
 # Characters that change how text is shown without being seen: bidi overrides and isolates (a title
 # can be made to read backwards, 文号 to look like another), and zero-width characters (two ids or
@@ -81,7 +81,7 @@ _FORMATS: dict[int, tuple[re.Pattern[str], str]] = {
 
 
 def schema_findings(cat: Catalog) -> list[SchemaFinding]:
-    cached = cat.cache.get("schema")
+    cached = cat.derived_schema
     if cached is None:
         cached = []
         for spec_name, src in cat.raw_records:
@@ -91,7 +91,7 @@ def schema_findings(cat: Catalog) -> list[SchemaFinding]:
             if isinstance(kind, str):
                 required_extra = spec.required_by_kind.get(kind, ())
             _walk_map(cached, src.path, src.raw, spec.fields, spec.title, required_extra, skip_missing=False)
-        cat.cache["schema"] = cached
+        cat.derived_schema = cached
     return cached
 
 
@@ -148,7 +148,7 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
         return  # already a yaml-syntax problem
     pos = raw.at(f.name)
 
-    def bad(msg: str, code: str = Code.INVALID_VALUE) -> None:
+    def bad(msg: str, code: Code = Code.INVALID_VALUE) -> None:
         out.append((code, path, pos, f"{_label(f)} {msg}"))
 
     if kind == "date":
