@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - depends on the wheel
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 
-class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
+class _FastLoader(_Loader):
     """The safe loader minus path resolvers (none is registered), which libyaml calls for every node.
 
     Same tags as the stock resolver, with fewer Python calls per node.

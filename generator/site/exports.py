@@ -191,7 +191,7 @@ def _write(out_dir: Path, url: str, data: bytes) -> None:
 
 def _xml(root: ET.Element) -> bytes:
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + bytes(ET.tostring(root, encoding="utf-8")) + b"\n"
 
 
 def atom_feed(cat: Catalog, today: dt.date) -> bytes:

@@ -86,7 +86,7 @@ def heading_id(value: str, separator: str) -> str:
     Python-Markdown's toc extension calls this (its `slugify`), so the table of contents and the
     heading agree; unicode-aware, so that 申请方式 gives a readable fragment, not `_1`.
     """
-    return ID_PREFIX + slugify_unicode(value, separator)
+    return ID_PREFIX + str(slugify_unicode(value, separator))
 
 
 def _attribute(tag: str, name: str, value: str) -> str | None:

@@ -78,7 +78,7 @@ class Pager:
         shown = sorted(n for n in keep if 1 <= n <= self.count)
         out: list[int | None] = []
         for n in shown:
-            if out and out[-1] is not None and n - out[-1] > 1:  # type: ignore[operator]
+            if out and out[-1] is not None and n - out[-1] > 1:
                 out.append(None)
             out.append(n)
         return out
