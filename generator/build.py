@@ -33,9 +33,12 @@ from generator.rules.unknown_reference import attachment_path_problem
 from generator.rules.unpublishable_file import verdict
 from generator.search import write_search_index
 from generator.search.records import search_docs
-from generator.site import mkdocs as bridge
 from generator.site import urls
 from generator.site.exports import write_exports
+from generator.site.mkdocs import renderer
+from generator.site.mkdocs import serve as livereload
+from generator.site.mkdocs.config import NavItem, StaticFile, mkdocs_config, write_config
+from generator.site.mkdocs.renderer import PagePreview
 from generator.site.pages import build_pages
 from generator.site.pages.base import PageFamily, SitePage
 from generator.site.pages.documents import document_page
@@ -64,29 +67,29 @@ class BuildResult:
 
 # ---------------------------------------------------------------- what goes into the site
 
-def asset_files() -> list[bridge.StaticFile]:
+def asset_files() -> list[StaticFile]:
     """Everything under generator/assets/ is copied to assets/ in the site (sorted, so CSS/JS order is stable)."""
     out = []
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file() and not path.name.startswith("."):
-            out.append(bridge.StaticFile("assets/" + path.relative_to(ASSETS).as_posix(), path))
+            out.append(StaticFile("assets/" + path.relative_to(ASSETS).as_posix(), path))
     return out
 
 
-def published_files(cat: Catalog) -> list[bridge.StaticFile]:
+def published_files(cat: Catalog) -> list[StaticFile]:
     """The attachments documents list and content/'s non-Markdown files: only those the site may
     publish (rules/unpublishable_file.py says why the others may not; check refuses a build with them)."""
     wanted = sorted({a for d in cat.documents.values() for a in d.attachments})
-    out = [bridge.StaticFile(urls.attachment(a), src.file) for a in wanted
+    out = [StaticFile(urls.attachment(a), src.file) for a in wanted
            if (src := cat.attachments.get(a)) is not None and attachment_path_problem(a) is None
            and verdict(src) is None]
-    out += [bridge.StaticFile(src.name, src.file) for src in cat.static_files if verdict(src) is None]
+    out += [StaticFile(src.name, src.file) for src in cat.static_files if verdict(src) is None]
     return out
 
 
-def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[bridge.NavItem]:
+def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[NavItem]:
     present = {p.url for p in pages}
-    return [bridge.NavItem(s.title, s.url) for s in sections(cat, present)]
+    return [NavItem(s.title, s.url) for s in sections(cat, present)]
 
 
 # ---------------------------------------------------------------- the atomic swap
@@ -175,7 +178,7 @@ def _move_search(staging: Path, site: Path) -> None:
 
 
 # Called after a build is published with what it was built from: serve keeps it to re-render one page.
-Published = Callable[[Catalog, list[SitePage], Path, list[bridge.StaticFile]], None]
+Published = Callable[[Catalog, list[SitePage], Path, list[StaticFile]], None]
 
 
 def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
@@ -207,7 +210,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     timings["pages"] = time.perf_counter() - t
     static = asset_files() + published_files(cat)
     assets = [s.url for s in static if s.url.startswith("assets/") and s.url.endswith((".css", ".js"))]
-    config_path = bridge.write_config(project, bridge.mkdocs_config(cat, project, nav_items(cat, pages), assets))
+    config_path = write_config(project, mkdocs_config(cat, project, nav_items(cat, pages), assets))
 
     jobs = default_jobs() if jobs is None else max(1, jobs)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -222,7 +225,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                 # while MkDocs renders, into a directory of its own (MkDocs empties its site dir first).
                 search = fork_call(lambda: _write_search(cat, pages, staging))
             t = time.perf_counter()
-            result.warnings = bridge.build(config_path, pages, static, tmp, jobs=jobs)
+            result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs)
             timings["mkdocs"] = time.perf_counter() - t
             if result.failed(strict) and not preview:
                 if search is not None:
@@ -300,7 +303,7 @@ class _Preview:
         self.project, self.out, self.today, self.report = project, out, today, report
         self.lock = threading.Lock()
         self.cat: Catalog | None = None
-        self.pages: bridge.PagePreview | None = None
+        self.pages: PagePreview | None = None
         self.stamps: dict[str, tuple[int, int]] = {}
         self.reload: Callable[[], None] = lambda: None
         self.wanted = threading.Event()
@@ -311,11 +314,11 @@ class _Preview:
 
     def full_build(self, jobs: int | None = None) -> None:
         stamps = _stamps(self.project)  # before reading: an edit made during the build is seen next time
-        kept: list[tuple[Catalog, bridge.PagePreview]] = []
+        kept: list[tuple[Catalog, PagePreview]] = []
 
         def published(cat: Catalog, pages: list[SitePage], config_path: Path,
-                      static: list[bridge.StaticFile]) -> None:
-            kept.append((cat, bridge.PagePreview(config_path, pages, static, self.out)))
+                      static: list[StaticFile]) -> None:
+            kept.append((cat, PagePreview(config_path, pages, static, self.out)))
 
         try:
             self.report(build_site(self.project, self.out, self.today, preview=True, jobs=jobs, published=published))
@@ -423,7 +426,7 @@ def serve_site(project: Path, today: dt.date, host: str, port: int,
         preview.reload = reload
 
     try:
-        bridge.serve(preview.changed, out, watch, host, port, reloads=reloads)
+        livereload.serve(preview.changed, out, watch, host, port, reloads=reloads)
     finally:
         preview.stop()
         shutil.rmtree(out.parent, ignore_errors=True)
