@@ -1,24 +1,16 @@
 """`build` and `serve`: check → pages → MkDocs build into a temporary directory → exports and search
-index → atomic swap into the output directory.
-
-The output directory is replaced in one step at the very end: a failure or a kill at any moment
-leaves the previous site untouched and complete (the new site is assembled in a hidden directory
-beside it and exchanged with `renameat2(RENAME_EXCHANGE)` where the filesystem supports it).
+index → atomic swap into the output directory (publish.py).
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import datetime as dt
-import errno
-import fcntl
 import os
 import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +20,8 @@ from generator.format.relations import relations
 from generator.format.yamltree import YMap
 from generator.load import parse_yaml, read_text, split_front_matter
 from generator.parallel import ChildFailed, Forked, default_jobs, fork_call
-from generator.problems import Level, Problem, UsageError
+from generator.problems import Level, Problem
+from generator.publish import MARKER, check_out, locked, recover, swap_in
 from generator.rules.unknown_reference import attachment_path_problem
 from generator.rules.unpublishable_file import verdict
 from generator.search import write_search_index
@@ -46,7 +39,6 @@ from generator.site.pages.home import sections
 
 ASSETS = Path(__file__).parent / "site" / "assets"
 TEMPLATES = Path(__file__).parent / "site" / "templates"
-MARKER = ".gov-disclosure-site"  # marks a directory this tool built, so `--out` never replaces anything else
 
 
 @dataclass
@@ -92,77 +84,6 @@ def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[NavItem]:
     return [NavItem(s.title, s.url) for s in sections(cat, present)]
 
 
-# ---------------------------------------------------------------- the atomic swap
-
-def _renameat2_exchange(a: Path, b: Path) -> bool:
-    """Atomically exchange two paths (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        fn = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
-        return False
-    raise OSError(err, os.strerror(err), str(b))
-
-
-def swap_in(new: Path, out: Path) -> None:
-    """Make `new` the directory at `out`; the previous `out` stays complete until that instant."""
-    if not out.exists():
-        os.rename(new, out)
-        return
-    if _renameat2_exchange(new, out):
-        shutil.rmtree(new)  # `new` now holds the previous site
-        return
-    # Fallback (no RENAME_EXCHANGE): two renames. A kill between them leaves the previous site in
-    # .<name>-old-*; the next build puts it back before doing anything (see _recover).
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-    os.rmdir(old)
-    os.rename(out, old)
-    os.rename(new, out)
-    shutil.rmtree(old)
-
-
-def _recover(out: Path) -> None:
-    """Undo what a killed build left beside `out`: stale temporary dirs; a previous site mid-swap."""
-    olds = sorted(out.parent.glob(f".{out.name}-old-*"))
-    if not out.exists() and olds:
-        os.rename(olds[-1], out)
-        olds = olds[:-1]
-    for d in olds + sorted(out.parent.glob(f".{out.name}-build-*")):
-        shutil.rmtree(d, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _locked(out: Path) -> Iterator[None]:
-    """One build at a time per output directory (a second waits), so cleanup never races a build."""
-    lock = out.parent / f".{out.name}.lock"
-    with open(lock, "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def _check_out(project: Path, out: Path) -> None:
-    project, resolved = project.resolve(), out.resolve()
-    if resolved == project or resolved in project.parents:
-        raise UsageError(f"输出目录 {out} 是项目目录或其上级，拒绝覆盖：请用 --out 指定单独的目录（默认 site/）")
-    if project / "content" == resolved or (project / "content") in resolved.parents:
-        raise UsageError(f"输出目录 {out} 在 content/ 里面：请用 --out 指定 content/ 以外的目录")
-    if resolved.exists():
-        if not resolved.is_dir():
-            raise UsageError(f"输出路径 {out} 已存在且不是目录：请换一个 --out")
-        if any(resolved.iterdir()) and not (resolved / MARKER).is_file():
-            raise UsageError(f"输出目录 {out} 已存在且不是本工具生成的站点（缺少 {MARKER}），拒绝覆盖："
-                             "请换一个 --out 或先移走它")
-
-
 # ---------------------------------------------------------------- build and serve
 
 def _write_search(cat: Catalog, pages: Sequence[SitePage], staging: Path) -> None:
@@ -195,7 +116,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     project = project.resolve()
     out = out if out.is_absolute() else project / out
     out = Path(os.path.abspath(out))
-    _check_out(project, out)
+    check_out(project, out)
 
     checked = check_project(project, today)
     cat = checked.catalog
@@ -214,8 +135,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
 
     jobs = default_jobs() if jobs is None else max(1, jobs)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(out):
-        _recover(out)
+    with locked(out):
+        recover(out)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         search: Forked[None] | None = None
