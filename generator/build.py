@@ -1,49 +1,36 @@
-"""`build` and `serve`: check → pages → MkDocs build into a temporary directory → exports and search
-index → atomic swap into the output directory.
-
-The output directory is replaced in one step at the very end: a failure or a kill at any moment
-leaves the previous site untouched and complete (the new site is assembled in a hidden directory
-beside it and exchanged with `renameat2(RENAME_EXCHANGE)` where the filesystem supports it).
+"""`build`: check → pages → MkDocs build into a temporary directory → exports and search index →
+atomic swap into the output directory (publish.py). serve.py runs it again on every edit.
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import datetime as dt
-import errno
-import fcntl
 import os
 import shutil
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check import check_project
-from generator.format.model import Catalog, Document, Source
-from generator.format.relations import relations
-from generator.format.yamltree import YMap
-from generator.load import parse_yaml, read_text, split_front_matter
-from generator.parallel import ChildFailed, Forked, default_jobs, fork_call
-from generator.problems import Level, Problem, UsageError
+from generator.format.model import Catalog
+from generator.parallel import Forked, default_jobs, fork_call
+from generator.problems import Level, Problem
+from generator.publish import MARKER, check_out, locked, recover, swap_in
 from generator.rules.unknown_reference import attachment_path_problem
 from generator.rules.unpublishable_file import verdict
 from generator.search import write_search_index
 from generator.search.records import search_docs
-from generator.site import mkdocs as bridge
 from generator.site import urls
 from generator.site.exports import write_exports
+from generator.site.mkdocs import renderer
+from generator.site.mkdocs.config import NavItem, StaticFile, mkdocs_config, write_config
 from generator.site.pages import build_pages
 from generator.site.pages.base import PageFamily, SitePage
-from generator.site.pages.documents import document_page
 from generator.site.pages.home import sections
 
 ASSETS = Path(__file__).parent / "site" / "assets"
-TEMPLATES = Path(__file__).parent / "site" / "templates"
-MARKER = ".gov-disclosure-site"  # marks a directory this tool built, so `--out` never replaces anything else
 
 
 @dataclass
@@ -64,103 +51,32 @@ class BuildResult:
 
 # ---------------------------------------------------------------- what goes into the site
 
-def asset_files() -> list[bridge.StaticFile]:
+def asset_files() -> list[StaticFile]:
     """Everything under generator/assets/ is copied to assets/ in the site (sorted, so CSS/JS order is stable)."""
     out = []
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file() and not path.name.startswith("."):
-            out.append(bridge.StaticFile("assets/" + path.relative_to(ASSETS).as_posix(), path))
+            out.append(StaticFile("assets/" + path.relative_to(ASSETS).as_posix(), path))
     return out
 
 
-def published_files(cat: Catalog) -> list[bridge.StaticFile]:
+def published_files(cat: Catalog) -> list[StaticFile]:
     """The attachments documents list and content/'s non-Markdown files: only those the site may
     publish (rules/unpublishable_file.py says why the others may not; check refuses a build with them)."""
     wanted = sorted({a for d in cat.documents.values() for a in d.attachments})
-    out = [bridge.StaticFile(urls.attachment(a), src.file) for a in wanted
+    out = [StaticFile(urls.attachment(a), src.file) for a in wanted
            if (src := cat.attachments.get(a)) is not None and attachment_path_problem(a) is None
            and verdict(src) is None]
-    out += [bridge.StaticFile(src.name, src.file) for src in cat.static_files if verdict(src) is None]
+    out += [StaticFile(src.name, src.file) for src in cat.static_files if verdict(src) is None]
     return out
 
 
-def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[bridge.NavItem]:
+def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[NavItem]:
     present = {p.url for p in pages}
-    return [bridge.NavItem(s.title, s.url) for s in sections(cat, present)]
+    return [NavItem(s.title, s.url) for s in sections(cat, present)]
 
 
-# ---------------------------------------------------------------- the atomic swap
-
-def _renameat2_exchange(a: Path, b: Path) -> bool:
-    """Atomically exchange two paths (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        fn = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
-        return False
-    raise OSError(err, os.strerror(err), str(b))
-
-
-def swap_in(new: Path, out: Path) -> None:
-    """Make `new` the directory at `out`; the previous `out` stays complete until that instant."""
-    if not out.exists():
-        os.rename(new, out)
-        return
-    if _renameat2_exchange(new, out):
-        shutil.rmtree(new)  # `new` now holds the previous site
-        return
-    # Fallback (no RENAME_EXCHANGE): two renames. A kill between them leaves the previous site in
-    # .<name>-old-*; the next build puts it back before doing anything (see _recover).
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-    os.rmdir(old)
-    os.rename(out, old)
-    os.rename(new, out)
-    shutil.rmtree(old)
-
-
-def _recover(out: Path) -> None:
-    """Undo what a killed build left beside `out`: stale temporary dirs; a previous site mid-swap."""
-    olds = sorted(out.parent.glob(f".{out.name}-old-*"))
-    if not out.exists() and olds:
-        os.rename(olds[-1], out)
-        olds = olds[:-1]
-    for d in olds + sorted(out.parent.glob(f".{out.name}-build-*")):
-        shutil.rmtree(d, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _locked(out: Path) -> Iterator[None]:
-    """One build at a time per output directory (a second waits), so cleanup never races a build."""
-    lock = out.parent / f".{out.name}.lock"
-    with open(lock, "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def _check_out(project: Path, out: Path) -> None:
-    project, resolved = project.resolve(), out.resolve()
-    if resolved == project or resolved in project.parents:
-        raise UsageError(f"输出目录 {out} 是项目目录或其上级，拒绝覆盖：请用 --out 指定单独的目录（默认 site/）")
-    if project / "content" == resolved or (project / "content") in resolved.parents:
-        raise UsageError(f"输出目录 {out} 在 content/ 里面：请用 --out 指定 content/ 以外的目录")
-    if resolved.exists():
-        if not resolved.is_dir():
-            raise UsageError(f"输出路径 {out} 已存在且不是目录：请换一个 --out")
-        if any(resolved.iterdir()) and not (resolved / MARKER).is_file():
-            raise UsageError(f"输出目录 {out} 已存在且不是本工具生成的站点（缺少 {MARKER}），拒绝覆盖："
-                             "请换一个 --out 或先移走它")
-
-
-# ---------------------------------------------------------------- build and serve
+# ---------------------------------------------------------------- build
 
 def _write_search(cat: Catalog, pages: Sequence[SitePage], staging: Path) -> None:
     write_search_index(search_docs(cat, pages), staging)
@@ -175,7 +91,7 @@ def _move_search(staging: Path, site: Path) -> None:
 
 
 # Called after a build is published with what it was built from: serve keeps it to re-render one page.
-Published = Callable[[Catalog, list[SitePage], Path, list[bridge.StaticFile]], None]
+Published = Callable[[Catalog, list[SitePage], Path, list[StaticFile]], None]
 
 
 def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
@@ -192,7 +108,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     project = project.resolve()
     out = out if out.is_absolute() else project / out
     out = Path(os.path.abspath(out))
-    _check_out(project, out)
+    check_out(project, out)
 
     checked = check_project(project, today)
     cat = checked.catalog
@@ -207,12 +123,12 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     timings["pages"] = time.perf_counter() - t
     static = asset_files() + published_files(cat)
     assets = [s.url for s in static if s.url.startswith("assets/") and s.url.endswith((".css", ".js"))]
-    config_path = bridge.write_config(project, bridge.mkdocs_config(cat, project, nav_items(cat, pages), assets))
+    config_path = write_config(project, mkdocs_config(cat, project, nav_items(cat, pages), assets))
 
     jobs = default_jobs() if jobs is None else max(1, jobs)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(out):
-        _recover(out)
+    with locked(out):
+        recover(out)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         search: Forked[None] | None = None
@@ -222,7 +138,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                 # while MkDocs renders, into a directory of its own (MkDocs empties its site dir first).
                 search = fork_call(lambda: _write_search(cat, pages, staging))
             t = time.perf_counter()
-            result.warnings = bridge.build(config_path, pages, static, tmp, jobs=jobs)
+            result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs)
             timings["mkdocs"] = time.perf_counter() - t
             if result.failed(strict) and not preview:
                 if search is not None:
@@ -261,169 +177,3 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     result.timings = timings
     return result
 
-
-def _stamps(project: Path) -> dict[str, tuple[int, int]]:
-    """(mtime, size) of every catalogue and content file, by path relative to the project."""
-    out: dict[str, tuple[int, int]] = {}
-    for top in ("catalog", "content"):
-        for dirpath, dirnames, filenames in os.walk(project / top):
-            dirnames.sort()
-            for name in filenames:
-                path = os.path.join(dirpath, name)
-                try:
-                    st = os.stat(path)
-                except OSError:
-                    continue
-                out[os.path.relpath(path, project)] = (st.st_mtime_ns, st.st_size)
-    return out
-
-
-def _read_document(project: Path, rel: str) -> Document | None:
-    """One document file read again, or None if it has any problem (the full rebuild reports it)."""
-    problems: list[Problem] = []
-    src = read_text(project, project / rel, problems)
-    if src is None:
-        return None
-    fm, fm_line, body, body_line = split_front_matter(src, problems, required=True)
-    value = parse_yaml(src, problems, fm, fm_line - 1) if fm is not None else None
-    if problems or not isinstance(value, YMap):
-        return None
-    return Document.build(Source(src.path, value), body, body_line)
-
-
-class _Preview:
-    """serve: the catalogue and page renderer of the last full build in this process, kept up to date
-    with each quick edit, the file stamps they reflect, and the background rebuilds that follow."""
-
-    def __init__(self, project: Path, out: Path, today: dt.date,
-                 report: Callable[[BuildResult | Exception], None]) -> None:
-        self.project, self.out, self.today, self.report = project, out, today, report
-        self.lock = threading.Lock()
-        self.cat: Catalog | None = None
-        self.pages: bridge.PagePreview | None = None
-        self.stamps: dict[str, tuple[int, int]] = {}
-        self.reload: Callable[[], None] = lambda: None
-        self.wanted = threading.Event()
-        self.stopping = False
-        self.thread: threading.Thread | None = None
-        self.recent: set[str] = set()  # documents shown quickly since the running rebuild read the files
-        self.job: Forked[BuildResult] | None = None  # the rebuild running in a child process
-
-    def full_build(self, jobs: int | None = None) -> None:
-        stamps = _stamps(self.project)  # before reading: an edit made during the build is seen next time
-        kept: list[tuple[Catalog, bridge.PagePreview]] = []
-
-        def published(cat: Catalog, pages: list[SitePage], config_path: Path,
-                      static: list[bridge.StaticFile]) -> None:
-            kept.append((cat, bridge.PagePreview(config_path, pages, static, self.out)))
-
-        try:
-            self.report(build_site(self.project, self.out, self.today, preview=True, jobs=jobs, published=published))
-        except Exception as exc:  # a half-edited file must not stop the preview: report and keep serving
-            self.report(exc)
-            return
-        with self.lock:
-            self.stamps = stamps
-            self.cat, self.pages = kept[0] if kept else (None, None)
-
-    def changed(self) -> None:
-        """LiveReloadServer's builder: an edit of a few documents is shown at once (their pages alone,
-        re-rendered from the last build), the full rebuild follows in the background; anything else
-        is rebuilt in full before the browser reloads."""
-        try:
-            quick = self.quick()
-        except Exception:  # whatever the quick path trips on, the full rebuild handles and reports
-            quick = False
-        if quick:
-            self.wanted.set()
-            if self.thread is None:
-                self.thread = threading.Thread(target=self._background, name="serve-rebuild", daemon=True)
-                self.thread.start()
-            return
-        self.full_build()
-
-    def quick(self) -> bool:
-        with self.lock:
-            if self.cat is None or self.pages is None:
-                return False
-            now = _stamps(self.project)
-            changed = {p for p in now.keys() | self.stamps.keys() if now.get(p) != self.stamps.get(p)}
-            if not changed or len(changed) > 5 or any(
-                    p not in now or p not in self.stamps or not p.startswith(f"catalog{os.sep}documents{os.sep}")
-                    or not p.endswith(".md") for p in changed):
-                return False
-            docs = [_read_document(self.project, p) for p in sorted(changed)]
-            if any(d is None or d.id not in self.cat.documents for d in docs):
-                return False
-            for doc in docs:
-                assert doc is not None
-                if self.cat.documents[doc.id].src.path != doc.src.path:
-                    return False
-            for doc, path in zip(docs, sorted(changed), strict=True):
-                assert doc is not None
-                self.cat.documents[doc.id] = doc
-                self.cat.all_documents = [doc if d.id == doc.id else d for d in self.cat.all_documents]
-                if not self.pages.render(document_page(self.cat, relations(self.cat), doc)):
-                    return False
-                self.stamps[path] = now[path]
-                self.recent.add(doc.id)
-            return True
-
-    def _background(self) -> None:
-        while not self.stopping:
-            self.wanted.wait()
-            self.wanted.clear()
-            if self.stopping:
-                return
-            with self.lock:
-                self.recent.clear()
-            # In a child process: a build in this thread would hold the GIL for a minute at 10,000
-            # documents and slow the file watcher and the next quick edit to a crawl.
-            self.job = fork_call(lambda: build_site(self.project, self.out, self.today, preview=True, jobs=1))
-            try:
-                self.report(self.job.wait())
-            except ChildFailed as exc:
-                if self.stopping:  # stopped on purpose (serve is shutting down)
-                    return
-                self.report(exc)
-            finally:
-                self.job = None
-            with self.lock:  # edits shown while it ran are not in what it published: show them again
-                if self.cat is not None and self.pages is not None:
-                    for doc_id in sorted(self.recent):
-                        self.pages.render(document_page(self.cat, relations(self.cat), self.cat.documents[doc_id]))
-            self.reload()
-
-    def stop(self) -> None:
-        """End the background rebuild, and wait for it: its files must be gone before the preview is."""
-        self.stopping = True
-        self.wanted.set()
-        job = self.job
-        if job is not None:
-            job.terminate()
-        if self.thread is not None:
-            self.thread.join(timeout=60)
-
-
-def serve_site(project: Path, today: dt.date, host: str, port: int,
-               report: Callable[[BuildResult | Exception], None]) -> None:
-    """Live preview: build into a temporary directory, serve it, rebuild on every edit.
-
-    An edit of a document shows within about a second (its page is re-rendered alone); lists,
-    search and exports follow when the full rebuild behind it is done, and the browser reloads again.
-    """
-    project = project.resolve()
-    out = Path(tempfile.mkdtemp(prefix="gov-site-preview-")) / "site"
-    preview = _Preview(project, out, today, report)
-    preview.full_build()
-    out.mkdir(exist_ok=True)
-    watch = [project / "content", project / "catalog", project / "site_config.yml", TEMPLATES, ASSETS]
-
-    def reloads(reload: Callable[[], None]) -> None:
-        preview.reload = reload
-
-    try:
-        bridge.serve(preview.changed, out, watch, host, port, reloads=reloads)
-    finally:
-        preview.stop()
-        shutil.rmtree(out.parent, ignore_errors=True)

@@ -104,7 +104,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from generator.build import serve_site
+    from generator.serve import serve_site
 
     # A port in use is said before the first build, not a minute later (the server binds after it).
     with socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET) as probe:

@@ -11,7 +11,9 @@ from mkdocs.commands.build import build as mkdocs_build
 
 from generator.build import asset_files, build_site, nav_items
 from generator.check import check_project
-from generator.site import mkdocs as bridge
+from generator.site.mkdocs.config import mkdocs_config, write_config
+from generator.site.mkdocs.plugin import load
+from generator.site.mkdocs.renderer import build
 from generator.site.pages import build_pages
 from tests.tools.synthetic import TODAY, generate
 
@@ -50,13 +52,13 @@ def test_renderer_equals_mkdocs_build(project: Path, tmp_path: Path) -> None:
     pages = build_pages(cat, TODAY)
     static = asset_files()
     assets = [s.url for s in static if s.url.startswith("assets/") and s.url.endswith((".css", ".js"))]
-    config_path = bridge.write_config(project, bridge.mkdocs_config(cat, project, nav_items(cat, pages), assets))
+    config_path = write_config(project, mkdocs_config(cat, project, nav_items(cat, pages), assets))
 
-    ours = bridge.build(config_path, pages, static, tmp_path / "ours", jobs=2)
+    ours = build(config_path, pages, static, tmp_path / "ours", jobs=2)
 
     empty = tmp_path / "empty-docs"
     empty.mkdir()
-    reference = bridge.load(config_path, pages, static, tmp_path / "mkdocs", empty)
+    reference = load(config_path, pages, static, tmp_path / "mkdocs", empty)
     heard: list[str] = []
 
     class Keep(logging.Handler):

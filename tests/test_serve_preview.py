@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.build import BuildResult, _Preview
+from generator.build import BuildResult
+from generator.serve import _Preview
 from tests.tools.synthetic import TODAY, generate
 
 

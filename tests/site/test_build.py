@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import MARKER, build_site
+from generator.build import build_site
 from generator.cli import main
 from generator.format.model import Catalog
 from generator.problems import UsageError
+from generator.publish import MARKER
 from generator.site.pages import PAGE_FAMILIES
 from generator.site.pages.base import SitePage
 from tests.minimal import TODAY, make_project

@@ -1,0 +1,95 @@
+"""Publishing a built site: the output directory is replaced in one step at the very end of a build.
+
+A failure or a kill at any moment leaves the previous site untouched and complete: the new site is
+assembled in a hidden directory beside it and exchanged with `renameat2(RENAME_EXCHANGE)` where the
+filesystem supports it (`swap_in`); `recover` undoes what a killed build left behind, `locked` lets
+one build at a time publish into a directory, and `check_out` refuses an output directory that is not
+one this tool built (it carries MARKER).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.problems import UsageError
+
+MARKER = ".gov-disclosure-site"  # marks a directory this tool built, so `--out` never replaces anything else
+
+
+def _renameat2_exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def swap_in(new: Path, out: Path) -> None:
+    """Make `new` the directory at `out`; the previous `out` stays complete until that instant."""
+    if not out.exists():
+        os.rename(new, out)
+        return
+    if _renameat2_exchange(new, out):
+        shutil.rmtree(new)  # `new` now holds the previous site
+        return
+    # Fallback (no RENAME_EXCHANGE): two renames. A kill between them leaves the previous site in
+    # .<name>-old-*; the next build puts it back before doing anything (see recover).
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+    os.rmdir(old)
+    os.rename(out, old)
+    os.rename(new, out)
+    shutil.rmtree(old)
+
+
+def recover(out: Path) -> None:
+    """Undo what a killed build left beside `out`: stale temporary dirs; a previous site mid-swap."""
+    olds = sorted(out.parent.glob(f".{out.name}-old-*"))
+    if not out.exists() and olds:
+        os.rename(olds[-1], out)
+        olds = olds[:-1]
+    for d in olds + sorted(out.parent.glob(f".{out.name}-build-*")):
+        shutil.rmtree(d, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """One build at a time per output directory (a second waits), so cleanup never races a build."""
+    lock = out.parent / f".{out.name}.lock"
+    with open(lock, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def check_out(project: Path, out: Path) -> None:
+    """Refuse an output directory that is the project, inside content/, or not a site this tool built."""
+    project, resolved = project.resolve(), out.resolve()
+    if resolved == project or resolved in project.parents:
+        raise UsageError(f"输出目录 {out} 是项目目录或其上级，拒绝覆盖：请用 --out 指定单独的目录（默认 site/）")
+    if project / "content" == resolved or (project / "content") in resolved.parents:
+        raise UsageError(f"输出目录 {out} 在 content/ 里面：请用 --out 指定 content/ 以外的目录")
+    if resolved.exists():
+        if not resolved.is_dir():
+            raise UsageError(f"输出路径 {out} 已存在且不是目录：请换一个 --out")
+        if any(resolved.iterdir()) and not (resolved / MARKER).is_file():
+            raise UsageError(f"输出目录 {out} 已存在且不是本工具生成的站点（缺少 {MARKER}），拒绝覆盖："
+                             "请换一个 --out 或先移走它")
+
