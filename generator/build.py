@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.check import check_project
 from generator.format.model import Catalog
 from generator.parallel import Forked, default_jobs, fork_call
-from generator.problems import Level, Problem
+from generator.problems import Problem, fails
 from generator.publish import MARKER, check_out, locked, recover, swap_in
 from generator.rules.unknown_reference import attachment_path_problem
 from generator.rules.unpublishable_file import verdict
@@ -44,9 +44,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
 
     def failed(self, strict: bool) -> bool:
-        errors = any(p.level is Level.ERROR for p in self.problems)
-        warnings = any(p.level is Level.WARNING for p in self.problems) or bool(self.warnings)
-        return errors or (strict and warnings)
+        return fails(self.problems, strict, other_warnings=bool(self.warnings))
 
 
 # ---------------------------------------------------------------- what goes into the site

@@ -316,7 +316,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
     if not config_path.is_file():
         raise UsageError(f"{root} 不是一个站点项目：找不到 site_config.yml（用 --project 指定项目目录）")
     problems: list[Problem] = []
-    cat = Catalog(root=str(root), config=None)
+    cat = Catalog(root=str(root))
 
     src = read_text(root, config_path, problems)
     if src is not None:

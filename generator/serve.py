@@ -130,6 +130,7 @@ class _Preview:
                 assert doc is not None
                 self.cat.documents[doc.id] = doc
                 self.cat.all_documents = [doc if d.id == doc.id else d for d in self.cat.all_documents]
+                self.cat.forget_derived()  # the edited document's links and citations are recomputed
                 if not self.pages.render(document_page(self.cat, relations(self.cat), doc)):
                     return False
                 self.stamps[path] = now[path]

@@ -18,7 +18,7 @@ from tests.rules.records import DOC, document, second_document
 def test_minimal_project_loads_every_record_kind(tmp_path: Path) -> None:
     cat, problems = load_project(make_project(tmp_path))
     assert problems == []
-    assert cat.config is not None and cat.config.agency_value("application_channels") == "网上申请、信函申请、当面申请"
+    assert cat.config.agency.application_channels == ("网上申请", "信函申请", "当面申请")
     assert list(cat.laws) == ["kjjbf", "zlf", "mfd", "htf"]
     assert list(cat.powers) == ["KJ-CF-001"]
     assert list(cat.documents) == ["2025-kjj-gfxwj-001"]

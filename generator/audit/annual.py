@@ -311,7 +311,7 @@ def _amended_in(cat: Catalog, year: int) -> list[Entry]:
 
 def annual_report(cat: Catalog, year: int) -> AnnualReport:
     """表二 for `year` (and 表三 when catalog/annual/<year>.yml gives it), with warnings."""
-    agency = cat.config.agency_value("name") if cat.config else ""
+    agency = cat.config.agency.name
     rows = tuple(normative_row(cat, kind, year) for kind in KINDS)
     src = cat.annual.get(year)
     active = read_active(src) if src is not None else None

@@ -279,7 +279,7 @@ CITE_COLUMNS = ("record", "id", "title", "basis", "note", "location")
 
 def run_audit(cat: Catalog, day: dt.date) -> Audit:
     """The audit of `cat` as of `day`."""
-    agency = cat.config.agency_value("name") if cat.config else ""
+    agency = cat.config.agency.name
     docs = [d for d in normative_documents(cat) if d.published is not None and d.published <= day]
 
     by_owner: dict[str, dict[str, int]] = {}

@@ -67,7 +67,7 @@ def _org(cat: Catalog, category: str) -> str:
     for pool in ([m[1] for m in shaped if m[2] == category], [m[1] for m in shaped]):
         if pool:
             return Counter(pool).most_common(1)[0][0]
-    host = urlparse(str(cat.config.site.get("url") or "")).hostname if cat.config else None
+    host = urlparse(cat.config.site.url).hostname
     label = (host or "").split(".")[0].lower()
     return label if re.fullmatch(r"[a-z0-9]+", label) else "doc"
 
@@ -86,7 +86,7 @@ def next_document_id(cat: Catalog, category: str, year: int) -> str:
 
 def next_index_no(cat: Catalog, year: int) -> str | None:
     """The next free 索引号 of `year`, or None when the configured pattern gives no clue."""
-    code = cat.config.agency_value("credit_code") if cat.config else ""
+    code = cat.config.agency.credit_code
     raw_pattern = cat.policy.index_no_pattern
     pattern = compile_user_pattern(raw_pattern, {"credit_code": code})
     if pattern is None:
@@ -264,7 +264,7 @@ class ScaffoldRefused(Exception):
 
 
 def _agency(cat: Catalog) -> str:
-    return cat.config.agency_value("name") if cat.config else ""
+    return cat.config.agency.name
 
 
 def _category_for(cat: Catalog, kind: str, category: str | None) -> str:

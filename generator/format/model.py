@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -310,13 +310,61 @@ class Policy:
     index_no_pattern: str = r"^{credit_code}/\d{4}-\d{5}$"
 
 
-@dataclass
+def _shown(raw: YMap, key: str) -> str:
+    """A config value as the site shows it: lists joined with 、; absent → "" (invalid-value reports
+    a value of the wrong type; a run with errors publishes nothing)."""
+    v = raw.get(key)
+    if isinstance(v, list):
+        return "、".join(str(x) for x in v)
+    return str(v) if v is not None and v is not False else ""
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """site_config.yml `site:`."""
+
+    name: str = ""
+    url: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Agency:
+    """site_config.yml `agency:`: the Art. 12 facts of the 公开指南 (values stripped)."""
+
+    name: str = ""
+    credit_code: str = ""
+    address: str = ""
+    postcode: str = ""
+    office_hours: str = ""
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+    website: str = ""
+    application_channels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Footer:
+    """site_config.yml `footer:`: the 备案 facts every page carries."""
+
+    sponsor: str = ""
+    site_code: str = ""
+    icp: str = ""
+    police_filing: str = ""
+    party_gov_badge: str = ""
+
+
+@dataclass(frozen=True)
 class SiteConfig:
-    site: YMap
-    agency: YMap
-    footer: YMap
-    policy: Policy
-    src: Source
+    """site_config.yml, typed. `src` is None when the file is missing or unreadable (then every value is
+    empty and the loader has reported why)."""
+
+    site: SiteInfo = SiteInfo()
+    agency: Agency = Agency()
+    footer: Footer = Footer()
+    policy: Policy = Policy()
+    src: Source | None = None
 
     @classmethod
     def build(cls, src: Source) -> SiteConfig:
@@ -330,18 +378,18 @@ class SiteConfig:
             basis_check_interval_years=integer(p, "basis_check_interval_years", 1, POLICY_MAX_YEARS),
             index_no_pattern=text(p, "index_no_pattern") or Policy.index_no_pattern,
         )
-        empty = YMap()
-        empty.pos, empty.key_pos = r.pos, {}
+        site, agency, footer = (submap(r, k) or YMap() for k in ("site", "agency", "footer"))
+        channels = agency.get("application_channels")
         return cls(
-            site=submap(r, "site") or empty, agency=submap(r, "agency") or empty,
-            footer=submap(r, "footer") or empty, policy=policy, src=src,
+            site=SiteInfo(*(_shown(site, f.name) for f in fields(SiteInfo))),
+            agency=Agency(
+                **{f.name: _shown(agency, f.name).strip() for f in fields(Agency) if f.name != "application_channels"},
+                application_channels=tuple(str(c) for c in channels) if isinstance(channels, list)
+                else (_shown(agency, "application_channels").strip(),) if channels else (),
+            ),
+            footer=Footer(*(_shown(footer, f.name) for f in fields(Footer))),
+            policy=policy, src=src,
         )
-
-    def agency_value(self, key: str) -> str:
-        v = self.agency.get(key)
-        if isinstance(v, list):
-            return "、".join(str(x) for x in v)
-        return str(v).strip() if v is not None else ""
 
 
 @dataclass
@@ -349,7 +397,7 @@ class Catalog:
     """Everything loaded from one project, plus the raw records the schema rules inspect."""
 
     root: str
-    config: SiteConfig | None
+    config: SiteConfig = field(default_factory=SiteConfig)
     categories: dict[str, Category] = field(default_factory=dict)
     laws: dict[str, LegalBasis] = field(default_factory=dict)
     powers: dict[str, Power] = field(default_factory=dict)
@@ -381,4 +429,4 @@ class Catalog:
 
     @property
     def policy(self) -> Policy:
-        return self.config.policy if self.config else Policy()
+        return self.config.policy

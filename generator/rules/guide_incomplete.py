@@ -55,7 +55,7 @@ import datetime as dt
 
 from generator.codes import Code
 from generator.format.fields import SITE_CONFIG
-from generator.format.model import Catalog
+from generator.format.model import Catalog, submap
 from generator.format.yamltree import YMap
 from generator.rules._util import Findings
 
@@ -76,9 +76,10 @@ def _empty(value: object) -> bool:
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:
-    if cat.config is None:
+    src = cat.config.src
+    if src is None:
         return
-    src, agency = cat.config.src, cat.config.agency
+    agency = submap(src.raw, "agency") or YMap()
     if not isinstance(src.raw.get("agency"), YMap):
         # No agency block at all: one problem naming every field, not ten at the same line.
         titles = "、".join(f.title for f in _AGENCY)

@@ -69,13 +69,13 @@ def index_pattern(cat: Catalog) -> Any | None:
 
     RE2's \d is ASCII: full-width digits (２０２５), which break search and URLs, never match.
     """
-    code = cat.config.agency_value("credit_code") if cat.config else ""
+    code = cat.config.agency.credit_code
     return compile_user_pattern(cat.policy.index_no_pattern, {"credit_code": code})
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:
     policy = cat.policy
-    code = cat.config.agency_value("credit_code") if cat.config else ""
+    code = cat.config.agency.credit_code
     if "{credit_code}" in policy.index_no_pattern and not code:
         return  # guide-incomplete reports the missing credit code; every 索引号 would fail here too
     pattern = index_pattern(cat)

@@ -180,7 +180,7 @@ def export_tables(cat: Catalog) -> dict[str, tuple[Sequence[Any], list[Column]]]
 
 
 def _site_url(cat: Catalog) -> str:
-    return str(cat.config.site.get("url") or "") if cat.config else ""
+    return cat.config.site.url
 
 
 def _write(out_dir: Path, url: str, data: bytes) -> None:
@@ -211,7 +211,7 @@ def atom_feed(cat: Catalog, today: dt.date) -> bytes:
         return f"{d.isoformat()}T00:00:00{TZ}"
 
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
-    name = str(cat.config.site.get("name") or "") if cat.config else ""
+    name = cat.config.site.name
     el(feed, "title", f"{name}：最新公开")
     el(feed, "id", urls.absolute(site_url, urls.FEED))
     el(feed, "link", rel="self", href=urls.absolute(site_url, urls.FEED))
@@ -219,7 +219,7 @@ def atom_feed(cat: Catalog, today: dt.date) -> bytes:
     newest = max((d.published for d in entries if d.published), default=today)
     el(feed, "updated", stamp(newest))
     author = el(feed, "author")
-    el(author, "name", cat.config.agency_value("name") if cat.config else name)
+    el(author, "name", cat.config.agency.name if cat.config.src else name)
     for d in entries:
         assert d.published is not None
         e = el(feed, "entry")

@@ -40,8 +40,8 @@ def write_baseline(project: Path, out: Path, search: bool) -> Path:
     docs = out / "docs"
     (docs / "documents").mkdir(parents=True, exist_ok=True)
     categories = {code: c.name for code, c in cat.categories.items()}
-    site = cat.config.site if cat.config else {}
-    (docs / "index.md").write_text(f"# {site.get('name', '首页')}\n\n{site.get('description', '')}\n",
+    site = cat.config.site
+    (docs / "index.md").write_text(f"# {site.name or '首页'}\n\n{site.description}\n",
                                    encoding="utf-8")
     for doc in cat.all_documents:
         (docs / "documents" / f"{doc.id}.md").write_text(_page(doc, categories), encoding="utf-8")

@@ -65,13 +65,11 @@ def _rel_or_abs(path: Path, root: Path) -> str:
 
 def mkdocs_config(cat: Catalog, root: Path, nav: Sequence[NavItem], assets: Sequence[str]) -> dict[str, Any]:
     """The mkdocs.yml for this project, from site_config.yml and the sections that exist."""
-    site = cat.config.site if cat.config else {}
-    footer = cat.config.footer if cat.config else {}
-    agency = cat.config.agency_value("name") if cat.config else ""
+    site, footer = cat.config.site, cat.config.footer
     return {
-        "site_name": str(site.get("name") or "政府信息公开"),
-        "site_url": str(site.get("url") or ""),
-        "site_description": str(site.get("description") or ""),
+        "site_name": site.name or "政府信息公开",
+        "site_url": site.url,
+        "site_description": site.description,
         "docs_dir": DOCS_DIR,
         "site_dir": "site",
         "use_directory_urls": True,
@@ -96,14 +94,14 @@ def mkdocs_config(cat: Catalog, root: Path, nav: Sequence[NavItem], assets: Sequ
         "extra": {
             "generator": False,
             "gov": {
-                "agency": agency,
-                "sponsor": str(footer.get("sponsor") or ""),
-                "site_code": str(footer.get("site_code") or ""),
-                "icp": str(footer.get("icp") or ""),
-                "police_filing": str(footer.get("police_filing") or ""),
+                "agency": cat.config.agency.name,
+                "sponsor": footer.sponsor,
+                "site_code": footer.site_code,
+                "icp": footer.icp,
+                "police_filing": footer.police_filing,
                 # The 公安机关备案号 links to its record on beian.mps.gov.cn by the digits of the number.
-                "police_code": "".join(ch for ch in str(footer.get("police_filing") or "") if ch.isdigit()),
-                "party_gov_badge": str(footer.get("party_gov_badge") or ""),
+                "police_code": "".join(ch for ch in footer.police_filing if ch.isdigit()),
+                "party_gov_badge": footer.party_gov_badge,
             },
         },
     }

@@ -60,7 +60,7 @@ def annual_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     years = report_years(cat)
     if not years:
         return []
-    agency = cat.config.agency_value("name") if cat.config else ""
+    agency = cat.config.agency.name
     prose = _report_page(cat)
     out: list[SitePage] = []
     titles: dict[int, str] = {}

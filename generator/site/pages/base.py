@@ -90,8 +90,8 @@ def chunks(items: Sequence[T], size: int = PAGE_SIZE) -> list[Sequence[T]]:
 
 
 def site_name(cat: Catalog) -> str:
-    return str(cat.config.site.get("name") or "") if cat.config else ""
+    return cat.config.site.name
 
 
 def agency_name(cat: Catalog) -> str:
-    return cat.config.agency_value("name") if cat.config else ""
+    return cat.config.agency.name

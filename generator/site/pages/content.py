@@ -34,24 +34,14 @@ def title_and_body(page: Page) -> tuple[str, str]:
 
 def agency_block(cat: Catalog) -> list[tuple[str, str | list[str]]]:
     """The Art. 12 contact fields of the 公开指南, in the order the 条例 names them."""
-    if cat.config is None:
+    if cat.config.src is None:
         return []
     a = cat.config.agency
-    channels = a.get("application_channels")
-    rows: list[tuple[str, str | list[str]]] = [
-        ("机构名称", cat.config.agency_value("name")),
-        ("统一社会信用代码", cat.config.agency_value("credit_code")),
-        ("办公地址", cat.config.agency_value("address")),
-        ("邮政编码", cat.config.agency_value("postcode")),
-        ("办公时间", cat.config.agency_value("office_hours")),
-        ("联系电话", cat.config.agency_value("phone")),
-        ("传真号码", cat.config.agency_value("fax")),
-        ("电子邮箱", cat.config.agency_value("email")),
-        ("互联网联系方式", cat.config.agency_value("website")),
-        ("申请渠道", [str(c) for c in channels] if isinstance(channels, list) else cat.config.agency_value(
-            "application_channels")),
+    return [
+        ("机构名称", a.name), ("统一社会信用代码", a.credit_code), ("办公地址", a.address),
+        ("邮政编码", a.postcode), ("办公时间", a.office_hours), ("联系电话", a.phone), ("传真号码", a.fax),
+        ("电子邮箱", a.email), ("互联网联系方式", a.website), ("申请渠道", list(a.application_channels)),
     ]
-    return rows
 
 
 def content_pages(cat: Catalog, today: dt.date) -> list[SitePage]:

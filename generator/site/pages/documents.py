@@ -28,7 +28,7 @@ LEGAL_FORCE: dict[str, str] = {
 
 
 def _jsonld(cat: Catalog, doc: Document) -> str:
-    site_url = str(cat.config.site.get("url") or "") if cat.config else ""
+    site_url = cat.config.site.url
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "Legislation" if doc.normative else "DigitalDocument",

@@ -80,10 +80,9 @@ def home_page(cat: Catalog, today: dt.date, present: set[str]) -> SitePage:
         urls.POWERS: (len(cat.powers), "项权力事项"),
         urls.LAWS: (len(cat.laws), "部执法依据"),
     }
-    site = cat.config.site if cat.config else {}
     intro = home_intro(cat)
     html = render(
-        "home.html.j2", here=urls.HOME, site_name=site_name(cat), description=site.get("description") or "",
+        "home.html.j2", here=urls.HOME, site_name=site_name(cat), description=cat.config.site.description,
         agency=agency_block(cat), sections=[s for s in sections(cat, present) if s.url != urls.HOME],
         counts=counts, latest=rel.documents[:LATEST_ON_HOME], intro=bool(intro), body_slot=BODY_SLOT,
         categories=cat.categories, feed=urls.FEED,
@@ -91,7 +90,7 @@ def home_page(cat: Catalog, today: dt.date, present: set[str]) -> SitePage:
         export_titles=EXPORT_TITLES,
     )
     return SitePage(urls.HOME, site_name(cat) or "首页", intro,
-                    PageMeta(description=str(site.get("description") or "") or None), html)
+                    PageMeta(description=cat.config.site.description or None), html)
 
 
 # The exported lists (exports.py writes data/<name>.json|csv); the home page links them.
