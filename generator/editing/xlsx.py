@@ -29,7 +29,7 @@ from generator.editing.yamledit import EditError, YamlText, block, ordered, plai
 from generator.format import fields as F
 from generator.format.model import Catalog
 from generator.format.yamltree import YMap, parse
-from generator.load import load_project
+from generator.load import front_matter_end, load_project
 from generator.problems import Level, Problem
 from generator.rules._util import did_you_mean
 from generator.spreadsheet import append, open_xlsx, put, workbook_bytes
@@ -848,12 +848,12 @@ def _new_record_path(cat: Catalog, sheet: Sheet, record: dict[str, Any]) -> str:
 def _split_front_matter(text: str) -> tuple[str, str, str]:
     """(before, front matter, after) of a Markdown file, keeping every byte."""
     lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
+    end = front_matter_end(lines)
+    if end == 0:
         raise EditError("文件开头缺少 front matter")
-    for i in range(1, len(lines)):
-        if lines[i].rstrip("\r\n").rstrip() in ("---", "..."):
-            return lines[0], "".join(lines[1:i]), "".join(lines[i:])
-    raise EditError("front matter 没有结束")
+    if end is None:
+        raise EditError("front matter 没有结束")
+    return lines[0], "".join(lines[1:end]), "".join(lines[end:])
 
 
 def _edit_file(root: Path, rel: str, todo: _FileWork) -> str | None:
