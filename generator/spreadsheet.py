@@ -74,7 +74,7 @@ def put(ws: Any, row: int, column: int, value: Any) -> Any:
 
 def append(ws: Any, values: Sequence[Any]) -> int:
     """Add a row below the last one through `put`; returns its row number."""
-    row = ws._current_row + 1   # what openpyxl's own append() uses
+    row: int = ws._current_row + 1   # what openpyxl's own append() uses
     for column, value in enumerate(values, 1):
         if value is not None:
             put(ws, row, column, value)
