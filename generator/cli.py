@@ -199,7 +199,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from generator.editing.atomic import write_atomic
-    from generator.editing.xlsx import export_workbook
+    from generator.editing.xlsx.export import export_workbook
     from generator.load import load_project
 
     catalog, problems = load_project(args.project)
@@ -214,7 +214,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
-    from generator.editing.xlsx import apply_plan, plan_import
+    from generator.editing.xlsx.importer import apply_plan, plan_import
 
     plan = plan_import(args.project, args.file)
     if plan.problems:

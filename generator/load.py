@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -142,17 +142,31 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
     return Text(rel, text)
 
 
+def front_matter_end(lines: Sequence[str]) -> int | None:
+    """Where the front matter of a Markdown file's lines closes: the index of its `---` (or `...`) line.
+
+    0 when the first line is not `---` (no front matter), None when no line closes it. A line's
+    end (`\n`, `\r\n`) may be kept on it: `split("\n")` and `splitlines(keepends=True)` both work.
+    """
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return i
+    return None
+
+
 def split_front_matter(src: Text, problems: list[Problem], required: bool) -> tuple[str | None, int, str, int]:
     """Return (front matter text or None, its first line, body, body's first line)."""
     lines = src.text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    end = front_matter_end(lines)
+    if end == 0:
         if required:
             problems.append(_err(src.path, Pos(1, 1), Code.YAML_SYNTAX,
                                  "文件开头缺少 front matter：第一行应是 '---'，然后是各字段，再以 '---' 结束"))
         return None, 1, src.text, 1
-    for i in range(1, len(lines)):
-        if lines[i].rstrip() in ("---", "..."):
-            return "\n".join(lines[1:i]), 2, "\n".join(lines[i + 1:]), i + 2
+    if end is not None:
+        return "\n".join(lines[1:end]), 2, "\n".join(lines[end + 1:]), end + 2
     problems.append(_err(src.path, Pos(1, 1), Code.YAML_SYNTAX,
                          "front matter 没有结束：请在字段之后加一行 '---'，再写正文"))
     return None, 1, "", 1

@@ -14,7 +14,8 @@ import pytest
 
 from generator.check import check_project
 from generator.cli import main
-from generator.editing.xlsx import export_workbook, plan_import
+from generator.editing.xlsx.export import export_workbook
+from generator.editing.xlsx.importer import plan_import
 from generator.load import load_project
 from tests.minimal import TODAY, make_project
 
@@ -295,7 +296,7 @@ def test_dry_run_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def _another(column: Any, value: Any, laws: list[str], ids: list[str]) -> Any:
     """A different valid value for a cell, of the column's kind."""
-    from generator.editing.xlsx import OWNER_LABELS
+    from generator.editing.xlsx.sheets import OWNER_LABELS
 
     kind = column.kind
     if kind == "date":
@@ -320,7 +321,7 @@ def _another(column: Any, value: Any, laws: list[str], ids: list[str]) -> Any:
 
 def test_every_column_can_be_changed_and_reads_back(demo: Path) -> None:
     """Change every non-key cell of a few rows of each sheet; the catalogue then exports exactly those values."""
-    from generator.editing.xlsx import SHEETS, canon
+    from generator.editing.xlsx.sheets import SHEETS, canon
 
     book = export(demo)
     cat, _ = load_project(demo)

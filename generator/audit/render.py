@@ -15,7 +15,7 @@ from generator.audit.annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport
 from generator.audit.annual import as_json as annual_json
 from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, as_json
 from generator.format.status import DOC_STATUSES, REVIEW_RESULTS
-from generator.spreadsheet import append, csv_text, workbook_bytes
+from generator.spreadsheet.write import append, csv_text, workbook_bytes
 from generator.templating import report_environment
 
 FORMATS = ("table", "md", "csv", "xlsx", "json")

@@ -22,7 +22,7 @@ from generator.format.relations import Relations, relations
 from generator.site import urls
 from generator.site.pages.base import SitePage
 from generator.site.pages.home import EXPORT_TITLES
-from generator.spreadsheet import csv_text
+from generator.spreadsheet.write import csv_text
 
 FEED_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"

@@ -22,10 +22,10 @@ import pytest
 from generator.audit.audit import run_audit
 from generator.audit.render import render_csv, render_xlsx
 from generator.cli import main
-from generator.editing.xlsx import plan_import
+from generator.editing.xlsx.importer import plan_import
 from generator.load import load_project
 from generator.site.exports import export_tables, table_csv
-from generator.spreadsheet import FORMULA_LEAD, csv_text, put, workbook_bytes
+from generator.spreadsheet.write import FORMULA_LEAD, csv_text, put, workbook_bytes
 from tests.audit_fixture import make_fixture
 from tests.minimal import TODAY
 

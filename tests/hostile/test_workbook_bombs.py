@@ -21,7 +21,8 @@ import openpyxl
 import pytest
 
 from generator.problems import UsageError
-from generator.spreadsheet import LIMITS, guard, open_tables
+from generator.spreadsheet.guard import LIMITS, guard
+from generator.spreadsheet.read import open_tables
 from tests.minimal import make_project
 from tests.office import convert
 

@@ -1,112 +1,18 @@
-"""Every table the project writes (CSV, XLSX) or reads (.xlsx, .xls, .et, .ods) goes through here.
+"""Reading tables, step one: a workbook's size, parts and sheet extents checked by a streaming scan
+against `LIMITS` before any parser sees it."""
 
-Writing: a text cell is never something a spreadsheet runs. In CSV a text cell that begins with
-= + - @ TAB or CR gets a leading apostrophe (the OWASP advice against CSV injection), numbers stay
-numbers; in XLSX every text cell is stored as text with its exact value (never a formula; one
-that looks like a formula is also marked "quote prefix", so editing it in Excel keeps it text).
-`workbook_bytes` saves a workbook with fixed timestamps: same input and day, same bytes.
-
-Reading: `open_tables` and `open_xlsx` are the only ways the project opens a workbook. Both first
-`guard` the file: its size, the number of zip entries, the declared and the actual inflated size
-of every part, and the rows and columns of every sheet are checked against `LIMITS` by a streaming
-scan, before any parser sees the file, so a zip bomb or a sheet that claims a million rows is a
-Chinese UsageError (exit 2) in well under a second instead of gigabytes of memory.
-"""
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import re
 import struct
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.problems import UsageError
-
-# --------------------------------------------------------------------------------------------------
-# Writing
-
-FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_value(value: Any) -> str | int | float:
-    """One CSV cell: numbers as numbers, text neutralised when a spreadsheet would run it."""
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_LEAD) else text
-
-
-def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]], line_end: str = "\n") -> str:
-    """A whole CSV table (header first), every cell through `csv_value`."""
-    parts: list[str] = []
-
-    class Records:
-        def write(self, record: str) -> None:   # csv.writer writes one whole record per call
-            parts.append(record[:-2] + line_end)
-
-    # csv quotes a cell only for the characters of *its* line terminator: with "\n" alone, a cell
-    # holding a bare CR would be written unquoted and split the row. "\r\n" quotes both.
-    writer = csv.writer(Records(), lineterminator="\r\n")
-    writer.writerow([csv_value(v) for v in header])
-    for row in rows:
-        writer.writerow([csv_value(v) for v in row])
-    return "".join(parts)
-
-
-def put(ws: Any, row: int, column: int, value: Any) -> Any:
-    """Write one XLSX cell; text stays text (openpyxl would make any str starting with '=' a formula)."""
-    cell = ws.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(FORMULA_LEAD):
-            cell.quotePrefix = True  # Excel/WPS keep it text when the cell is edited, as a typed ' does
-    return cell
-
-
-def append(ws: Any, values: Sequence[Any]) -> int:
-    """Add a row below the last one through `put`; returns its row number."""
-    row = ws._current_row + 1   # what openpyxl's own append() uses
-    for column, value in enumerate(values, 1):
-        if value is not None:
-            put(ws, row, column, value)
-    return row
-
-
-def reproducible_zip(data: bytes, moment: dt.datetime) -> bytes:
-    """The same archive with every entry stamped `moment`'s day and mode 0644: no wall clock inside."""
-    out = io.BytesIO()
-    stamp = (max(moment.year, 1980), moment.month, moment.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
-
-def workbook_bytes(wb: Any, moment: dt.datetime) -> bytes:
-    """An openpyxl workbook as .xlsx bytes dated `moment` (openpyxl's save() would stamp the clock)."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    wb.properties.created = wb.properties.modified = moment
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).write_data()
-    return reproducible_zip(raw.getvalue(), moment)
-
-
-# --------------------------------------------------------------------------------------------------
-# Reading: limits and the guard
 
 
 @dataclass(frozen=True)
@@ -463,78 +369,3 @@ def _xlsx_sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-# --------------------------------------------------------------------------------------------------
-# Reading: the workbooks themselves
-
-
-def open_xlsx(path: Path, label: str | None = None, limits: Limits = LIMITS) -> Any:
-    """An .xlsx as a read-only (streaming) openpyxl workbook, after `guard`; close it when done."""
-    from openpyxl import load_workbook
-
-    name = label or path.name
-    scan = guard(path, label, limits)
-    if scan.kind != "xlsx":
-        raise UsageError(f"{name} 是 {scan.kind} 格式，这个命令只读 .xlsx：请用 Excel/WPS 打开后“另存为 xlsx”")
-    try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # a damaged xlsx: openpyxl raises many kinds
-        raise UsageError(f"无法读取 {name}（{type(exc).__name__}）："
-                         "请确认是 .xlsx 格式（WPS/Excel “另存为 xlsx”）") from None
-
-
-@dataclass
-class Table:
-    """One sheet's values as a grid (1-based `value(row, column)`), its merged ranges and formula cells."""
-
-    name: str
-    rows: list[list[Any]]
-    merged: list[tuple[int, int, int, int]]
-    formulas: frozenset[tuple[int, int]]
-
-    @property
-    def height(self) -> int:
-        return len(self.rows)
-
-    @property
-    def width(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
-
-    def value(self, row: int, column: int) -> Any:
-        """The cell's value, None when it is empty or outside the grid."""
-        if 1 <= row <= len(self.rows) and 1 <= column <= len(self.rows[row - 1]):
-            return self.rows[row - 1][column - 1]
-        return None
-
-    def merged_at(self, row: int, column: int) -> tuple[int, int, int, int] | None:
-        """The merged range that covers this cell, if any."""
-        return next((m for m in self.merged if m[0] <= row <= m[2] and m[1] <= column <= m[3]), None)
-
-
-def open_tables(path: Path, label: str | None = None, limits: Limits = LIMITS) -> list[Table]:
-    """Every worksheet of an .xlsx, .xls, .et or .ods (WPS saves .et as .xls inside), after `guard`."""
-    import python_calamine as pc
-
-    name = label or path.name
-    scan = guard(path, label, limits)
-    try:
-        with path.open("rb") as fh:
-            book = pc.CalamineWorkbook.from_filelike(fh)   # by content: an .et is read as what it is
-            tables = []
-            for index, meta in enumerate(book.sheets_metadata):
-                if str(meta.typ).rsplit(".", 1)[-1] != "WorkSheet":
-                    continue
-                sheet = book.get_sheet_by_index(index)
-                raw = sheet.to_python(skip_empty_area=False)
-                rows = [[None if v == "" else v for v in r] for r in raw]
-                while rows and all(v is None for v in rows[-1]):
-                    rows.pop()
-                known = next((s for s in scan.sheets if s.name == meta.name), None)
-                merged = [(a + 1, b + 1, c + 1, d + 1) for (a, b), (c, d) in (sheet.merged_cell_ranges or [])]
-                if known is not None and known.merged:
-                    merged = sorted(set(merged) | set(known.merged))
-                tables.append(Table(meta.name, rows, merged, frozenset(known.formulas if known else ())))
-            return tables
-    except UsageError:
-        raise
-    except Exception as exc:  # calamine's errors: damaged, password-protected, unsupported
-        raise UsageError(f"无法读取 {name}（{type(exc).__name__}）：请用 Excel/WPS 打开后“另存为 xlsx”") from None
