@@ -270,6 +270,7 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> S
     problem_mark, context_mark = exc.problem_mark, exc.context_mark
     context = str(exc.context or "")
     mark = problem_mark or context_mark
+    hint: tuple[str, int, int] | None = None
     unclosed = (
         problem_mark is not None and context_mark is not None and problem_mark.line != context_mark.line
         and ("quoted scalar" in context or "flow" in context)
@@ -278,13 +279,15 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> S
         # An unclosed quote or bracket is only noticed lines later: point at where it opens.
         mark = context_mark
         what = "引号" if "quoted" in context else "括号"
-        message = f"这里开始的{what}没有闭合：请补上对应的结束{what}（{exc.problem}）"
+        message = f"这里开始的{what}没有闭合：请补上对应的结束{what}"
     else:
         message = _explain(exc, text)
         hint = _line_hint(text, mark.line) if mark is not None else None
         if hint:
-            message = f"{hint}（{exc.problem or exc.context}）"
+            message = hint[0]
     pos = _pos(mark, line_offset) if mark is not None else Pos(1 + line_offset, 1)
+    if hint:
+        pos = Pos(hint[1] + 1 + line_offset, hint[2] + 1)  # the character at fault, not where libyaml stopped
     last = text.count("\n")
     if mark is not None and mark.line > last:
         # "End of stream" is one line past a file without a final newline: point at its end.
@@ -295,21 +298,22 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> S
 # Characters that arrive with text pasted from Word/WPS or typed with a Chinese input method,
 # and that YAML reads differently from what the editor sees.
 _HINTS = (
-    (re.compile(r"^[ \t]*[\u3000\u00a0]"), "行首有全角空格或不换行空格（常见于从 Word 粘贴）：缩进只能用半角空格"),
-    (re.compile(r"^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_]*[ \t]*："), "键后面用了全角冒号 '：'：请改为半角冒号加空格 ': '"),
-    (re.compile(r"^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_]*:[^ \t\n]"), "冒号后面缺少空格：请写成 'key: 值'"),
-    (re.compile("\ufeff"), "这一行有不可见的 BOM 字符（U+FEFF，常见于把两个文件拼在一起）：请删除它"),
+    (re.compile(r"^[ \t]*(?P<at>[\u3000\u00a0])"), "行首有全角空格或不换行空格（常见于从 Word 粘贴）：缩进只能用半角空格"),
+    (re.compile(r"^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_]*[ \t]*(?P<at>：)"), "键后面用了全角冒号 '：'：请改为半角冒号加空格 ': '"),
+    (re.compile(r"^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_]*(?P<at>:)[^ \t\n]"), "冒号后面缺少空格：请写成 'key: 值'"),
+    (re.compile("(?P<at>\ufeff)"), "这一行有不可见的 BOM 字符（U+FEFF，常见于把两个文件拼在一起）：请删除它"),
 )
 
 
-def _line_hint(text: str, line: int) -> str | None:
-    """A hint about what the editor probably typed on the error's line or the line before it."""
+def _line_hint(text: str, line: int) -> tuple[str, int, int] | None:
+    """What the editor probably typed on the error's line or the line before it (where libyaml only
+    notices it): the hint and the 0-based line and column of the character at fault."""
     lines = text.split("\n")
     for i in (line, line - 1):
         if 0 <= i < len(lines):
             for pattern, hint in _HINTS:
-                if pattern.search(lines[i]):
-                    return hint if i == line else f"上一行：{hint}"
+                if (m := pattern.search(lines[i])) is not None:
+                    return hint, i, m.start("at")
     return None
 
 
@@ -357,11 +361,11 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> str:
         lines = text.split("\n")
         line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
         if line[mark.column:mark.column + 1] == "\t":
-            return f"缩进里有 Tab 字符，YAML 只能用空格缩进（{raw}）"
+            return "缩进里有 Tab 字符，YAML 只能用空格缩进"
         char = line[mark.column:mark.column + 1]
         if char in ("@", "`", "%"):
-            return f"值不能以 '{char}' 开头：请给整个值加引号（{raw}）"
+            return f"值不能以 '{char}' 开头：请给整个值加引号"
     for needle, zh in _EXPLAIN.items():
         if needle in raw or needle in str(exc.context or ""):
-            return f"{zh}（{raw}）"
-    return raw
+            return zh
+    return f"无法解析这里（解析器的说明：{raw}）：请对照上下几行检查缩进、冒号和引号"

@@ -135,3 +135,18 @@ def test_every_syntax_problem_in_one_run(tmp_path: Path) -> None:
     assert sorted((p, line) for p, line, _c, _m in syntax(tmp_path, files)) == [
         (DOC, 4), ("catalog/powers/cf.yml", 7), ("catalog/powers/qt.yml", 1),
     ]
+
+
+def test_a_pasted_character_is_reported_at_the_character_itself(tmp_path: Path) -> None:
+    """libyaml notices a full-width colon or a missing space only on the next line; the problem points
+    at the line and column the editor typed it, in Chinese alone."""
+    cases = {
+        "  name：对假冒专利行为的处罚\n": (2, 7, "全角冒号"),
+        "  name:对假冒专利行为的处罚\n": (2, 7, "缺少空格"),
+        "\u3000 name: 对假冒专利行为的处罚\n": (2, 1, "全角空格"),
+    }
+    for i, (line, (row, column, says)) in enumerate(cases.items()):
+        text = POWERS.replace("  name: 对假冒专利行为的处罚\n", line)
+        [(path, got_row, got_column, message)] = syntax(tmp_path / str(i), {POWERS_PATH: text})
+        assert (path, got_row, got_column) == (POWERS_PATH, row, column), line
+        assert says in message and "expected" not in message and "found" not in message, message
