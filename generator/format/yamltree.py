@@ -298,8 +298,10 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> S
 # Characters that arrive with text pasted from Word/WPS or typed with a Chinese input method,
 # and that YAML reads differently from what the editor sees.
 _HINTS = (
-    (re.compile(r"^[ \t]*(?P<at>[\u3000\u00a0])"), "行首有全角空格或不换行空格（常见于从 Word 粘贴）：缩进只能用半角空格"),
-    (re.compile(r"^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_]*[ \t]*(?P<at>：)"), "键后面用了全角冒号 '：'：请改为半角冒号加空格 ': '"),
+    (re.compile(r"^[ \t]*(?P<at>[\u3000\u00a0])"),
+     "行首有全角空格或不换行空格（常见于从 Word 粘贴）：缩进只能用半角空格"),
+    (re.compile(r"^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_]*[ \t]*(?P<at>：)"),
+     "键后面用了全角冒号 '：'：请改为半角冒号加空格 ': '"),
     (re.compile(r"^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_]*(?P<at>:)[^ \t\n]"), "冒号后面缺少空格：请写成 'key: 值'"),
     (re.compile("(?P<at>\ufeff)"), "这一行有不可见的 BOM 字符（U+FEFF，常见于把两个文件拼在一起）：请删除它"),
 )
