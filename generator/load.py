@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -438,4 +439,37 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
 
     cat.attachments = {s.name: s for s in _static_sources(root, "catalog/attachments", None, folder_links=True)}
     cat.static_files = _static_sources(root, "content", ".md", folder_links=False)
+    cat.unreadable = _unreadable_names(root, problems)
     return cat, problems
+
+
+# The kind of record each catalogue file holds, by where it is.
+_KINDS = (("catalog/legal_bases.yml", "law"), ("catalog/categories.yml", "category"),
+          ("catalog/powers/", "power"), ("catalog/documents/", "doc"))
+# `id: x` / `- code: X` lines, read from a file the parser gave up on.
+_NAME_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:id|code)[ \t]*[:：][ \t]*['\"]?([^'\"#\s]+)", re.M)
+
+
+def _unreadable_names(root: Path, problems: list[Problem]) -> dict[str, frozenset[str]]:
+    """The ids and codes named in catalogue files that could not be read, by kind of record.
+
+    A file with a syntax error yields no records, so every reference into it would also be an
+    unknown-reference, each with a confident and wrong did-you-mean: one typo, dozens of errors.
+    The rules skip references to these names; the syntax error is the one problem to fix. The file
+    is scanned line by line (no parser), and a document's file name counts as its id.
+    """
+    found: dict[str, set[str]] = {}
+    for path in sorted({p.path for p in problems if p.code is Code.YAML_SYNTAX}):
+        kind = next((k for prefix, k in _KINDS if path == prefix or path.startswith(prefix) and prefix.endswith("/")),
+                    None)
+        if kind is None:
+            continue
+        names = found.setdefault(kind, set())
+        try:
+            text = (root / path).read_bytes()[:MAX_FILE_BYTES].decode("utf-8", errors="replace")
+        except OSError:
+            text = ""
+        names.update(_NAME_LINE.findall(text))
+        if kind == "doc":
+            names.add(Path(path).stem)
+    return {kind: frozenset(names) for kind, names in found.items()}

@@ -420,6 +420,9 @@ class Catalog:
     # page of a run: the cross-references (format/relations.py) and the schema walk's findings
     # (rules/_schema.py: code, path, position, message). `forget_derived` drops them when a record
     # changes in place (serve's quick path).
+    # Ids and codes named in files that could not be read, by kind ("law", "category", "power",
+    # "doc"): references to them are not reported again (load._unreadable_names).
+    unreadable: dict[str, frozenset[str]] = field(default_factory=dict)
     derived_relations: Relations | None = field(default=None, repr=False, compare=False)
     derived_schema: list[tuple[Code, str, Pos, str]] | None = field(default=None, repr=False, compare=False)
 

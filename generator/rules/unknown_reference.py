@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from generator.codes import Code
 from generator.format.links import find_links, find_relative_links
@@ -120,9 +120,34 @@ def _file_links(path: str, body: str, first_line: int, folder: str, files: set[s
                 f"链接 '{link.target}' 指向的页面或文件不存在{hint}"
 
 
+class _Known(Mapping[str, object]):
+    """The records loaded, plus the names in files that could not be read: a reference to one of
+    those is not unknown (the file's syntax error is the problem to fix). Only loaded records are
+    iterated, so a did-you-mean never points at an id merely similar to an unreadable one."""
+
+    def __init__(self, loaded: Mapping[str, object], unreadable: frozenset[str]) -> None:
+        self.loaded, self.unreadable = loaded, unreadable
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.loaded or key in self.unreadable
+
+    def __getitem__(self, key: str) -> object:
+        return self.loaded[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.loaded)
+
+    def __len__(self) -> int:
+        return len(self.loaded)
+
+
 def check(cat: Catalog, today: dt.date) -> Findings:
-    docs, laws, powers = cat.documents, cat.laws, cat.powers
-    records: dict[str, object] = {**laws, **docs}
+    gone = cat.unreadable
+    docs = _Known(cat.documents, gone.get("doc", frozenset()))
+    laws = _Known(cat.laws, gone.get("law", frozenset()))
+    powers = _Known(cat.powers, gone.get("power", frozenset()))
+    categories = _Known(cat.categories, gone.get("category", frozenset()))
+    records = _Known({**cat.laws, **cat.documents}, gone.get("law", frozenset()) | gone.get("doc", frozenset()))
     for power in cat.all_powers:
         yield from _basis(power.src, power.basis, laws, "实施依据")
         if power.discretion and power.discretion not in docs:
@@ -137,8 +162,8 @@ def check(cat: Catalog, today: dt.date) -> Findings:
     for doc in cat.all_documents:
         s = doc.src
         yield from _basis(s, doc.basis, laws, "制定依据")
-        if doc.category and doc.category not in cat.categories:
-            hint = did_you_mean(doc.category, cat.categories) or "：请在 catalog/categories.yml 中添加"
+        if doc.category and doc.category not in categories:
+            hint = did_you_mean(doc.category, categories) or "：请在 catalog/categories.yml 中添加"
             yield s.path, s.at("category"), f"分类 '{doc.category}' 不存在{hint}"
         for i, target in enumerate(doc.amended_by):
             if target not in docs:

@@ -148,3 +148,33 @@ def test_relative_links_to_missing_files_are_found_by_check_as_build_would(tmp_p
     (tmp_path / "content/about.md").write_text(fixed, encoding="utf-8")
     result = build_site(tmp_path, tmp_path / "site", TODAY, strict=True)
     assert result.published and result.warnings == [], result.warnings
+
+
+def everything(tmp_path: Path, files: dict[str, str | None]) -> list[tuple[str, int, str]]:
+    return sorted((p.path, p.line, p.code) for p in problems_of(tmp_path, files) if p.level.value == "error")
+
+
+def test_one_syntax_error_in_the_laws_gives_one_error_not_one_per_reference(tmp_path: Path) -> None:
+    """A typo that makes legal_bases.yml unreadable is that file's problem alone: the powers and
+    documents that cite its laws are not unknown-reference too, with confident wrong suggestions."""
+    laws = LEGAL_BASES.replace("  title: ", "  title： ", 1)
+    files = {LAWS: laws, DOC: document(basis="[{law: kjjbf, articles: [第十条]}]"),
+             OTHER: second_document(category="qtwj") + "\n见[专利法](law:zlf)。\n"}
+    [(path, line, code)] = everything(tmp_path, files)
+    assert (path, code) == (LAWS, "yaml-syntax") and laws.split("\n")[line - 1].startswith("  title：")
+
+
+def test_a_reference_into_an_unreadable_document_is_not_unknown(tmp_path: Path) -> None:
+    broken = document(title='"某市科技计划项目管理办法')
+    files = {DOC: broken, OTHER: second_document(interprets="2025-kjj-gfxwj-001", category="qtwj"),
+             POWERS_PATH: POWERS + "  discretion: 2025-kjj-gfxwj-001\n"}
+    assert everything(tmp_path, files) == [(DOC, 4, "yaml-syntax")]
+
+
+def test_a_reference_to_a_name_no_file_holds_is_still_unknown_while_a_file_is_unreadable(tmp_path: Path) -> None:
+    broken = document(title='"某市科技计划项目管理办法')
+    files = {DOC: broken, OTHER: second_document(interprets="2025-kjj-gfxwj-009", category="qtwj")}
+    assert everything(tmp_path, files) == [(DOC, 4, "yaml-syntax"), (OTHER, 17, CODE)]
+    # …and its did-you-mean never offers the unreadable document's id.
+    [(_path, _line, _col, message)] = messages(tmp_path, files)
+    assert "2025-kjj-gfxwj-001" not in message
