@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from generator import argparse_zh
 from generator.codes import Code
 from generator.problems import Level, Problem, UsageError
 
@@ -25,7 +26,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"用法错误：{message}\n")
+        sys.stderr.write(f"用法错误：{argparse_zh.polish(message)}\n请运行 {self.prog} -h 查看用法\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -261,8 +262,9 @@ def _common(p: argparse.ArgumentParser, today: bool = True) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_zh.install()
     parser = _Parser(prog="python -m generator", description="政府信息公开站点生成器")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="命令", title="命令")
 
     p = sub.add_parser("check", help="检查目录数据，列出所有问题")
     _common(p)
@@ -299,7 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("report", help="年度报告数据")
-    reports = p.add_subparsers(dest="report", required=True, parser_class=_Parser)
+    reports = p.add_subparsers(dest="report", required=True, parser_class=_Parser, metavar="报告")
     p = reports.add_parser("annual", help="年度报告表二（及表三）：第二十条第（一）项由目录计算")
     _common(p)
     p.add_argument("--year", type=int, required=True, help="报告年度，例如 2025")

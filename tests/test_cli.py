@@ -204,3 +204,24 @@ def test_check_modifies_no_file(tmp_path: Path) -> None:
         no_traceback(r)
     assert _snapshot(project) == before
     assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_dir()) == dirs_before
+
+
+# What argparse says in English when nobody translates it.
+ARGPARSE_ENGLISH = re.compile(r"usage:|error:|invalid|choose from|required|unrecognized|expected|show this help|options:"
+                              r"|positional arguments")
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "xml"], ["chek"], [], ["check", "--strictt"],
+                                  ["serve", "--port", "abc"], ["report", "annual"], ["report"],
+                                  ["new", "thing"], ["check", "--project"]])
+def test_usage_errors_are_chinese_and_say_where_help_is(args: list[str]) -> None:
+    r = run(*args)
+    assert r.returncode == 2 and "用法：" in r.stderr and "-h 查看用法" in r.stderr
+    assert not ARGPARSE_ENGLISH.search(r.stderr), r.stderr
+
+
+@pytest.mark.parametrize("args", [["-h"], ["check", "-h"], ["report", "annual", "-h"], ["new", "--help"]])
+def test_help_is_chinese(args: list[str]) -> None:
+    r = run(*args)
+    assert r.returncode == 0 and r.stdout.startswith("用法：") and "显示本帮助并退出" in r.stdout
+    assert not ARGPARSE_ENGLISH.search(r.stdout), r.stdout
