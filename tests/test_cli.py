@@ -207,8 +207,8 @@ def test_check_modifies_no_file(tmp_path: Path) -> None:
 
 
 # What argparse says in English when nobody translates it.
-ARGPARSE_ENGLISH = re.compile(r"usage:|error:|invalid|choose from|required|unrecognized|expected|show this help|options:"
-                              r"|positional arguments")
+ARGPARSE_ENGLISH = re.compile(r"usage:|error:|invalid|choose from|required|unrecognized|expected"
+                              r"|show this help|options:|positional arguments")
 
 
 @pytest.mark.parametrize("args", [["check", "--format", "xml"], ["chek"], [], ["check", "--strictt"],
