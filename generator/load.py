@@ -465,10 +465,14 @@ def _unreadable_names(root: Path, problems: list[Problem]) -> dict[str, frozense
         if kind is None:
             continue
         names = found.setdefault(kind, set())
-        try:
-            text = (root / path).read_bytes()[:MAX_FILE_BYTES].decode("utf-8", errors="replace")
-        except OSError:
-            text = ""
+        text = ""
+        file = root / path
+        try:  # only what read_text would have read: a regular file of the project, not too large
+            st = file.stat()
+            if inside(root, file) and stat.S_ISREG(st.st_mode) and st.st_size <= MAX_FILE_BYTES:
+                text = file.read_bytes().decode("utf-8", errors="replace")
+        except (OSError, ValueError):
+            pass
         names.update(_NAME_LINE.findall(text))
         if kind == "doc":
             names.add(Path(path).stem)

@@ -270,8 +270,8 @@ def _agency(cat: Catalog) -> str:
 def _category_for(cat: Catalog, kind: str, category: str | None) -> str:
     if category:
         if category not in cat.categories:
-            raise UsageError(f"分类 '{category}' 不存在{did_you_mean(category, cat.categories)}："
-                             f"可用的分类见 catalog/categories.yml")
+            raise UsageError(f"分类 '{category}' 不存在"
+                             f"{did_you_mean(category, cat.categories, '：可用的分类见 catalog/categories.yml')}")
         return category
     wanted = {"规范性文件": "规范性文件", "规章": "规范性文件", "其他": "其他文件"}[kind]
     found = [c.code for c in cat.all_categories if c.name == wanted]

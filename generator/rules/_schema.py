@@ -111,16 +111,20 @@ def _walk_map(out: list[SchemaFinding], path: str, raw: YMap, fields: tuple[F.Fi
         if skip_missing and (value == [] or (isinstance(value, str) and not value.strip())):
             continue  # empty counts as missing, which the owner of these fields reports
         if f.name not in raw or value is None:
+            # `status:` written with no value is pointed at where it is written, with what to fill in.
+            present = f.name in raw
+            fill = f"：请在 `{f.name}:` 后填写" if present else f"：请添加 `{f.name}: …`"
+            choices = f"，可选值：{'、'.join(f.choices)}" if f.choices else ""
             if f.required and not skip_missing and f.name not in _OWNED_ELSEWHERE:
                 hint = f"（{f.description}）" if f.description else ""
-                out.append((Code.MISSING_FIELD, path, raw.pos,
-                            f"缺少必填字段 {_label(f)}：请添加 `{f.name}: …`{hint}"))
+                out.append((Code.MISSING_FIELD, path, raw.at(f.name) if present else raw.pos,
+                            f"缺少必填字段 {_label(f)}{fill}{choices}{hint}"))
             elif f.name in required_extra:
                 # Required because of `kind`: point at the kind, which is what makes it required.
-                out.append((Code.MISSING_FIELD, path, raw.at("kind"),
-                            f"{raw.get('kind')}必须填写 {_label(f)}：请添加 `{f.name}: …`"))
+                out.append((Code.MISSING_FIELD, path, raw.at(f.name) if present else raw.at("kind"),
+                            f"{raw.get('kind')}必须填写 {_label(f)}{fill}{choices}"))
             continue
-        _check_value(out, path, raw, f)
+        _check_value(out, path, raw, f, f.required or f.name in required_extra)
 
 
 def _known(fields: tuple[F.Field, ...]) -> dict[str, F.Field]:
@@ -134,7 +138,7 @@ def _known(fields: tuple[F.Field, ...]) -> dict[str, F.Field]:
 _KNOWN: dict[int, dict[str, F.Field]] = {}
 
 
-def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> None:
+def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field, required: bool = False) -> None:
     value: Any = raw[f.name]
     kind = f.kind
     # The valid common case first, cheaply: this runs for every field of every record.
@@ -172,7 +176,9 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
                 bad("应为一段文本" + ("，这里是列表或映射" if isinstance(value, (list, dict)) else ""))
             return
         if not value.strip():
-            bad("不能为空：请填写，或删除这一行")
+            choices = f"，可选值：{'、'.join(f.choices)}" if f.choices else ""
+            bad(f"不能为空：请填写{choices}" if required
+                else f"不能为空：请填写{choices}，或删除这一行（这一项可以不写）")
         elif (ch := invisible(value)) is not None:
             bad(f"里有看不见的排版字符 {ch}，它会改变文字的显示方向或让两个看起来相同的值不同：请删除它"
                 "（常见于从网页或 PDF 复制粘贴；可在编辑器里删掉这一行后重新输入）")
@@ -181,7 +187,8 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field) -> 
         elif kind == "id" and not _ID.match(value):
             bad(f"的值 '{value}' 只能由小写字母、数字和连字符组成（用于网址）")
         elif kind == "enum" and value not in f.choices:
-            bad(f"的值 '{value}' 无效{did_you_mean(value, f.choices) or ''}，可选值：{'、'.join(f.choices)}")
+            hint = did_you_mean(value, f.choices)
+            bad(f"的值 '{value}' 无效{hint or '。'}可选值：{'、'.join(f.choices)}")
         elif kind == "regex" and (why := refusal(value)):
             bad(f"'{value}' 不能使用：{why}。本工具用 RE2 匹配正则表达式（任何写法都不会卡住），"
                 "不支持前后查找和反向引用；或删除这一行，使用默认格式")

@@ -31,13 +31,14 @@ def add_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=year, day=28)
 
 
-def did_you_mean(value: str, candidates: Iterable[str]) -> str:
-    """'，是否指 'x'？' when something close exists, else ''."""
+def did_you_mean(value: str, candidates: Iterable[str], then: str = "") -> str:
+    """'，是否指 'x'？' when something close exists, else ''; `then` follows either way, its leading
+    punctuation dropped after the question mark (no '？；' or '？，')."""
     # Chinese enumerations are two to four characters: one wrong character in two is a
     # ratio of 0.5, which difflib's usual 0.6 would miss (有郊 → 有效).
     cutoff = 0.5 if len(value) <= 4 else 0.6
     close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=cutoff)
-    return f"，是否指 '{close[0]}'？" if close else ""
+    return f"，是否指 '{close[0]}'？{then.lstrip('，；：。')}" if close else then
 
 
 def iso(d: dt.date | None) -> str:

@@ -157,8 +157,8 @@ def check(cat: Catalog, today: dt.date) -> Findings:
         rep = law.repealed
         if rep and rep.by_is_id and rep.by not in records:
             yield law.src.path, law.src.at("repealed", "by"), \
-                f"废止依据 '{rep.by}' 像是一个 id，但目录中没有它{did_you_mean(rep.by or '', records)}" \
-                "；目录外的文件请写标题或文号"
+                f"废止依据 '{rep.by}' 像是一个 id，但目录中没有它" \
+                f"{did_you_mean(rep.by or '', records, '；目录外的文件请写标题或文号')}"
     for doc in cat.all_documents:
         s = doc.src
         yield from _basis(s, doc.basis, laws, "制定依据")
@@ -174,8 +174,8 @@ def check(cat: Catalog, today: dt.date) -> Findings:
         rep = doc.repealed
         if rep and rep.by_is_id and rep.by not in records:
             yield s.path, s.at("repealed", "by"), \
-                f"废止依据 '{rep.by}' 像是一个 id，但目录中没有它{did_you_mean(rep.by or '', records)}" \
-                "；目录外的文件请写文号或标题"
+                f"废止依据 '{rep.by}' 像是一个 id，但目录中没有它" \
+                f"{did_you_mean(rep.by or '', records, '；目录外的文件请写文号或标题')}"
         for i, att in enumerate(doc.attachments):
             if (why := attachment_path_problem(att)) is not None:
                 yield s.path, s.at("attachments", i), f"附件路径 '{att}' {why}"

@@ -44,8 +44,14 @@ def test_rule_and_other_documents_need_less(tmp_path: Path) -> None:
     assert found(tmp_path, CODE, {DOC: document(kind="规章", doc_no=None)}) == [(DOC, 10, CODE)]
 
 
-def test_empty_value_counts_as_missing(tmp_path: Path) -> None:
-    assert found(tmp_path, CODE, {DOC: document(title="")}) == [(DOC, 2, CODE)]
+def test_empty_value_counts_as_missing_at_its_own_line(tmp_path: Path) -> None:
+    assert found(tmp_path, CODE, {DOC: document(title="")}) == [(DOC, 4, CODE)]
+
+
+def test_an_empty_enumeration_lists_what_it_may_be(tmp_path: Path) -> None:
+    [p] = [p for p in problems_of(tmp_path, {DOC: document(status="")}) if p.code == CODE]
+    assert (p.path, p.line) == (DOC, 15) and "可选值：有效、已修改、废止、失效" in p.message
+    assert "请添加" not in p.message
 
 
 def test_power_needs_at_least_one_basis_with_a_law(tmp_path: Path) -> None:

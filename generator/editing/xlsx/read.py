@@ -72,7 +72,7 @@ def read_sheet(ws: Any, sheet: Sheet, problem: ProblemFn) -> list[Row]:
         found = by_header.get(name)
         if found is None:
             problem(sheet.name, coord, header_row, c, Code.UNKNOWN_FIELD,
-                    f"未知的列 '{value}'{did_you_mean(name, [x.header for x in sheet.columns]) or ''}，已忽略",
+                    f"未知的列 '{value}'{did_you_mean(name, [x.header for x in sheet.columns], '，已忽略')}",
                     Level.WARNING)
             continue
         if found in columns.values():

@@ -307,8 +307,8 @@ def parse_cell(cell: Any, column: Column, laws: LawIndex, categories: Iterable[s
         if not re.fullmatch(F.ID_PATTERN.strip("^$"), text):
             raise CellError(Code.INVALID_VALUE, f"'{text}' 只能由小写字母、数字和连字符组成（用于网址）")
         if column.path == ("category",) and text not in set(categories):
-            raise CellError(Code.UNKNOWN_REFERENCE, f"分类 '{text}' 不存在{did_you_mean(text, categories) or ''}："
-                                                 "请填 catalog/categories.yml 中的 code")
+            fix = "：请填 catalog/categories.yml 中的 code"
+            raise CellError(Code.UNKNOWN_REFERENCE, f"分类 '{text}' 不存在{did_you_mean(text, categories, fix)}")
         return text
     if kind in ("texts", "ids"):
         items = [x.strip() for x in _SPLIT.split(text) if x.strip()]
