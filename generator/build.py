@@ -29,6 +29,7 @@ from generator.site.mkdocs.config import NavItem, StaticFile, mkdocs_config, wri
 from generator.site.pages import build_pages
 from generator.site.pages.base import PageFamily, SitePage
 from generator.site.pages.home import sections
+from generator.site.preview import with_problems
 
 ASSETS = Path(__file__).parent / "site" / "assets"
 
@@ -118,6 +119,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
 
     t = time.perf_counter()
     pages = build_pages(cat, today, families)
+    if preview:
+        pages = with_problems(cat, pages, result.problems)
     timings["pages"] = time.perf_counter() - t
     static = asset_files() + published_files(cat)
     assets = [s.url for s in static if s.url.startswith("assets/") and s.url.endswith((".css", ".js"))]

@@ -113,7 +113,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     print(f"预览地址：http://{args.host}:{args.port}/ "
           "（修改 content/、catalog/ 或 site_config.yml 后自动刷新；Ctrl+C 退出）")
-    serve_site(args.project, today_of(args), args.host, args.port, _report_build)
+    try:
+        serve_site(args.project, today_of(args), args.host, args.port, _report_build)
+    except KeyboardInterrupt:  # Ctrl+C is how a preview ends: not a failure
+        print("预览已停止", file=sys.stderr)
     return EXIT_OK
 
 

@@ -54,3 +54,28 @@ def test_anything_but_a_document_edit_takes_the_full_rebuild(tmp_path: Path) -> 
     doc.write_text(doc.read_text(encoding="utf-8").replace("title:", "title: [", 1), encoding="utf-8")
     os.utime(doc, ns=(doc.stat().st_atime_ns, doc.stat().st_mtime_ns + 1_000_000_000))
     assert not preview.quick()  # a YAML error: the full rebuild reports it
+
+
+def test_the_preview_shows_check_problems_on_the_page_at_fault_and_the_home_page_until_fixed(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    generate(root, 30, seed=3)
+    out = tmp_path / "site"
+    reports: list[BuildResult | Exception] = []
+    preview = _Preview(root, out, TODAY, reports.append)
+    doc = sorted((root / "catalog" / "documents").rglob("*.md"))[4]
+    rel = doc.relative_to(root).as_posix()
+    good = doc.read_text(encoding="utf-8")
+    doc.write_text(good.replace("\npublished: ", "\npublished: 2025-02-30\nx_published: ", 1), encoding="utf-8")
+    preview.full_build(jobs=1)
+    [line] = [i + 1 for i, t in enumerate(doc.read_text(encoding="utf-8").split("\n")) if t.startswith("published:")]
+    page = (out / "documents" / doc.stem / "index.html").read_text(encoding="utf-8")
+    home = (out / "index.html").read_text(encoding="utf-8")
+    other = sorted((out / "documents").iterdir())[0] / "index.html"
+    for html in (page, home):
+        assert "预览提示" in html and f"{rel}:{line}:" in html and "invalid-date" in html and "2025-02-30" in html
+    assert "预览提示" not in other.read_text(encoding="utf-8") or other.parent.name == doc.stem
+
+    doc.write_text(good, encoding="utf-8")
+    preview.full_build(jobs=1)
+    assert "预览提示" not in (out / "documents" / doc.stem / "index.html").read_text(encoding="utf-8")
+    assert "预览提示" not in (out / "index.html").read_text(encoding="utf-8")
