@@ -366,3 +366,46 @@ def test_unreadable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert run(root, "import-xlsx", str(book)) == 1
     assert run(root, "export-xlsx", "--out", str(tmp_path / "x.xlsx")) == 1
     assert tree(root) == before
+
+
+def test_a_renamed_sheet_is_recognised_by_its_columns_and_named_as_the_office_named_it(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    book = export(root)
+    wb = openpyxl.load_workbook(book)
+    wb["权力清单"].title = "我局2025年版"
+    wb["规范性文件"].title = "Sheet1"
+    wb.save(book)
+    edit(book, "我局2025年版", "KJ-CF-001", {"实施依据": "《中华人民共和国专利发》第六十八条"})
+    edit(book, "Sheet1", "2025-kjj-gfxwj-001", {"有效性": "现行有效"})
+    found = {(p.path, p.line, p.column, p.code) for p in plan_import(root, book).problems}
+    assert found == {("清单.xlsx!我局2025年版!E2", 2, 5, "unknown-reference"),
+                     ("清单.xlsx!Sheet1!O2", 2, 15, "invalid-value")}
+
+
+def test_a_formula_cell_is_reported_as_a_formula_and_nothing_is_written(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    book = export(root)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["规范性文件"]
+    ws["N2"] = "=DATE(2030,1,1)"   # a real formula cell, as Excel stores one (no cached value)
+    wb.save(book)
+    before = tree(root)
+    plan = plan_import(root, book)
+    [(path, line, column, code, message)] = [(p.path, p.line, p.column, p.code, p.message) for p in plan.problems]
+    assert (path, line, column, code) == ("清单.xlsx!规范性文件!N2", 2, 14, "invalid-value")
+    assert "公式" in message and "不能清空" not in message
+    assert plan.writes == {} and tree(root) == before
+
+
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_xls_and_ods_saved_by_an_office_suite_import_like_the_xlsx(tmp_path: Path, fmt: str) -> None:
+    from tests.office import convert
+
+    root = make_project(tmp_path / "p")
+    book = edit(export(root), "规范性文件", "2025-kjj-gfxwj-001", {"有效期至": dt.date(2030, 2, 28)})
+    other = convert(book, fmt, tmp_path / fmt)
+    before = (root / "catalog/documents/gfxwj/2025-kjj-gfxwj-001.md").read_text(encoding="utf-8")
+    assert run(root, "import-xlsx", str(other)) == 0
+    after = (root / "catalog/documents/gfxwj/2025-kjj-gfxwj-001.md").read_text(encoding="utf-8")
+    assert [line for line in changed_lines(before, after) if line.startswith("+")] == ["+expires: 2030-02-28"]
+    assert errors(root) == []

@@ -44,7 +44,7 @@ from generator.format.model import Catalog
 from generator.format.yamltree import YMap, parse
 from generator.load import front_matter_end, load_project
 from generator.problems import Level, Problem, fails
-from generator.spreadsheet.read import open_xlsx
+from generator.spreadsheet.read import open_tables
 
 
 @dataclass(frozen=True)
@@ -84,24 +84,22 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
     if syntax:
         plan.problems.extend(syntax)
         return plan
-    wb = open_xlsx(xlsx)   # bounded before it is parsed, then streamed (read-only)
+    tables = open_tables(xlsx)   # bounded before it is parsed; .xlsx, .xls, .et and .ods alike
 
     def problem(sheet: str, coord: str, row: int, col: int, code: Code, message: str,
                 level: Level = Level.ERROR) -> None:
         plan.problems.append(Problem(f"{label}!{sheet}!{coord}", row, col, level, code, message))
 
     rows: list[Row] = []
-    try:
-        for ws in wb.worksheets:
-            sheet = match_sheet(ws.title)
-            if sheet is None:
-                if ws.title.strip() != GUIDE_SHEET:
-                    problem(ws.title, "A1", 1, 1, Code.UNKNOWN_FIELD,
-                            f"工作表 '{ws.title}' 不是 {'、'.join(s.name for s in SHEETS)} 之一，已跳过", Level.WARNING)
-                continue
-            rows.extend(read_sheet(ws, sheet, problem))
-    finally:
-        wb.close()
+    for table in tables:
+        sheet = match_sheet(table.name, table)
+        if sheet is None:
+            if table.name.strip() != GUIDE_SHEET:
+                problem(table.name, "A1", 1, 1, Code.UNKNOWN_FIELD,
+                        f"工作表 '{table.name}' 不是 {'、'.join(s.name for s in SHEETS)} 之一，"
+                        "列名也对不上，已跳过", Level.WARNING)
+            continue
+        rows.extend(read_sheet(table, sheet, problem))
 
     laws = LawIndex.of(cat)
     categories = list(cat.categories)
@@ -111,7 +109,7 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
         sheet = row.sheet
         if (sheet.name, row.key) in seen:
             coord, col = row.key_at
-            problem(sheet.name, coord, row.row, col, Code.DUPLICATE_ID,
+            problem(row.title, coord, row.row, col, Code.DUPLICATE_ID,
                     f"'{row.key}' 在本表第 {seen[(sheet.name, row.key)]} 行已出现：每条记录只能占一行")
             continue
         seen[(sheet.name, row.key)] = row.row
@@ -122,6 +120,12 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
         changed: list[str] = []
         review_cells = {c: v for c, v in row.cells.items() if c.is_review}
         for column, (value, coord, col) in row.cells.items():
+            if col in row.formulas:
+                problem(row.title, coord, row.row, col, Code.INVALID_VALUE,
+                        f"{column.header} 这一格是公式，不是填写的值：请把它改为直接填写的文字或日期"
+                        "（复制后“选择性粘贴 → 数值”）")
+                ok = False
+                continue
             if column.is_review or column.path == (sheet.key,):
                 continue
             current = get(old, column)
@@ -130,13 +134,13 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
             try:
                 parsed = parse_cell(value, column, laws, categories)
             except CellError as err:
-                problem(sheet.name, coord, row.row, col, err.code, f"{column.header} {err.message}")
+                problem(row.title, coord, row.row, col, err.code, f"{column.header} {err.message}")
                 ok = False
                 continue
             if parsed is ABSENT and current is ABSENT:
                 continue
             if parsed is ABSENT and located and _required(sheet, column, old):
-                problem(sheet.name, coord, row.row, col, Code.MISSING_FIELD, f"{column.header} 是必填项，不能清空")
+                problem(row.title, coord, row.row, col, Code.MISSING_FIELD, f"{column.header} 是必填项，不能清空")
                 ok = False
                 continue
             if column.kind == "basis" and parsed is not ABSENT and isinstance(current, list):
@@ -166,7 +170,7 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
             path = _new_record_path(cat, sheet, new)
             if (root / path).exists() and sheet is DOCUMENTS:
                 coord, col = row.key_at
-                problem(sheet.name, coord, row.row, col, Code.DUPLICATE_ID,
+                problem(row.title, coord, row.row, col, Code.DUPLICATE_ID,
                         f"{path} 已存在，不会覆盖它：请换一个文件 id")
                 continue
             work.setdefault(path, _FileWork()).appends.append(new)
@@ -261,7 +265,7 @@ def _apply_review(sheet: Sheet, row: Row, cells: dict[Column, tuple[Any, str, in
         try:
             values[column.path[-1]] = parse_cell(value, column, laws, ())
         except CellError as err:
-            problem(sheet.name, coord, row.row, col, err.code, f"{column.header} {err.message}")
+            problem(row.title, coord, row.row, col, err.code, f"{column.header} {err.message}")
             ok = False
     if not ok:
         return None
@@ -277,7 +281,7 @@ def _apply_review(sheet: Sheet, row: Row, cells: dict[Column, tuple[Any, str, in
         if blank or (not same_review and name not in given):
             coord, col = cells[slot][1:] if slot else row.key_at
             header = slot.header if slot else f"最近清理{field_at(D, ('reviews', name)).title}"
-            problem(sheet.name, coord, row.row, col, Code.MISSING_FIELD,
+            problem(row.title, coord, row.row, col, Code.MISSING_FIELD,
                     f"{header} 不能为空：记录一次清理需要日期、结果和是否已决定（是/否）")
             ok = False
     if not ok:
@@ -294,7 +298,7 @@ def _apply_review(sheet: Sheet, row: Row, cells: dict[Column, tuple[Any, str, in
     if latest is not None and given["date"] < current["date"]:
         column = next(c for c in cells if c.path[-1] == "date")
         coord, col = cells[column][1:]
-        problem(sheet.name, coord, row.row, col, Code.DATE_ORDER,
+        problem(row.title, coord, row.row, col, Code.DATE_ORDER,
                 f"最近清理日期 {given['date']} 早于已有的清理记录 {current['date']}：新增的清理要晚于已有记录；"
                 "更正历史记录请直接修改 YAML 文件")
         return None
@@ -306,7 +310,7 @@ def _check_new(sheet: Sheet, row: Row, new: dict[str, Any], problem: ProblemFn) 
     """A new record needs every required field in the sheet."""
     key_coord, key_col = row.key_at
     if not re.fullmatch(r"[a-z0-9-]+", row.key) and sheet.key == "id":
-        problem(sheet.name, key_coord, row.row, key_col, Code.INVALID_VALUE,
+        problem(row.title, key_coord, row.row, key_col, Code.INVALID_VALUE,
                 f"'{row.key}' 只能由小写字母、数字和连字符组成（用于网址）")
         return False
     required = [f.name for f in sheet.spec.fields if f.required and f.name != sheet.key]
@@ -321,9 +325,9 @@ def _check_new(sheet: Sheet, row: Row, new: dict[str, Any], problem: ProblemFn) 
         title = column.header if column else name
         cell = row.cells.get(column) if column else None
         if cell is not None:
-            problem(sheet.name, cell[1], row.row, cell[2], Code.MISSING_FIELD, f"新记录的“{title}”不能为空")
+            problem(row.title, cell[1], row.row, cell[2], Code.MISSING_FIELD, f"新记录的“{title}”不能为空")
         else:
-            problem(sheet.name, key_coord, row.row, key_col, Code.MISSING_FIELD,
+            problem(row.title, key_coord, row.row, key_col, Code.MISSING_FIELD,
                     f"新记录缺少“{title}”：请在表中加上这一列并填写")
         ok = False
     return ok
