@@ -294,8 +294,9 @@ def test_dry_run_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert tree(root) == before
 
 
-def _another(column: Any, value: Any, laws: list[str], ids: list[str]) -> Any:
-    """A different valid value for a cell, of the column's kind."""
+def _another(column: Any, value: Any, laws: list[str], ids: list[str], names: Any) -> Any:
+    """A different valid value for a cell, of the column's kind, written as a person would: documents by
+    文号, categories by name."""
     from generator.editing.xlsx.sheets import OWNER_LABELS
 
     kind = column.kind
@@ -311,20 +312,22 @@ def _another(column: Any, value: Any, laws: list[str], ids: list[str]) -> Any:
     if kind == "basis":
         return f"《{laws[0]}》第一条、第二条\n《{laws[1]}》第三条"
     if kind == "ids" or column.path == ("discretion",):
-        return ids[0] if kind == "id" else f"{ids[0]}、{ids[1]}"
+        labels = [names.document(i) for i in ids]
+        return labels[0] if kind == "id" else f"{labels[0]}、{labels[1]}"
     if kind == "texts":
         return f"{value or '市'}、县"
     if kind == "id":
-        return "jgzn" if column.path == ("category",) else ids[0]
+        return names.category("jgzn") if column.path == ("category",) else ids[0]
     return f"{value or ''}（改）"
 
 
 def test_every_column_can_be_changed_and_reads_back(demo: Path) -> None:
     """Change every non-key cell of a few rows of each sheet; the catalogue then exports exactly those values."""
-    from generator.editing.xlsx.sheets import SHEETS, canon
+    from generator.editing.xlsx.sheets import SHEETS, Names, canon
 
     book = export(demo)
     cat, _ = load_project(demo)
+    names = Names.of(cat)
     laws = [law.title for law in cat.all_laws[3:5]]  # laws whose own rows stay unchanged below
     ids = [d.id for d in cat.all_documents[:2]]
     wb = openpyxl.load_workbook(book)
@@ -334,7 +337,7 @@ def test_every_column_can_be_changed_and_reads_back(demo: Path) -> None:
         for row in (2, 3, ws.max_row):
             key = ws.cell(row, 1).value
             for c, column in enumerate(sheet.columns[1:], 2):
-                value = _another(column, ws.cell(row, c).value, laws, ids)
+                value = _another(column, ws.cell(row, c).value, laws, ids, names)
                 ws.cell(row, c).value = value
                 wanted[(sheet.name, key, column.header)] = canon(value)
     wb.save(book)
@@ -408,4 +411,23 @@ def test_xls_and_ods_saved_by_an_office_suite_import_like_the_xlsx(tmp_path: Pat
     assert run(root, "import-xlsx", str(other)) == 0
     after = (root / "catalog/documents/gfxwj/2025-kjj-gfxwj-001.md").read_text(encoding="utf-8")
     assert [line for line in changed_lines(before, after) if line.startswith("+")] == ["+expires: 2030-02-28"]
+    assert errors(root) == []
+
+
+def test_names_are_shown_and_read_and_ids_and_short_law_names_still_read(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    book = export(root)
+    wb = openpyxl.load_workbook(book)
+    headers = {c.value: c.column for c in wb["规范性文件"][1]}
+    assert wb["规范性文件"].cell(2, headers["主题分类"]).value == "规范性文件"   # the name, not gfxwj
+    validations = [dv for dv in wb["规范性文件"].data_validations.dataValidation if "其他文件" in str(dv.formula1)]
+    assert validations, "主题分类 has a drop-down of category names"
+    edit(book, "权力清单", "KJ-CF-001", {"实施依据": "《专利法》第六十五条"})
+    doc = root / "catalog/documents/gfxwj/2025-kjj-gfxwj-001.md"
+    before = doc.read_text(encoding="utf-8")
+    edit(book, "规范性文件", "2025-kjj-gfxwj-001", {"主题分类": "qtwj"})
+    assert run(root, "import-xlsx", str(book)) == 0
+    assert [line for line in changed_lines(before, doc.read_text(encoding="utf-8")) if line[0] == "+"] == \
+        ["+category: qtwj"]
+    assert "第六十五条" in (root / "catalog/powers/cf.yml").read_text(encoding="utf-8")
     assert errors(root) == []

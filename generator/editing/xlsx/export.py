@@ -17,7 +17,7 @@ from generator.editing.xlsx.sheets import (
     SHEETS,
     Column,
     D,
-    LawIndex,
+    Names,
     Sheet,
     get,
     render,
@@ -46,7 +46,7 @@ def export_workbook(cat: Catalog, today: dt.date) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    laws = LawIndex.of(cat)
+    laws = Names.of(cat)
     wb = Workbook()
     wb.remove(wb.active)
     head_font, head_fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
@@ -58,8 +58,8 @@ def export_workbook(cat: Catalog, today: dt.date) -> bytes:
             cell.font, cell.fill = head_font, head_fill
             cell.comment = Comment(_column_help(sheet, column), "gov-disclosure", width=300, height=120)
             ws.column_dimensions[get_column_letter(c)].width = column.width
-            choices = _choices(column)
-            if choices:
+            choices = _choices(column, laws)
+            if choices and len(",".join(choices)) <= 255:   # Excel's limit for a list typed in the rule
                 dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
                                     showErrorMessage=True, errorTitle="无效的值",
                                     error=f"请从下拉列表中选择：{'、'.join(choices)}")
@@ -82,7 +82,9 @@ def export_workbook(cat: Catalog, today: dt.date) -> bytes:
     return workbook_bytes(wb, dt.datetime.combine(today, dt.time()))
 
 
-def _choices(column: Column) -> tuple[str, ...]:
+def _choices(column: Column, names: Names | None = None) -> tuple[str, ...]:
+    if column.path == ("category",) and names is not None:
+        return tuple(names.categories.values())
     if column.kind == "owner":
         return tuple(OWNER_LABELS.values())
     if column.kind == "bool":

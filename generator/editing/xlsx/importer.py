@@ -29,7 +29,7 @@ from generator.editing.xlsx.sheets import (
     CellError,
     Column,
     D,
-    LawIndex,
+    Names,
     Sheet,
     canon,
     field_at,
@@ -101,8 +101,7 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
             continue
         rows.extend(read_sheet(table, sheet, problem))
 
-    laws = LawIndex.of(cat)
-    categories = list(cat.categories)
+    laws = Names.of(cat)
     work: dict[str, _FileWork] = {}
     seen: dict[tuple[str, str], int] = {}
     for row in rows:
@@ -132,7 +131,7 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
             if located and canon(value) == canon(render(current, column, laws)):
                 continue
             try:
-                parsed = parse_cell(value, column, laws, categories)
+                parsed = parse_cell(value, column, laws)
             except CellError as err:
                 problem(row.title, coord, row.row, col, err.code, f"{column.header} {err.message}")
                 ok = False
@@ -253,7 +252,7 @@ def _keep_entries(current: list[Any], parsed: list[dict[str, Any]]) -> list[Any]
 
 
 def _apply_review(sheet: Sheet, row: Row, cells: dict[Column, tuple[Any, str, int]], old: dict[str, Any],
-                  new: dict[str, Any], laws: LawIndex, problem: ProblemFn) -> str | None:
+                  new: dict[str, Any], laws: Names, problem: ProblemFn) -> str | None:
     """The 最近清理 columns: correct the latest review, or add a newer one. '' = no change, None = error."""
     latest = latest_review(old)
     current = latest[1] if latest else {}
@@ -263,7 +262,7 @@ def _apply_review(sheet: Sheet, row: Row, cells: dict[Column, tuple[Any, str, in
     ok = True
     for column, (value, coord, col) in cells.items():
         try:
-            values[column.path[-1]] = parse_cell(value, column, laws, ())
+            values[column.path[-1]] = parse_cell(value, column, laws)
         except CellError as err:
             problem(row.title, coord, row.row, col, err.code, f"{column.header} {err.message}")
             ok = False

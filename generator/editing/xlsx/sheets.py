@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.codes import Code
@@ -152,15 +151,35 @@ SHEETS = (DOCUMENTS, POWERS, LAWS)
 # Values ↔ cells
 
 
-@dataclass(frozen=True)
-class LawIndex:
-    """Law ids and titles, to write 实施依据 as titles and read either back."""
+def _short(title: str) -> str:
+    """A law's title as people shorten it: no 中华人民共和国, no （2020年修正） after it."""
+    return re.sub(r"[（(][^）)]*[）)]$", "", title.strip().removeprefix("《").removesuffix("》")) \
+        .removeprefix("中华人民共和国")
 
-    titles: dict[str, str]
+
+def _unique_labels(labels: dict[str, str]) -> dict[str, str]:
+    """id → label, for labels no other id has (an ambiguous label is shown and read as the id)."""
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {i: label for i, label in labels.items() if label and counts[label] == 1}
+
+
+@dataclass(frozen=True)
+class Names:
+    """What a person reads instead of an id: laws by title (《专利法》 too), categories by name, documents
+    by 文号 (or title). The export writes the name; the import reads the name or the id."""
+
+    titles: dict[str, str]                 # law id → title
+    categories: dict[str, str] = field(default_factory=dict)   # category code → name, when unique
+    documents: dict[str, str] = field(default_factory=dict)    # document id → 文号 or title, when unique
 
     @classmethod
-    def of(cls, cat: Catalog) -> LawIndex:
-        return cls({law.id: law.title for law in cat.all_laws if law.id})
+    def of(cls, cat: Catalog) -> Names:
+        docs = {d.id: d.doc_no or d.title or "" for d in cat.all_documents if d.id}
+        return cls({law.id: law.title for law in cat.all_laws if law.id},
+                   _unique_labels({code: c.name for code, c in cat.categories.items()}),
+                   _unique_labels(docs))
 
     def label(self, law_id: str) -> str:
         title = self.titles.get(law_id)
@@ -169,10 +188,33 @@ class LawIndex:
         return law_id
 
     def resolve(self, text: str) -> str | None:
+        """A law id from its id, its full title or its short title (专利法, 《专利法》)."""
         if text in self.titles:
             return text
         by_title = [i for i, t in self.titles.items() if t == text]
-        return by_title[0] if len(by_title) == 1 else None
+        if len(by_title) == 1:
+            return by_title[0]
+        by_short = [i for i, t in self.titles.items() if _short(t) == _short(text)]
+        return by_short[0] if len(by_short) == 1 else None
+
+    def law_suggestions(self) -> list[str]:
+        return [*self.titles.values(), *(_short(t) for t in self.titles.values())]
+
+    def category(self, code: str) -> str:
+        return self.categories.get(code, code)
+
+    def category_code(self, text: str) -> str | None:
+        if text in self.categories:
+            return text
+        return next((code for code, name in self.categories.items() if name == text), None)
+
+    def document(self, doc_id: str) -> str:
+        return self.documents.get(doc_id, doc_id)
+
+    def document_id(self, text: str) -> str | None:
+        if text in self.documents:
+            return text
+        return next((i for i, label in self.documents.items() if label == text), None)
 
 
 def latest_review(record: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
@@ -204,7 +246,7 @@ def get(record: dict[str, Any], column: Column) -> Any:
     return node
 
 
-def render(value: Any, column: Column, laws: LawIndex) -> Any:
+def render(value: Any, column: Column, laws: Names) -> Any:
     """What the export writes in a cell: a date as a date, everything else as text."""
     if value is ABSENT:
         return None
@@ -215,6 +257,14 @@ def render(value: Any, column: Column, laws: LawIndex) -> Any:
         return BOOL_LABELS[value]
     if kind == "owner" and value in OWNER_LABELS:
         return OWNER_LABELS[value]
+    if column.path == ("category",) and isinstance(value, str):
+        return laws.category(value)
+    if column.path in (("discretion",), ("repealed", "by")) and isinstance(value, str):
+        if value in laws.titles and column.path == ("repealed", "by"):
+            return laws.label(value)
+        return laws.document(value)
+    if column.path == ("amended_by",) and isinstance(value, list):
+        return LIST_SEP.join(laws.document(str(v)) for v in value)
     if kind == "basis" and isinstance(value, list):
         lines = []
         for entry in value:
@@ -269,7 +319,7 @@ def _not_a_choice(text: str, choices: tuple[str, ...]) -> str:
     return f"'{text}' 无效{hint or '，'}可选值：{'、'.join(choices)}"
 
 
-def parse_cell(cell: Any, column: Column, laws: LawIndex, categories: Iterable[str]) -> Any:
+def parse_cell(cell: Any, column: Column, laws: Names) -> Any:
     """A cell → the record value (ABSENT when empty); CellError when it cannot be one."""
     text = canon(cell)
     if text == "":
@@ -303,12 +353,31 @@ def parse_cell(cell: Any, column: Column, laws: LawIndex, categories: Iterable[s
         if text not in column.field.choices:
             raise CellError(Code.INVALID_VALUE, _not_a_choice(text, f.choices))
         return text
+    if column.path == ("category",):
+        category = laws.category_code(text)
+        if category is None:
+            names = list(laws.categories.values())
+            fix = "：请从下拉列表选择分类名称，或填 catalog/categories.yml 中的 code"
+            raise CellError(Code.UNKNOWN_REFERENCE, f"分类 '{text}' 不存在{did_you_mean(text, names, fix)}")
+        return category
+    if column.path in (("discretion",), ("repealed", "by")):
+        found = laws.document_id(text)
+        if found is not None:
+            return found
+        if column.path == ("repealed", "by"):
+            law = laws.resolve(text) if text.startswith("《") else None
+            return law or text   # 废止依据 may name a document outside the catalogue: kept as written
+    if column.path == ("amended_by",):
+        items = [x.strip() for x in _SPLIT.split(text) if x.strip()]
+        ids = [laws.document_id(x) for x in items]
+        missing = [x for x, i in zip(items, ids, strict=True) if i is None and not re.fullmatch(r"[a-z0-9-]+", x)]
+        if missing:
+            raise CellError(Code.UNKNOWN_REFERENCE,
+                            f"修改文件 '{missing[0]}' 不在目录中：请填目录中文件的文号或 id（多个用“、”分隔）")
+        return [i or x for x, i in zip(items, ids, strict=True)]
     if kind == "id":
         if not re.fullmatch(F.ID_PATTERN.strip("^$"), text):
             raise CellError(Code.INVALID_VALUE, f"'{text}' 只能由小写字母、数字和连字符组成（用于网址）")
-        if column.path == ("category",) and text not in set(categories):
-            fix = "：请填 catalog/categories.yml 中的 code"
-            raise CellError(Code.UNKNOWN_REFERENCE, f"分类 '{text}' 不存在{did_you_mean(text, categories, fix)}")
         return text
     if kind in ("texts", "ids"):
         items = [x.strip() for x in _SPLIT.split(text) if x.strip()]
@@ -322,7 +391,7 @@ def parse_cell(cell: Any, column: Column, laws: LawIndex, categories: Iterable[s
     return text
 
 
-def _parse_basis(text: str, laws: LawIndex) -> list[dict[str, Any]]:
+def _parse_basis(text: str, laws: Names) -> list[dict[str, Any]]:
     entries: list[dict[str, Any]] = []
     for line in re.split(r"[\n；;]", text):
         line = line.strip()
@@ -335,7 +404,7 @@ def _parse_basis(text: str, laws: LawIndex) -> list[dict[str, Any]]:
                             f"'{line}' 看不出是哪部法律：请写成 《法律名称》第N条、第M条，每条依据一行")
         law = laws.resolve(m["title"])
         if law is None:
-            candidates = list(laws.titles) + list(laws.titles.values())
+            candidates = list(laws.titles) + laws.law_suggestions()
             hint = did_you_mean(m["title"], candidates) or ""
             raise CellError(Code.UNKNOWN_REFERENCE, f"执法依据 '{m['title']}' 不在 catalog/legal_bases.yml 中{hint}："
                                                  "请先添加这部依据，或核对名称")
