@@ -6,9 +6,13 @@ must contain every word, anywhere (query.py ranks those by title, proximity and 
 
 - each term splits at Han / letter / digit boundaries (2026部门预算 → 2026, 部门预算);
 - a Han run is segmented with the corpus as the dictionary: a string is a word if it occurs in the
-  index (its count comes from the postings the query fetched anyway), or is a stop word or synonym;
+  index (its count comes from the postings the query fetched anyway) and holds together — split
+  into two parts of two or more characters, it occurs at least 1/COHESION as often as the rarer
+  part (开展科技 or 特派员工作 occur, but far less often than 开展 or 特派员) — or is a stop word
+  or synonym;
   the segmentation with the fewest pieces wins (a lone character costs two), then the one whose
   rarest word is most frequent, then the one with the longer first word;
+- a 年 right after digits belongs to the year (2012年科技工作 → 2012, 科技, 工作);
 - neighbouring lone characters that are no word join again (量子计算 → 量子, 计算);
 - stop words are dropped (怎么, 的, 是否 …) unless nothing else is left;
 - a word in a synonym group matches any member (科技局 = 科学技术局, 年报 = 年度报告).
@@ -25,6 +29,7 @@ from generator.search.tokens import RUN_RE, fold, is_cjk
 
 FEW = 5  # fewer phrase documents than this: add the documents that contain the query's words
 MAX_WORD = 8  # longest word the segmenter considers
+COHESION = 4
 NEAR = 30  # words whose occurrences fall within this many characters are "near" each other
 MAX_SUGGESTIONS = 3
 _UNKNOWN = 1 << 30  # the "occurrences" of a stop word, a synonym or a lone character: never the rarest
@@ -58,6 +63,16 @@ def pieces(term: str) -> list[str]:
 def segment(run: str, occurrences: Callable[[str], int], known: frozenset[str]) -> list[str]:
     """Split a Han run into words (see the module docstring for the rule)."""
     n = len(run)
+    memo: dict[str, int] = {}
+
+    def occ_of(w: str) -> int:
+        if w not in memo:
+            memo[w] = occurrences(w)
+        return memo[w]
+
+    def holds(w: str, occ: int) -> bool:
+        return all(occ * COHESION >= min(occ_of(w[:k]), occ_of(w[k:])) for k in range(2, len(w) - 1))
+
     best: list[tuple[int, int, int]] = [(0, _UNKNOWN, n)] * (n + 1)  # (cost, rarest, end of first word)
     for i in range(n - 1, -1, -1):
         cur: tuple[int, int, int] | None = None
@@ -68,8 +83,8 @@ def segment(run: str, occurrences: Callable[[str], int], known: frozenset[str]) 
             elif w in known:
                 cost, occ = 1, _UNKNOWN
             else:
-                occ = occurrences(w)
-                if occ == 0:
+                occ = occ_of(w)
+                if occ == 0 or not holds(w, occ):
                     continue
                 cost = 1
             cand = (best[j][0] + cost, min(best[j][1], occ), j)
@@ -101,8 +116,12 @@ def query_groups(terms: Sequence[str], occurrences: Callable[[str], int], stop: 
     known = stop | frozenset(synonyms)
     words: list[str] = []
     for term in terms:
+        prev = ""
         for p in pieces(term):
+            if prev.isdigit() and p[0] == "年" and len(p) > 1:
+                p = p[1:]
             words.extend(segment(p, occurrences, known) if is_cjk(p[0]) and len(p) > 1 else [p])
+            prev = p
     kept = [w for w in words if w not in stop] or words
     out: list[Group] = []
     for w in kept:
@@ -141,6 +160,14 @@ def nearest(run: str, text: str) -> tuple[int, str]:
     return d[m][end], text[j:end]
 
 
+def join_words(words: Sequence[str]) -> str:
+    """Words back into a query: Han words side by side make one phrase again, others take a space."""
+    out = ""
+    for k, w in enumerate(words):
+        out += ("" if k == 0 or (is_cjk(words[k - 1][-1]) and is_cjk(w[0])) else " ") + w
+    return out
+
+
 def suggestions(groups: Sequence[Group], missing: Sequence[str], titles: Sequence[tuple[str, int]]) -> list[str]:
     """"您是不是要找": the query's words with one word that no document contains replaced by the
     nearest phrase of a title (edit distance ≤ a quarter of its length, at least 1)."""
@@ -156,7 +183,7 @@ def suggestions(groups: Sequence[Group], missing: Sequence[str], titles: Sequenc
             dist, sub = nearest(word, text)
             if dist > limit or len(sub) < 2 or sub == word:
                 continue
-            query = " ".join(sub if g.word == word else g.word for g in groups)
+            query = join_words([sub if g.word == word else g.word for g in groups])
             key = (dist, -count, query)
             if query not in found or key < found[query]:
                 found[query] = key

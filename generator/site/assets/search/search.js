@@ -80,7 +80,7 @@
 
   /* ---------------- words (words.py) ---------------- */
 
-  var FEW = 5, MAX_WORD = 8, NEAR = 30, MAX_SUGGESTIONS = 3, UNKNOWN = 1 << 30;
+  var FEW = 5, MAX_WORD = 8, COHESION = 4, NEAR = 30, MAX_SUGGESTIONS = 3, UNKNOWN = 1 << 30;
   var MATCH_ORDER = ["phrase", "words", "partial"];
   var STATE_PREFIX = "中华人民共和国";
   var LEX = { stop: new Set(), synonyms: new Map() };
@@ -120,6 +120,18 @@
   }
   function segment(run, occurrences, known) {
     var c = Array.from(run), n = c.length;
+    var memo = new Map();
+    var occOf = function (w) {
+      if (!memo.has(w)) memo.set(w, occurrences(w));
+      return memo.get(w);
+    };
+    var holds = function (w, occ) {
+      var wc = Array.from(w);
+      for (var k = 2; k < wc.length - 1; k++) {
+        if (occ * COHESION < Math.min(occOf(wc.slice(0, k).join("")), occOf(wc.slice(k).join("")))) return false;
+      }
+      return true;
+    };
     var best = new Array(n + 1);
     best[n] = [0, UNKNOWN, n];
     for (var i = n - 1; i >= 0; i--) {
@@ -128,7 +140,7 @@
         var w = c.slice(i, j).join(""), cost, occ;
         if (j - i === 1) { cost = known.has(w) ? 1 : 2; occ = UNKNOWN; }
         else if (known.has(w)) { cost = 1; occ = UNKNOWN; }
-        else { occ = occurrences(w); if (occ === 0) continue; cost = 1; }
+        else { occ = occOf(w); if (occ === 0 || !holds(w, occ)) continue; cost = 1; }
         var cand = [best[j][0] + cost, Math.min(best[j][1], occ), j];
         if (cur === null || cand[0] < cur[0] || (cand[0] === cur[0] && cand[1] > cur[1])) cur = cand;
       }
@@ -149,9 +161,12 @@
     LEX.synonyms.forEach(function (_, w) { known.add(w); });
     var words = [];
     terms.forEach(function (t) {
+      var prev = "";
       pieces(t).forEach(function (p) {
+        if (/^[0-9]+$/.test(prev) && p[0] === "年" && cpLen(p) > 1) p = p.slice(1); // 2012年 is a year
         if (isHan(p) && cpLen(p) > 1) words = words.concat(segment(p, occurrences, known));
         else words.push(p);
+        prev = p;
       });
     });
     var kept = words.filter(function (w) { return !LEX.stop.has(w); });
