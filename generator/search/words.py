@@ -8,8 +8,9 @@ must contain every word, anywhere (query.py ranks those by title, proximity and 
 - a Han run is segmented with the corpus as the dictionary: a string is a word if it occurs in the
   index (its count comes from the postings the query fetched anyway) and holds together — split
   into two parts of two or more characters, it occurs at least 1/COHESION as often as the rarer
-  part (开展科技 or 特派员工作 occur, but far less often than 开展 or 特派员) — or is a stop word
-  or synonym;
+  part (开展科技 or 特派员工作 occur, but far less often than 开展 or 特派员), and does not nearly
+  always go on as the query goes on (科技项 is almost always 科技项目: no word ends there) — or is a
+  stop word or synonym;
   the segmentation with the fewest pieces wins (a lone character costs two), then the one whose
   rarest word is most frequent, then the one with the longer first word;
 - a 年 right after digits belongs to the year (2012年科技工作 → 2012, 科技, 工作);
@@ -70,8 +71,11 @@ def segment(run: str, occurrences: Callable[[str], int], known: frozenset[str]) 
             memo[w] = occurrences(w)
         return memo[w]
 
-    def holds(w: str, occ: int) -> bool:
-        return all(occ * COHESION >= min(occ_of(w[:k]), occ_of(w[k:])) for k in range(2, len(w) - 1))
+    def holds(i: int, j: int, occ: int) -> bool:
+        w = run[i:j]
+        if any(occ * COHESION < min(occ_of(w[:k]), occ_of(w[k:])) for k in range(2, len(w) - 1)):
+            return False
+        return all(occ_of(ext) * 4 < occ * 3 for ext in (run[i - 1:j] if i else "", run[i:j + 1] if j < n else "") if ext)
 
     best: list[tuple[int, int, int]] = [(0, _UNKNOWN, n)] * (n + 1)  # (cost, rarest, end of first word)
     for i in range(n - 1, -1, -1):
@@ -84,7 +88,7 @@ def segment(run: str, occurrences: Callable[[str], int], known: frozenset[str]) 
                 cost, occ = 1, _UNKNOWN
             else:
                 occ = occ_of(w)
-                if occ == 0 or not holds(w, occ):
+                if occ == 0 or not holds(i, j, occ):
                     continue
                 cost = 1
             cand = (best[j][0] + cost, min(best[j][1], occ), j)

@@ -125,11 +125,13 @@
       if (!memo.has(w)) memo.set(w, occurrences(w));
       return memo.get(w);
     };
-    var holds = function (w, occ) {
-      var wc = Array.from(w);
+    var holds = function (i, j, occ) { // words.py segment.holds: cohesive, and a word ends here
+      var wc = c.slice(i, j);
       for (var k = 2; k < wc.length - 1; k++) {
         if (occ * COHESION < Math.min(occOf(wc.slice(0, k).join("")), occOf(wc.slice(k).join("")))) return false;
       }
+      if (i > 0 && occOf(c.slice(i - 1, j).join("")) * 4 >= occ * 3) return false;
+      if (j < n && occOf(c.slice(i, j + 1).join("")) * 4 >= occ * 3) return false;
       return true;
     };
     var best = new Array(n + 1);
@@ -140,7 +142,7 @@
         var w = c.slice(i, j).join(""), cost, occ;
         if (j - i === 1) { cost = known.has(w) ? 1 : 2; occ = UNKNOWN; }
         else if (known.has(w)) { cost = 1; occ = UNKNOWN; }
-        else { occ = occOf(w); if (occ === 0 || !holds(w, occ)) continue; cost = 1; }
+        else { occ = occOf(w); if (occ === 0 || !holds(i, j, occ)) continue; cost = 1; }
         var cand = [best[j][0] + cost, Math.min(best[j][1], occ), j];
         if (cur === null || cand[0] < cur[0] || (cand[0] === cur[0] && cand[1] > cur[1])) cur = cand;
       }
