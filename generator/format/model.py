@@ -389,10 +389,8 @@ class SiteConfig:
         site, agency, footer = (submap(r, k) or YMap() for k in ("site", "agency", "footer"))
         channels = agency.get("application_channels")
         entries = (submap(r, "search") or YMap()).get("synonyms")
-        synonyms = tuple(
-            tuple(w.strip() for w in str(e).split("=") if w.strip()) for e in (entries if isinstance(entries, list) else ())
-            if isinstance(e, str)
-        )
+        entries = entries if isinstance(entries, list) else []
+        synonyms = tuple(tuple(w.strip() for w in e.split("=") if w.strip()) for e in entries if isinstance(e, str))
         return cls(
             site=SiteInfo(*(_shown(site, f.name) for f in fields(SiteInfo))),
             agency=Agency(

@@ -296,7 +296,7 @@ def _window(events: list[tuple[int, int]], groups: int) -> int:
     best = 1 << 30
     have: dict[int, int] = {}
     left = 0
-    for right, (pos, k) in enumerate(events):
+    for pos, k in events:
         have[k] = have.get(k, 0) + 1
         while len(have) == groups:
             best = min(best, pos - events[left][0])

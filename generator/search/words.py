@@ -75,7 +75,8 @@ def segment(run: str, occurrences: Callable[[str], int], known: frozenset[str]) 
         w = run[i:j]
         if any(occ * COHESION < min(occ_of(w[:k]), occ_of(w[k:])) for k in range(2, len(w) - 1)):
             return False
-        return all(occ_of(ext) * 4 < occ * 3 for ext in (run[i - 1:j] if i else "", run[i:j + 1] if j < n else "") if ext)
+        longer = (run[i - 1:j] if i else "", run[i:j + 1] if j < n else "")
+        return all(occ_of(ext) * 4 < occ * 3 for ext in longer if ext)
 
     best: list[tuple[int, int, int]] = [(0, _UNKNOWN, n)] * (n + 1)  # (cost, rarest, end of first word)
     for i in range(n - 1, -1, -1):
