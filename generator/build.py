@@ -21,7 +21,7 @@ from generator.publish import MARKER, check_out, locked, recover, swap_in
 from generator.rules.unknown_reference import attachment_path_problem
 from generator.rules.unpublishable_file import verdict
 from generator.search import write_search_index
-from generator.search.records import search_docs
+from generator.search.records import search_docs, search_synonyms
 from generator.site import urls
 from generator.site.exports import write_exports
 from generator.site.mkdocs import renderer
@@ -78,7 +78,7 @@ def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[NavItem]:
 # ---------------------------------------------------------------- build
 
 def _write_search(cat: Catalog, pages: Sequence[SitePage], staging: Path) -> None:
-    write_search_index(search_docs(cat, pages), staging)
+    write_search_index(search_docs(cat, pages), staging, search_synonyms(cat))
 
 
 def _move_search(staging: Path, site: Path) -> None:
@@ -153,7 +153,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
             timings["exports"] = time.perf_counter() - t
             t = time.perf_counter()
             if search is None:
-                write_search_index(search_docs(cat, pages), tmp)
+                write_search_index(search_docs(cat, pages), tmp, search_synonyms(cat))
             else:
                 search.wait()
                 search = None

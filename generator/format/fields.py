@@ -107,6 +107,10 @@ SITE_CONFIG = RecordSpec(
                   maximum=POLICY_MAX_YEARS),
             Field("index_no_pattern", "regex", "索引号格式（正则）", "默认 ^{credit_code}/\\d{4}-\\d{5}$"),
         )),
+        Field("search", "map", "站内搜索", fields=(
+            Field("synonyms", "texts", "同义词",
+                  "每项一组意思相同的词，用 = 分隔，例如 年报=年度报告；机构简称（科学技术局→科技局）自动生成"),
+        )),
     ),
 )
 

@@ -356,6 +356,13 @@ class Footer:
 
 
 @dataclass(frozen=True)
+class SearchConfig:
+    """site_config.yml `search:`: what the site search should know beyond the text."""
+
+    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of equal words, from entries such as 年报=年度报告
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """site_config.yml, typed. `src` is None when the file is missing or unreadable (then every value is
     empty and the loader has reported why)."""
@@ -364,6 +371,7 @@ class SiteConfig:
     agency: Agency = Agency()
     footer: Footer = Footer()
     policy: Policy = Policy()
+    search: SearchConfig = SearchConfig()
     src: Source | None = None
 
     @classmethod
@@ -380,6 +388,9 @@ class SiteConfig:
         )
         site, agency, footer = (submap(r, k) or YMap() for k in ("site", "agency", "footer"))
         channels = agency.get("application_channels")
+        entries = (submap(r, "search") or YMap()).get("synonyms")
+        entries = entries if isinstance(entries, list) else []
+        synonyms = tuple(tuple(w.strip() for w in e.split("=") if w.strip()) for e in entries if isinstance(e, str))
         return cls(
             site=SiteInfo(*(_shown(site, f.name) for f in fields(SiteInfo))),
             agency=Agency(
@@ -388,7 +399,7 @@ class SiteConfig:
                 else (_shown(agency, "application_channels").strip(),) if channels else (),
             ),
             footer=Footer(*(_shown(footer, f.name) for f in fields(Footer))),
-            policy=policy, src=src,
+            policy=policy, search=SearchConfig(synonyms=synonyms), src=src,
         )
 
 

@@ -9,7 +9,7 @@ overrides (partials/header.html puts the search box in the header) and writes th
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -28,12 +28,12 @@ __all__ = [
 
 # Everything the index owns under search/ (the results page search/index.html is MkDocs' file).
 _OWNED_DIRS = ("g", "c")
-_OWNED_FILES = ("meta.json", "docs.bin")
+_OWNED_FILES = ("meta.json", "docs.bin", "lex.json", "titles.json")
 
 
-def write_search_index(docs: Iterable[SearchDoc], out_dir: Path) -> BuiltIndex:
+def write_search_index(docs: Iterable[SearchDoc], out_dir: Path, synonyms: Iterable[Sequence[str]] = ()) -> BuiltIndex:
     """Build the index of `docs` and write it to out_dir/search/, replacing a previous index only."""
-    built = build_index(docs)
+    built = build_index(docs, synonyms=synonyms)
     root = out_dir / "search"
     for d in _OWNED_DIRS:
         shutil.rmtree(root / d, ignore_errors=True)

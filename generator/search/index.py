@@ -8,6 +8,8 @@ Files (all under search/ in the built site; docs/search.md describes the format)
                   gram's positions in all indexed texts laid end to end with one gap position after
                   each, as ascending deltas (varints)
 - c/<n>.json      [[url, title, text], …] for consecutive documents, fetched only for shown results
+- lex.json        traditional → simplified table, stop words, synonym groups (lexicon.py)
+- titles.json     title phrases with their counts, fetched only for "您是不是要找" suggestions
 
 Documents are numbered valid first, then newest first, then by URL: the ranking's own order, so
 the top results of most queries sit in the first few chunks and one chunk fetch serves several.
@@ -20,7 +22,7 @@ import hashlib
 import json
 from array import array
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, count, repeat
 from operator import add, ne, sub
@@ -28,9 +30,10 @@ from operator import add, ne, sub
 from generator.search.codec import VARINT_TABLE, varint
 from generator.search.doc import KINDS, SearchDoc
 from generator.search.layout import shard_of
+from generator.search.lexicon import make_lexicon, title_runs
 from generator.search.tokens import NON_TOKEN_RE, fold
 
-FORMAT = 1
+FORMAT = 2
 SHARD_BYTES = 16 * 1024  # a shard file aims at this size; a first-character group over 2× is split
 MAX_SPLIT_BITS = 8
 CHUNK_BYTES = 8 * 1024  # text chunk size: a page of 10 results fetches at most ~10 of these
@@ -170,13 +173,16 @@ def _chunks(docs: list[SearchDoc], target: int) -> tuple[list[int], dict[str, by
 
 
 def build_index(
-    docs: Iterable[SearchDoc], *, shard_bytes: int = SHARD_BYTES, chunk_bytes: int = CHUNK_BYTES
+    docs: Iterable[SearchDoc], *, synonyms: Iterable[Sequence[str]] = (), shard_bytes: int = SHARD_BYTES,
+    chunk_bytes: int = CHUNK_BYTES,
 ) -> BuiltIndex:
+    """`synonyms`: groups of equal words (科技局, 科学技术局), for queries that fall back to words."""
     ordered = doc_order(docs)
     buckets, split, shard_files = _shards(_postings(ordered), shard_bytes)
     statuses, categories, facets = _facets(ordered)
     starts, chunk_files = _chunks(ordered, chunk_bytes)
-    files: dict[str, bytes] = {"docs.bin": facets, **shard_files, **chunk_files}
+    files: dict[str, bytes] = {"docs.bin": facets, "lex.json": make_lexicon(synonyms).lex_json(),
+                               "titles.json": title_runs(ordered), **shard_files, **chunk_files}
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())

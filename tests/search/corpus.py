@@ -30,6 +30,12 @@ _PIECE_RE = re.compile(r"^对市科技局的建议篇(\d+)$")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
 _TRAILER = {"更多范文", "热门推荐"}
 
+# The mini site's synonym groups (the demo site's come from site_config.yml).
+FIXTURE_SYNONYMS = (("科技局", "科学技术局"), ("年报", "年度报告"), ("特派员", "科技特派员"))
+# Queries as people type them: no spaces, questions, traditional characters, typos (word fallback).
+REAL_PHRASING = ("科技局农民工培训", "怎么开展科技特派员工作", "农民工星火培训", "科技特派員", "防震减灾宣传怎么做",
+                 "2012年科技工作", "量子计算", "整改错施", "行风评议整改", "孵化器认定")
+
 STATUSES = ("有效", "有效", "已修改", "废止", "有效", "失效", "有效")
 CATEGORIES = ("规范性文件", "工作总结", "计划规划", "通知公告")
 

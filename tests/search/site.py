@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import yaml
@@ -16,7 +16,8 @@ from generator.search import BuiltIndex, SearchDoc, search_page_markdown, write_
 GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 
 
-def build_mini_site(root: Path, docs: Iterable[SearchDoc]) -> tuple[Path, BuiltIndex]:
+def build_mini_site(root: Path, docs: Iterable[SearchDoc],
+                    synonyms: Iterable[Sequence[str]] = ()) -> tuple[Path, BuiltIndex]:
     """MkDocs-build a two-page site under root/ with the search overrides and assets; index `docs`."""
     src = root / "docs"
     (src / "assets").mkdir(parents=True)
@@ -41,5 +42,5 @@ def build_mini_site(root: Path, docs: Iterable[SearchDoc]) -> tuple[Path, BuiltI
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")], check=True,
                    cwd=root, env=env, capture_output=True)
-    built = write_search_index(docs, root / "site")
+    built = write_search_index(docs, root / "site", synonyms)
     return root / "site", built

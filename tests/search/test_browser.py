@@ -11,7 +11,7 @@ from generator.search import build_index
 from generator.search.codec import fnv1a
 from generator.search.query import Filters, IndexReader
 from generator.search.tokens import split_terms, term_tokens
-from tests.search.corpus import fixture_docs, load_queries
+from tests.search.corpus import FIXTURE_SYNONYMS, REAL_PHRASING, fixture_docs, load_queries
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ FILTERS = [{"status": "废止"}, {"status": "有效"}, {"year": "2015"}, {"categ
 
 @pytest.fixture(scope="module")
 def reader() -> IndexReader:
-    return IndexReader(build_index(fixture_docs()).files)
+    return IndexReader(build_index(fixture_docs(), synonyms=FIXTURE_SYNONYMS).files)
 
 
 @pytest.fixture()
@@ -41,14 +41,16 @@ def page(browser: Any, mini_url: str) -> Iterator[Any]:
 
 JS_SEARCH = """async ([q, f]) => {
   const r = await govSearch.search(q, f);
-  return r.hits.map(h => [h.doc, h.starts, h.valid, h.titleHit, h.count]);
+  return r.hits.map(h => [h.doc, h.starts, h.valid, h.titleHit, h.count, h.match, h.missing, h.nameHit]);
 }"""
+JS_ANSWER = """async q => { const r = await govSearch.search(q, {}); return [r.words, r.suggestions]; }"""
 
 
 def python_hits(reader: IndexReader, q: str, f: dict[str, str]) -> list[list[object]]:
     filters = Filters(status=f.get("status"), year=int(f["year"]) if "year" in f else None,
                       category=f.get("category"), kind=f.get("kind"))
-    return [[h.doc, list(h.starts), h.valid, h.title_hit, h.count] for h in reader.search(q, filters)]
+    return [[h.doc, list(h.starts), h.valid, h.title_hit, h.count, h.match, list(h.missing), h.name_hit]
+            for h in reader.search(q, filters)]
 
 
 def test_js_tokeniser_and_hash_agree_with_python(page: Any) -> None:
@@ -67,6 +69,39 @@ def test_js_results_and_ranking_equal_the_python_reference(page: Any, reader: In
     for q in ("农民工", "科技", "培训", "局"):
         for f in FILTERS:
             assert page.evaluate(JS_SEARCH, [q, f]) == python_hits(reader, q, f), (q, f)
+
+
+def test_js_word_fallback_equals_the_python_reference(page: Any, reader: IndexReader) -> None:
+    page.evaluate("() => govSearch.ready()")
+    for q in REAL_PHRASING:
+        answer = reader.answer(q)
+        assert page.evaluate(JS_ANSWER, q) == [[g.word for g in answer.groups], answer.suggestions], q
+        assert page.evaluate(JS_SEARCH, [q, {}]) == python_hits(reader, q, {}), q
+        for f in FILTERS[:3]:
+            assert page.evaluate(JS_SEARCH, [q, f]) == python_hits(reader, q, f), (q, f)
+    matches = {h.match for q in REAL_PHRASING for h in reader.search(q)}
+    assert matches == {"phrase", "words", "partial"}
+    assert page.evaluate("t => govSearch.termTokens(t)", "專利") == [{"text": "专利", "offset": 0, "prefix": False}]
+
+
+def test_fallback_results_are_labelled_and_zero_results_suggest(page: Any, reader: IndexReader) -> None:
+    _overlay_search(page, "科技局农民工培训")
+    divider = page.locator("#gov-search-overlay-list .gov-search__divider--words")
+    assert divider.count() == 1 and "但不相连" in divider.inner_text()
+    _overlay_search(page, "整改错施")
+    page.wait_for_function("() => document.querySelector('#gov-search-overlay-list').textContent.includes('缺少')")
+    answer = reader.answer("整改错施")
+    assert answer.suggestions and all(h.match == "partial" for h in answer.hits)
+    assert "缺少：错施" in page.locator("#gov-search-overlay-list .gov-search__item").first.inner_text()
+    hint = page.locator("[data-gov-search=overlay] .gov-search__hint")
+    assert hint.is_visible() and "您是不是要找" in hint.inner_text()
+    assert hint.locator("a").first.inner_text() == answer.suggestions[0]
+    hrefs = hint.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert any(h.endswith("/catalogue/") for h in hrefs) and any(h.endswith("/guide/apply/") for h in hrefs)
+    _overlay_search(page, "農民工")  # traditional characters find the simplified text
+    page.wait_for_function("() => !document.querySelector('#gov-search-overlay-list').textContent.includes('缺少')")
+    assert page.locator("#gov-search-overlay-count").inner_text().startswith(f"找到 {len(reader.search('农民工'))} 条")
+    assert not hint.is_visible()
 
 
 def test_js_records_match_the_documents(page: Any, reader: IndexReader) -> None:

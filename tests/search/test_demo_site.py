@@ -93,3 +93,20 @@ def test_the_results_page_exists_and_searches(page: Any, demo_url: str) -> None:
     page.wait_for_function("() => document.querySelector('#gov-search-page-list').getAttribute('data-ready')")
     assert page.locator("#gov-search-page-count").inner_text().startswith("找到 ")
     assert page.locator("#gov-search-page-list mark").first.inner_text() == "防震减灾"
+
+
+def test_real_phrasing_queries_give_the_browser_and_python_the_same_answer(page: Any, demo_project: Path,
+                                                                          demo_url: str) -> None:
+    from tests.search.real import demo_reader, load_real_queries
+
+    reader = demo_reader(demo_project)
+    for q in load_real_queries():
+        js = page.evaluate("""async q => { const r = await govSearch.search(q, {});
+            return [r.hits.map(h => [h.doc, h.starts, h.match, h.missing, h.nameHit]), r.words, r.suggestions]; }""",
+                           q["query"])
+        answer = reader.answer(q["query"])
+        assert js == [[[h.doc, list(h.starts), h.match, list(h.missing), h.name_hit] for h in answer.hits],
+                      [g.word for g in answer.groups], answer.suggestions], q["query"]
+    found = results(page, "科技局预算")
+    assert found[0]["href"].endswith("/documents/2026-kjj-bmys-001/")
+    assert "但不相连" in page.locator("#gov-search-overlay-list .gov-search__divider--words").inner_text()

@@ -19,7 +19,9 @@ def test_fold_is_one_to_one_so_positions_stay_valid() -> None:
     raw = "ＭＢＲ（Ａｂｃ）某科〔２０１２〕１２号\uf900"
     assert len(fold(raw)) == len(raw)
     assert fold("ＭＢＲ２０１２") == "mbr2012"
-    assert fold("\uf900") == "\u8c48"  # compatibility ideograph → unified
+    assert fold("\uf900") == "\u5c82"  # compatibility ideograph → unified 豈 → simplified 岂
+    assert fold("專利資助 臺灣") == "专利资助 台湾"  # traditional → simplified (OpenCC's table)
+    assert fold(fold("專利資助")) == fold("專利資助")
 
 
 def test_ideographic_zero_counts_as_chinese() -> None:

@@ -26,14 +26,16 @@
   function isWord(cp) {
     return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
   }
+  var TRADITIONAL = new Map(); // traditional → simplified code points, from the index's lex.json
   function foldCp(cp) {
     if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
     if (cp >= 0x41 && cp <= 0x5a) return cp + 0x20;
     if (cp >= 0xf900 && cp <= 0xfaff) {
       var n = Array.from(String.fromCodePoint(cp).normalize("NFKC"));
-      if (n.length === 1) return n[0].codePointAt(0);
+      if (n.length === 1) cp = n[0].codePointAt(0);
     }
-    return cp;
+    var t = TRADITIONAL.get(cp);
+    return t === undefined ? cp : t;
   }
   /* Code points of a string, folded; positions everywhere are code-point offsets, as in Python. */
   function foldedCps(s) {
@@ -74,6 +76,171 @@
       else for (var i = 0; i < c.length - 1; i++) out.push({ text: c[i] + c[i + 1], offset: r.start + i, prefix: false });
     });
     return out;
+  }
+
+  /* ---------------- words (words.py) ---------------- */
+
+  var FEW = 5, MAX_WORD = 8, COHESION = 4, NEAR = 30, MAX_SUGGESTIONS = 3, UNKNOWN = 1 << 30;
+  var MATCH_ORDER = ["phrase", "words", "partial"];
+  var STATE_PREFIX = "中华人民共和国";
+  var LEX = { stop: new Set(), synonyms: new Map() };
+  function setLexicon(lex) {
+    var fold = Array.from(lex.fold);
+    TRADITIONAL = new Map();
+    for (var i = 0; i + 1 < fold.length; i += 2) TRADITIONAL.set(fold[i].codePointAt(0), fold[i + 1].codePointAt(0));
+    LEX.stop = new Set(lex.stop);
+    LEX.synonyms = new Map();
+    lex.synonyms.forEach(function (g) {
+      g.forEach(function (w) { LEX.synonyms.set(w, [w].concat(g.filter(function (x) { return x !== w; }))); });
+    });
+  }
+  function foldStr(s) { return foldedCps(s).map(function (c) { return String.fromCodePoint(c); }).join(""); }
+  function cpLen(s) { return Array.from(s).length; }
+  function cmpStr(a, b) { // by code point, as Python compares strings
+    var x = Array.from(a), y = Array.from(b);
+    for (var i = 0; i < x.length && i < y.length; i++) {
+      if (x[i] !== y[i]) return x[i].codePointAt(0) - y[i].codePointAt(0);
+    }
+    return x.length - y.length;
+  }
+  function script(ch) {
+    var cp = ch.codePointAt(0);
+    return isCJK(cp) ? 0 : (cp >= 0x30 && cp <= 0x39) ? 1 : 2;
+  }
+  function isHan(s) { return isCJK(s.codePointAt(0)); }
+  function pieces(term) {
+    var out = [];
+    runs(foldedCps(term)).forEach(function (r) {
+      var c = r.chars, start = 0;
+      for (var i = 1; i <= c.length; i++) {
+        if (i === c.length || script(c[i]) !== script(c[start])) { out.push(c.slice(start, i).join("")); start = i; }
+      }
+    });
+    return out;
+  }
+  function segment(run, occurrences, known) {
+    var c = Array.from(run), n = c.length;
+    var memo = new Map();
+    var occOf = function (w) {
+      if (!memo.has(w)) memo.set(w, occurrences(w));
+      return memo.get(w);
+    };
+    var holds = function (i, j, occ) { // words.py segment.holds: cohesive, and a word ends here
+      var wc = c.slice(i, j);
+      for (var k = 2; k < wc.length - 1; k++) {
+        if (occ * COHESION < Math.min(occOf(wc.slice(0, k).join("")), occOf(wc.slice(k).join("")))) return false;
+      }
+      if (i > 0 && occOf(c.slice(i - 1, j).join("")) * 4 >= occ * 3) return false;
+      if (j < n && occOf(c.slice(i, j + 1).join("")) * 4 >= occ * 3) return false;
+      return true;
+    };
+    var best = new Array(n + 1);
+    best[n] = [0, UNKNOWN, n];
+    for (var i = n - 1; i >= 0; i--) {
+      var cur = null;
+      for (var j = Math.min(n, i + MAX_WORD); j > i; j--) {
+        var w = c.slice(i, j).join(""), cost, occ;
+        if (j - i === 1) { cost = known.has(w) ? 1 : 2; occ = UNKNOWN; }
+        else if (known.has(w)) { cost = 1; occ = UNKNOWN; }
+        else { occ = occOf(w); if (occ === 0 || !holds(i, j, occ)) continue; cost = 1; }
+        var cand = [best[j][0] + cost, Math.min(best[j][1], occ), j];
+        if (cur === null || cand[0] < cur[0] || (cand[0] === cur[0] && cand[1] > cur[1])) cur = cand;
+      }
+      best[i] = cur;
+    }
+    var words = [], lone = "";
+    for (var k = 0; k < n; k = best[k][2]) {
+      var piece = c.slice(k, best[k][2]).join("");
+      if (best[k][2] - k === 1 && !known.has(piece)) { lone += piece; continue; }
+      if (lone) { words.push(lone); lone = ""; }
+      words.push(piece);
+    }
+    if (lone) words.push(lone);
+    return words;
+  }
+  function queryGroups(terms, occurrences) {
+    var known = new Set(LEX.stop);
+    LEX.synonyms.forEach(function (_, w) { known.add(w); });
+    var words = [];
+    terms.forEach(function (t) {
+      var prev = "";
+      pieces(t).forEach(function (p) {
+        if (/^[0-9]+$/.test(prev) && p[0] === "年" && cpLen(p) > 1) p = p.slice(1); // 2012年 is a year
+        if (isHan(p) && cpLen(p) > 1) words = words.concat(segment(p, occurrences, known));
+        else words.push(p);
+        prev = p;
+      });
+    });
+    var kept = words.filter(function (w) { return !LEX.stop.has(w); });
+    if (!kept.length) kept = words;
+    var out = [];
+    kept.forEach(function (w) {
+      if (!out.some(function (g) { return g.word === w; })) out.push({ word: w, alts: LEX.synonyms.get(w) || [w] });
+    });
+    return out;
+  }
+  /* Sellers' edit distance of `run` to the closest substring of `text` (arrays of characters). */
+  function nearest(run, text) {
+    var m = run.length, n = text.length, d = [], i, j;
+    for (i = 0; i <= m; i++) { d.push(new Array(n + 1).fill(0)); d[i][0] = i; }
+    for (i = 1; i <= m; i++) {
+      for (j = 1; j <= n; j++) {
+        d[i][j] = Math.min(d[i - 1][j - 1] + (run[i - 1] !== text[j - 1] ? 1 : 0), d[i - 1][j] + 1, d[i][j - 1] + 1);
+      }
+    }
+    var end = 0;
+    for (j = 1; j <= n; j++) if (d[m][j] < d[m][end]) end = j;
+    i = m; j = end;
+    while (i > 0) {
+      if (j > 0 && d[i][j] === d[i - 1][j - 1] + (run[i - 1] !== text[j - 1] ? 1 : 0)) { i--; j--; }
+      else if (d[i][j] === d[i - 1][j] + 1) i--;
+      else j--;
+    }
+    return [d[m][end], text.slice(j, end).join("")];
+  }
+  function joinWords(words) {
+    var out = "";
+    words.forEach(function (w, k) {
+      var prev = k ? Array.from(words[k - 1]).pop() : "";
+      out += (k && !(isHan(prev) && isHan(w)) ? " " : "") + w;
+    });
+    return out;
+  }
+  function cmpKey(a, b) { return (a[0] - b[0]) || (a[1] - b[1]) || cmpStr(a[2], b[2]); }
+  function suggestions(groups, missing, titles) {
+    var found = new Map();
+    missing.forEach(function (word) {
+      var wc = Array.from(word);
+      if (wc.length < 2) return;
+      var limit = Math.max(1, Math.floor(wc.length / 4));
+      titles.forEach(function (tn) {
+        var tc = Array.from(tn[0]);
+        if (!wc.some(function (ch) { return tc.indexOf(ch) >= 0; })) return;
+        var r = nearest(wc, tc), sub = r[1];
+        if (r[0] > limit || cpLen(sub) < 2 || sub === word) return;
+        var q = joinWords(groups.map(function (g) { return g.word === word ? sub : g.word; }));
+        var key = [r[0], -tn[1], q];
+        var old = found.get(q);
+        if (!old || cmpKey(key, old) < 0) found.set(q, key);
+      });
+    });
+    return Array.from(found.keys()).sort(function (a, b) { return cmpKey(found.get(a), found.get(b)); })
+      .slice(0, MAX_SUGGESTIONS);
+  }
+  /* The shortest first-to-last distance of a stretch of `events` ([start, word], ascending) holding every word. */
+  function windowOf(events, groups) {
+    var best = UNKNOWN, have = new Map(), left = 0;
+    events.forEach(function (ev) {
+      have.set(ev[1], (have.get(ev[1]) || 0) + 1);
+      while (have.size === groups) {
+        best = Math.min(best, ev[0] - events[left][0]);
+        var lk = events[left][1];
+        have.set(lk, have.get(lk) - 1);
+        if (!have.get(lk)) have.delete(lk);
+        left++;
+      }
+    });
+    return best;
   }
 
   /* ---------------- layout (layout.py) ---------------- */
@@ -153,6 +320,7 @@
     this.base = base;
     this.files = new Map();
     this.shards = new Map();
+    this.postings = new Map(); // token → its parsed positions, for every token of a query loaded so far
     this.ready = this.load();
   }
   Index.prototype.fetchFile = function (path, kind) {
@@ -176,6 +344,9 @@
       self.meta = meta;
       // the facets are needed only once postings are in: fetch them alongside the first shards
       self.loadFacets().catch(function () {});
+      return self.fetchFile("lex.json", "json");
+    }).then(function (lex) {
+      setLexicon(lex);
       return self;
     });
   };
@@ -239,29 +410,109 @@
     while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= pos) lo = mid; else hi = mid - 1; }
     return lo;
   };
+  function tokenKey(t) { return (t.prefix ? "p" : "x") + t.text; }
+  /* Fetch the postings of every token of `term` (and the facets), so termMatchesNow can run. */
+  Index.prototype.loadTerm = function (term) {
+    var self = this;
+    return Promise.all(termTokens(term).map(function (t) {
+      if (self.postings.has(tokenKey(t))) return null;
+      return self.tokenPostings(t).then(function (ps) { self.postings.set(tokenKey(t), ps); });
+    }).concat([this.loadFacets()]));
+  };
   /* doc → start positions (within the document) of the whole term (query.py term_matches). */
-  Index.prototype.termMatches = function (term) {
+  Index.prototype.termMatchesNow = function (term) {
     var self = this;
     var toks = termTokens(term);
-    var length = Array.from(term).length;
-    if (!toks.length) return Promise.resolve(new Map());
-    return Promise.all(toks.map(this.tokenPostings, this).concat([this.loadFacets()])).then(function (lists) {
-      lists.pop();
-      var anchor = 0;
-      for (var t = 1; t < toks.length; t++) if (lists[t].length < lists[anchor].length) anchor = t;
+    var length = cpLen(term);
+    var out = new Map();
+    if (!toks.length) return out;
+    var lists = toks.map(function (t) { return self.postings.get(tokenKey(t)); });
+    var anchor = 0;
+    for (var t = 1; t < toks.length; t++) if (lists[t].length < lists[anchor].length) anchor = t;
+    lists[anchor].forEach(function (p) {
+      var s = p - toks[anchor].offset;
+      if (s < 0) return;
+      for (var k = 0; k < toks.length; k++) if (k !== anchor && !has(lists[k], s + toks[k].offset)) return;
+      var doc = self.docAt(s);
+      var local = s - self.facets.start[doc];
+      if (local + length > self.facets.length[doc]) return; // never a phrase across two documents
+      var cur = out.get(doc);
+      if (cur) cur.push(local); else out.set(doc, [local]);
+    });
+    return out;
+  };
+  Index.prototype.occurrences = function (phrase) {
+    var n = 0;
+    this.termMatchesNow(phrase).forEach(function (starts) { n += starts.length; });
+    return n;
+  };
+  Index.prototype.alternatives = function (term) { return LEX.synonyms.get(foldStr(term)) || [term]; };
+  /* doc → [start, end] of every occurrence of any alternative, ascending (query.py alt_matches). */
+  Index.prototype.altMatches = function (alts) {
+    var self = this;
+    return Promise.all(alts.map(this.loadTerm, this)).then(function () {
       var out = new Map();
-      lists[anchor].forEach(function (p) {
-        var s = p - toks[anchor].offset;
-        if (s < 0) return;
-        for (var k = 0; k < toks.length; k++) if (k !== anchor && !has(lists[k], s + toks[k].offset)) return;
-        var doc = self.docAt(s);
-        var local = s - self.facets.start[doc];
-        if (local + length > self.facets.length[doc]) return; // never a phrase across two documents
-        var cur = out.get(doc);
-        if (cur) cur.push(local); else out.set(doc, [local]);
+      alts.forEach(function (alt) {
+        var len = cpLen(alt);
+        self.termMatchesNow(alt).forEach(function (starts, doc) {
+          var cur = out.get(doc) || [];
+          starts.forEach(function (s) { cur.push([s, s + len]); });
+          out.set(doc, cur);
+        });
+      });
+      out.forEach(function (spans, doc) {
+        spans.sort(cmpSpan);
+        out.set(doc, spans.filter(function (sp, k) { return !k || cmpSpan(sp, spans[k - 1]) !== 0; }));
       });
       return out;
     });
+  };
+  function cmpSpan(a, b) { return a[0] - b[0] || a[1] - b[1]; }
+  function numeric(a, b) { return a - b; }
+  function sortedDocs(map) { return Array.from(map.keys()).sort(numeric); }
+  function intersect(maps) {
+    return sortedDocs(maps[0]).filter(function (doc) { return maps.every(function (m) { return m.has(doc); }); });
+  }
+  /* Which of `docs` have a title that is one of `names`, after a leading 中华人民共和国 (query.py _title_key). */
+  Index.prototype.nameHits = function (docs, names) {
+    var self = this;
+    var lens = new Set();
+    names.forEach(function (a) { lens.add(cpLen(a)); lens.add(cpLen(a) + cpLen(STATE_PREFIX)); });
+    var cands = docs.filter(function (d) { return lens.has(self.facets.titleLen[d]); });
+    return this.records(cands).then(function (recs) {
+      var out = new Set();
+      recs.forEach(function (r, k) {
+        var t = foldStr(r.title);
+        if (names.has(t) || (t.lastIndexOf(STATE_PREFIX, 0) === 0 && names.has(t.slice(STATE_PREFIX.length)))) out.add(cands[k]);
+      });
+      return out;
+    });
+  };
+  Index.prototype.loadTitles = function () {
+    if (!this.titles) this.titles = this.fetchFile("titles.json", "json");
+    return this.titles;
+  };
+  Index.prototype.hit = function (doc, per, match, groups, nameHit) {
+    var f = this.facetOf(doc);
+    var present = [];
+    per.forEach(function (m, k) { if (m.has(doc)) present.push(k); });
+    var spans = [];
+    present.forEach(function (k) { per[k].get(doc).forEach(function (sp) { spans.push(sp); }); });
+    spans.sort(cmpSpan);
+    var starts = spans.map(function (sp) { return sp[0]; }).sort(numeric);
+    var fallback = match !== "phrase";
+    var near = true;
+    if (fallback && present.length > 1) {
+      var events = [];
+      present.forEach(function (k) { per[k].get(doc).forEach(function (sp) { events.push([sp[0], k]); }); });
+      events.sort(cmpSpan);
+      near = windowOf(events, present.length) <= NEAR;
+    }
+    var titleWords = present.filter(function (k) { return per[k].get(doc)[0][0] < f.titleLen; }).length;
+    return { doc: doc, valid: f.valid, titleHit: starts[0] < f.titleLen, year: f.year, count: starts.length,
+      starts: starts, spans: spans, match: match, nameHit: nameHit,
+      missing: groups ? groups.filter(function (g, k) { return !per[k].has(doc); }).map(function (g) { return g.word; }) : [],
+      matched: fallback ? present.length : 0, titleWords: fallback ? titleWords : 0, near: near, facet: f };
   };
   Index.prototype.facetOf = function (doc) {
     var f = this.facets, m = this.meta;
@@ -275,20 +526,18 @@
     };
   };
   var FACETS = ["status", "year", "category", "kind"];
-  /* All matches, ranked (query.py search), and the per-value counts each filter would give. */
+  /* All matches, ranked (query.py answer), and the per-value counts each filter would give: the
+     phrases; when they are in fewer than FEW documents, those with every word; else the best partial ones. */
   Index.prototype.search = function (query, filters) {
     var self = this;
     filters = filters || {};
     var terms = splitTerms(query);
-    if (!terms.length) return Promise.resolve({ terms: [], hits: [], counts: emptyCounts() });
-    var termLens = terms.map(function (t) { return Array.from(t).length; });
-    return Promise.all(terms.map(this.termMatches, this)).then(function (perTerm) {
-      var smallest = perTerm.reduce(function (a, b) { return a.size <= b.size ? a : b; });
+    if (!terms.length) return Promise.resolve({ terms: [], hits: [], counts: emptyCounts(), words: [], suggestions: [] });
+    var finish = function (all, words, hints) {
       var hits = [];
       var counts = emptyCounts();
-      smallest.forEach(function (_, doc) {
-        for (var k = 0; k < perTerm.length; k++) if (!perTerm[k].has(doc)) return;
-        var f = self.facetOf(doc);
+      all.forEach(function (hit) {
+        var f = hit.facet;
         var fails = FACETS.filter(function (name) {
           var want = filters[name];
           return want !== undefined && want !== null && want !== "" && String(f[name]) !== String(want);
@@ -301,26 +550,53 @@
             c.set(f[name], (c.get(f[name]) || 0) + 1);
           }
         });
-        if (fails.length) return;
-        var starts = [], spans = [];
-        perTerm.forEach(function (m, k) {
-          m.get(doc).forEach(function (s) { starts.push(s); spans.push([s, s + termLens[k]]); });
-        });
-        starts.sort(function (a, b) { return a - b; });
-        spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-        hits.push({ doc: doc, valid: f.valid, titleHit: starts[0] < f.titleLen, year: f.year,
-          count: starts.length, starts: starts, spans: spans, facet: f });
+        if (!fails.length) hits.push(hit);
       });
       hits.sort(rankCompare);
-      return { terms: terms, hits: hits, counts: counts };
+      return { terms: terms, hits: hits, counts: counts, words: words, suggestions: hints };
+    };
+    return Promise.all(terms.map(function (t) { return self.altMatches(self.alternatives(t)); })).then(function (perTerm) {
+      var phraseDocs = intersect(perTerm);
+      var names = new Set(terms.length === 1 ? self.alternatives(terms[0]).map(foldStr) : []);
+      return self.nameHits(phraseDocs, names).then(function (named) {
+        var hits = phraseDocs.map(function (doc) { return self.hit(doc, perTerm, "phrase", null, named.has(doc)); });
+        if (phraseDocs.length >= FEW) return finish(hits, [], []);
+        var hanPieces = [];
+        terms.forEach(function (t) { pieces(t).forEach(function (p) { if (isHan(p) && cpLen(p) > 1) hanPieces.push(p); }); });
+        return Promise.all(hanPieces.map(self.loadTerm, self)).then(function () {
+          var groups = queryGroups(terms, function (w) { return self.occurrences(w); });
+          return Promise.all(groups.map(function (g) { return self.altMatches(g.alts); })).then(function (perGroup) {
+            var phraseSet = new Set(phraseDocs);
+            var docs = intersect(perGroup).filter(function (d) { return !phraseSet.has(d); });
+            var mode = "words";
+            var hints = Promise.resolve([]);
+            if (!docs.length && !phraseDocs.length) {
+              var present = new Map();
+              perGroup.forEach(function (m) { m.forEach(function (_, doc) { present.set(doc, (present.get(doc) || 0) + 1); }); });
+              var best = 0;
+              present.forEach(function (n) { best = Math.max(best, n); });
+              docs = sortedDocs(present).filter(function (d) { return present.get(d) === best; });
+              mode = "partial";
+              var missing = groups.filter(function (g, k) { return !perGroup[k].size; }).map(function (g) { return g.word; });
+              if (missing.length) hints = self.loadTitles().then(function (titles) { return suggestions(groups, missing, titles); });
+            }
+            return hints.then(function (hs) {
+              docs.forEach(function (doc) { hits.push(self.hit(doc, perGroup, mode, groups, false)); });
+              return finish(hits, groups.map(function (g) { return g.word; }), hs);
+            });
+          });
+        });
+      });
     });
   };
   function emptyCounts() {
     return { status: new Map(), year: new Map(), category: new Map(), kind: new Map() };
   }
+  function flag(x, y) { return x === y ? 0 : x ? -1 : 1; }
   function rankCompare(a, b) {
-    return (a.valid === b.valid ? 0 : a.valid ? -1 : 1) ||
-      (a.titleHit === b.titleHit ? 0 : a.titleHit ? -1 : 1) ||
+    return (MATCH_ORDER.indexOf(a.match) - MATCH_ORDER.indexOf(b.match)) || flag(a.nameHit, b.nameHit) ||
+      flag(a.valid, b.valid) || (b.matched - a.matched) || (b.titleWords - a.titleWords) ||
+      flag(a.titleHit, b.titleHit) || flag(a.near, b.near) ||
       ((b.year || 0) - (a.year || 0)) || (b.count - a.count) || (a.doc - b.doc);
   }
   Index.prototype.records = function (docs) {
@@ -416,6 +692,7 @@
     appendMarked(p, text, from, to, bodyAt, marks);
     if (to < text.length) p.appendChild(document.createTextNode("…"));
     art.appendChild(p);
+    if (hit.missing.length) art.appendChild(el("p", "gov-search__missing", "缺少：" + hit.missing.join("、")));
     if (!f.valid) art.appendChild(el("p", "gov-search__note", "此文件" + (label || "已失去效力") + "，仅供查阅历史，请以现行有效文件为准。"));
     a.appendChild(art);
     li.appendChild(a);
@@ -424,6 +701,10 @@
   /* ---------------- controllers (header overlay and results page) ---------------- */
 
   var FILTER_LABEL = { status: "状态", year: "年份", category: "分类", kind: "类型" };
+  var SECTION_LABEL = {
+    words: function (words) { return "以下结果包含查询中的全部词语（" + words.join("、") + "），但不相连"; },
+    partial: function (words) { return "没有同时包含" + words.join("、") + "的结果，以下结果只包含其中一部分"; },
+  };
 
   function Controller(root, mode) {
     this.root = root;
@@ -529,6 +810,7 @@
     if (!splitTerms(query).length) {
       this.result = null;
       this.list.textContent = "";
+      if (this.hint) this.hint.hidden = true;
       if (this.moreBox) this.moreBox.textContent = "";
       this.renderFilters(null);
       this.setCount(query.trim() ? "请输入汉字、字母或数字" : "输入关键词开始搜索");
@@ -561,12 +843,19 @@
     return this.idx.records(slice.map(function (h) { return h.doc; })).then(function (recs) {
       if (seq !== self.seq) return;
       var root = siteRoot();
-      var prevValid = self.shown > 0 ? res.hits[self.shown - 1].valid : true;
+      var prev = self.shown > 0 ? res.hits[self.shown - 1] : null;
+      var prevValid = prev ? prev.valid || prev.nameHit : true;
+      var prevMatch = prev ? prev.match : "phrase";
       slice.forEach(function (hit, k) {
-        if (prevValid && !hit.valid) {
+        if (hit.match !== prevMatch) { // each kind of fallback result under its own label
+          self.list.appendChild(el("li", "gov-search__divider gov-search__divider--words", SECTION_LABEL[hit.match](res.words)));
+          prevValid = true;
+        }
+        prevMatch = hit.match;
+        if (prevValid && !hit.valid && !hit.nameHit) { // a law named by the query stays on top, with its badge
           self.list.appendChild(el("li", "gov-search__divider", "以下结果已废止或已失效，排在有效结果之后"));
         }
-        prevValid = hit.valid;
+        prevValid = hit.valid || hit.nameHit;
         self.list.appendChild(renderHit(hit, recs[k], res.terms, { root: root, mode: self.mode }));
       });
       self.shown += slice.length;
@@ -576,9 +865,12 @@
     });
   };
   Controller.prototype.renderCount = function () {
-    var n = this.result.hits.length;
-    var invalid = this.result.hits.filter(function (h) { return !h.valid; }).length;
+    var hits = this.result.hits;
+    var n = hits.length;
+    var invalid = hits.filter(function (h) { return !h.valid; }).length;
+    var exact = hits.filter(function (h) { return h.match !== "partial"; }).length;
     var text = n === 0 ? "没有找到包含“" + this.result.terms.join(" ") + "”的结果" : "找到 " + n + " 条结果";
+    if (n && !exact) text += "，但没有结果包含查询中的全部词语";
     if (n && invalid) text += "（其中 " + invalid + " 条已废止或已失效，排在后面）";
     var self = this;
     var active = FACETS.filter(function (name) { return self.filters[name]; });
@@ -587,6 +879,48 @@
         (n ? "" : "，可把筛选改回“全部”");
     }
     this.setCount(text);
+    this.renderHint(exact === 0);
+  };
+  /* Nothing (or only part of the query) found: suggest a nearby query and where else to look. */
+  Controller.prototype.renderHint = function (show) {
+    if (!this.hint) {
+      this.hint = el("div", "gov-search__hint");
+      this.list.parentNode.insertBefore(this.hint, this.list);
+    }
+    this.hint.textContent = "";
+    this.hint.hidden = !show;
+    if (!show) return;
+    var self = this;
+    var root = siteRoot();
+    var sug = this.result.suggestions;
+    if (sug.length) {
+      var p = el("p", "gov-search__suggest", "您是不是要找：");
+      sug.forEach(function (q, k) {
+        if (k) p.appendChild(document.createTextNode("、"));
+        var a = el("a", null, q);
+        var u = new URL("search/", root);
+        u.searchParams.set("q", q);
+        a.href = u.href;
+        a.addEventListener("click", function (e) {
+          if (self.mode !== "page") return;
+          e.preventDefault();
+          self.input.value = q;
+          self.run(true);
+        });
+        p.appendChild(a);
+      });
+      this.hint.appendChild(p);
+    }
+    var more = el("p", "gov-search__elsewhere", "也可以在");
+    var cat = el("a", null, "公开目录");
+    cat.href = new URL("catalogue/", root).href;
+    var apply = el("a", null, "依申请公开");
+    apply.href = new URL("guide/apply/", root).href;
+    more.appendChild(cat);
+    more.appendChild(document.createTextNode("中按分类查找；没有主动公开的政府信息，可以通过"));
+    more.appendChild(apply);
+    more.appendChild(document.createTextNode("向本机关申请获取。"));
+    this.hint.appendChild(more);
   };
   Controller.prototype.renderMore = function () {
     var self = this;
@@ -707,6 +1041,8 @@
     records: function (docs) { return getIndex().then(function (idx) { return idx.records(docs); }); },
     splitTerms: splitTerms,
     termTokens: termTokens,
+    /* Resolves once the manifest and lexicon are in (traditional characters fold from then on). */
+    ready: function () { return getIndex().then(function () { return true; }); },
     shardOf: function (gram) { return getIndex().then(function (idx) { return shardOf(gram, idx.meta); }); },
     fnv1a: fnv1a,
   };
