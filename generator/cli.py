@@ -256,7 +256,7 @@ def cmd_import_list(args: argparse.Namespace) -> int:
     if args.dry_run:
         for rel, text in sorted(plan.writes.items()):
             before = plan.before.get(rel, "")
-            added = text[len(before):] if before and text.startswith(before) else text
+            added = text[len(before):].lstrip("\n") if before and text.startswith(before) else text
             print(f"\n--- {'追加到' if before else '新建'} {rel} ---\n{added.rstrip()}")
     what = LISTS[args.what]
     summary = f"{what}：新增 {len(plan.created)} 项，已在目录中 {len(plan.existing)} 项（其中与目录一致 {same} 项）"

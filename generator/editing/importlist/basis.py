@@ -178,25 +178,27 @@ def _articles(segment: str) -> tuple[list[str], str]:
 
 
 def parse_basis(text: str) -> ParsedBasis:
-    """Every 《title》 of a 设定依据 cell with its articles; bracketless text not understood is leftover."""
+    """Every 《title》 of a 设定依据 cell with its articles; text around them is read as titles without
+    《》 ("专利法第六十八条") where it can be, else returned as leftover."""
     cells = text.replace("\r\n", "\n")
     parts = re.split(r"(《[^《》]+》)", cells)
-    citations: list[Citation] = []
-    leftover: list[str] = []
-    if len(parts) == 1:
-        return _bracketless(cells)
-    head = _LEAD.sub("", parts[0]).strip()
-    if head:
-        leftover.append(head)
+    out = ParsedBasis([], [])
+
+    def rest_of(segment: str) -> None:
+        segment = _LEAD.sub("", segment).strip()
+        if segment:
+            more = _bracketless(segment)
+            out.citations.extend(more.citations)
+            out.leftover.extend(more.leftover)
+            out.bracketless = out.bracketless or more.bracketless
+
+    rest_of(parts[0])
     for i in range(1, len(parts), 2):
         citation = Citation(parts[i][1:-1].strip())
-        arts, rest = _articles(parts[i + 1] if i + 1 < len(parts) else "")
-        citation.articles = arts
-        rest = _LEAD.sub("", rest).strip()
-        if rest:
-            leftover.append(rest)
-        citations.append(citation)
-    return ParsedBasis(citations, leftover)
+        citation.articles, rest = _articles(parts[i + 1] if i + 1 < len(parts) else "")
+        out.citations.append(citation)
+        rest_of(rest)
+    return out
 
 
 def _bracketless(text: str) -> ParsedBasis:

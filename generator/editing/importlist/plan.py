@@ -151,7 +151,8 @@ def plan_list_import(root: Path, file: Path, what: str, sheet: str | None = None
     if laws.added:
         work.setdefault("catalog/legal_bases.yml", FileWork()).appends.extend(
             ordered(r, F.LEGAL_BASIS.fields) for r in laws.added.values())
-    plan.problems = out.problems
+    order = {t.name: i for i, t in enumerate(tables)}
+    plan.problems = sorted(out.problems, key=lambda p: (order.get(p.path.split("!")[1], 0), p.line, p.column))
     plan.notes = list(out.notes.values())
     if out.failed:
         plan.created.clear()

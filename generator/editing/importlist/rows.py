@@ -63,6 +63,7 @@ class SourceRow:
     row: int
     group: str
     cells: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
+    columns: dict[str, int] = field(default_factory=dict)   # key → its (first) column in the sheet
 
     def text(self, key: str) -> str:
         return "\n".join(t for v, _ in self.cells.get(key, []) if (t := cell_text(v)))
@@ -71,9 +72,10 @@ class SourceRow:
         found = self.cells.get(key)
         return found[0][0] if found else None
 
-    def column(self, key: str, default: int = 1) -> int:
+    def column(self, key: str) -> int:
+        """Where a key's cell is (its first column), for problems about it; column 1 if the sheet has none."""
         found = self.cells.get(key)
-        return found[0][1] if found else default
+        return found[0][1] if found else self.columns.get(key, 1)
 
     def has(self, key: str) -> bool:
         return key in self.cells
@@ -185,7 +187,7 @@ def read_rows(table: Table, columns: tuple[ListColumn, ...], mapping: dict[str, 
                 continue
         if _NOTE.match(filled[0]) and len(filled) == 1:
             continue
-        row = SourceRow(table.name, r, group)
+        row = SourceRow(table.name, r, group, columns=used)
         for c, column in keep.items():
             if c <= len(values) and texts[c - 1]:
                 row.cells.setdefault(column.key, []).append((values[c - 1], c))
