@@ -276,3 +276,13 @@ def test_titles_match_by_short_name_and_revision_but_never_across_instruments() 
     assert laws.match("技术合同认定规则（试行）").law == "jshtrdgz-1990"  # type: ignore[union-attr]
     assert [chinese_number(n) for n in (10, 68, 101, 110, 843, 1005)] == \
         ["十", "六十八", "一百零一", "一百一十", "八百四十三", "一千零五"]
+
+
+def test_every_header_name_is_documented() -> None:
+    from generator.editing.importlist.columns import DOCUMENT_COLUMNS, POWER_COLUMNS
+
+    section = (REPO / "docs/cli.md").read_text(encoding="utf-8").split("## import-list", 1)[1]
+    lines = [line for line in section.splitlines() if line.startswith("| `")]
+    for column in POWER_COLUMNS + DOCUMENT_COLUMNS:
+        assert any(line.startswith(f"| `{column.key}`（{column.title}） |") and
+                   all(name in line for name in column.synonyms) for line in lines), column.key
