@@ -239,6 +239,42 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_list(args: argparse.Namespace) -> int:
+    from generator.editing.importlist.plan import LISTS, apply_list_plan, plan_list_import
+
+    plan = plan_list_import(args.project, args.file, args.what, args.sheet, args.map, today_of(args))
+    if plan.problems:
+        print(format_problems(plan.problems, "text"))
+    if plan.failed:
+        print("有错误，没有写入任何文件：请按上面的提示修改表格（或 --map 文件）后重新导入", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for note in plan.notes:
+        print(f"说明：{note.as_text()}")
+    for existing in plan.existing:
+        if existing.differences:
+            print(f"已存在 {existing.key}（{existing.path}），未修改；表格与目录不同："
+                  f"{'；'.join(existing.differences)}（要改目录请用 import-xlsx 或直接编辑该文件）")
+    same = sum(1 for e in plan.existing if not e.differences)
+    for path, key, name in plan.created:
+        print(f"新增 {path}  {key}  {name}")
+    if args.dry_run:
+        for rel, text in sorted(plan.writes.items()):
+            before = plan.before.get(rel, "")
+            added = text[len(before):].lstrip("\n") if before and text.startswith(before) else text
+            print(f"\n--- {'追加到' if before else '新建'} {rel} ---\n{added.rstrip()}")
+    what = LISTS[args.what]
+    summary = f"{what}：新增 {len(plan.created)} 项，已在目录中 {len(plan.existing)} 项（其中与目录一致 {same} 项）"
+    if not plan.writes:
+        print(f"{summary}；没有需要写入的文件")
+        return EXIT_OK
+    if args.dry_run:
+        print(f"{summary}。预览：将写入 {len(plan.writes)} 个文件（去掉 --dry-run 才会写入）")
+        return EXIT_OK
+    apply_list_plan(args.project, plan)
+    print(f"{summary}。已写入 {len(plan.writes)} 个文件；请运行 python -m generator check 检查")
+    return EXIT_OK
+
+
 def environment_message(exc: OSError, args: argparse.Namespace) -> str:
     """What went wrong on the machine, in Chinese, with the path or port and what to do."""
     where = f" {exc.filename}" if exc.filename else ""
@@ -337,6 +373,15 @@ def _add_editing_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("file", type=Path, help="xlsx 文件，例如 清单.xlsx")
     p.add_argument("--dry-run", action="store_true", help="只列出将要做的修改，不写入")
     p.set_defaults(func=cmd_import_xlsx)
+
+    p = sub.add_parser("import-list", help="从已发布的权责清单或规范性文件目录表格开始（新增记录，从不覆盖已有记录）")
+    _common(p)
+    p.add_argument("what", choices=("powers", "documents"), help="powers 权责清单；documents 规范性文件目录")
+    p.add_argument("file", type=Path, help="表格文件：.xlsx、.xls、.et 或 .ods")
+    p.add_argument("--sheet", default=None, help="只读这个工作表（默认读所有找得到表头的工作表）")
+    p.add_argument("--map", type=Path, default=None, help="列对照文件（YAML，每行“表头: 字段”），用于不认识的列名")
+    p.add_argument("--dry-run", action="store_true", help="只显示将要写入的内容，不写入")
+    p.set_defaults(func=cmd_import_list)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,7 +13,9 @@ import pytest
 
 from generator.check import check_project
 from generator.cli import build_parser
+from generator.load import load_project
 from tests.minimal import TODAY
+from tests.tools.published_list import write_published_powers
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = (REPO / "docs/editing.md").read_text(encoding="utf-8")
@@ -29,6 +31,9 @@ def demo(tmp_path: Path) -> Path:
     for folder in ("catalog", "content"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, root / folder)
+    # The 权责清单 that §6 imports: the demo's own, as a province publishes it (already in the catalogue).
+    cat, _ = load_project(root)
+    write_published_powers(cat, root / "权责清单.xlsx")
     return root
 
 
@@ -109,3 +114,27 @@ def test_import_error_example_is_what_import_prints(demo: Path) -> None:
     done = generator(demo, ["import-xlsx", "清单.xlsx"])
     assert done.returncode == 1
     assert done.stdout.splitlines()[:2] == lines
+
+
+def test_the_worked_import_list_example_is_what_it_does(demo: Path) -> None:
+    """§6: the notes, the record and the error shown are what import-list prints and writes."""
+    import openpyxl
+
+    for f in (demo / "catalog/powers").glob("*.yml"):
+        f.unlink()
+    chapter = GUIDE[GUIDE.index("## 6. 从已有清单开始"):]
+    done = generator(demo, ["import-list", "powers", "权责清单.xlsx", "--dry-run"])
+    assert done.returncode == 0, done.stderr
+    shown = [line for line in chapter.splitlines() if line.startswith(("说明：", "新增 ", "权责清单："))]
+    assert shown and all(line in done.stdout.splitlines() for line in shown)
+    assert generator(demo, ["import-list", "powers", "权责清单.xlsx"]).returncode == 0
+    record = re.search(r"```yaml\n(- code: KJ-CF-001\n.*?)```", chapter, re.S)
+    assert record is not None and record[1] in (demo / "catalog/powers/cf.yml").read_text(encoding="utf-8")
+    error = re.search(r"^(权责清单\.xlsx!权责清单!([A-Z]+)(\d+):.*)$", chapter, re.M)
+    assert error is not None
+    wb = openpyxl.load_workbook(demo / "权责清单.xlsx")
+    cell = wb["权责清单"][f"{error[2]}{error[3]}"]
+    cell.value = f"{cell.value} 详见附件"
+    wb.save(demo / "权责清单.xlsx")
+    done = generator(demo, ["import-list", "powers", "权责清单.xlsx"])
+    assert done.returncode == 1 and error[1] in done.stdout.splitlines()

@@ -267,7 +267,7 @@ def _agency(cat: Catalog) -> str:
     return cat.config.agency.name
 
 
-def _category_for(cat: Catalog, kind: str, category: str | None) -> str:
+def category_for(cat: Catalog, kind: str, category: str | None) -> str:
     if category:
         if category not in cat.categories:
             raise UsageError(f"分类 '{category}' 不存在"
@@ -282,7 +282,7 @@ def _category_for(cat: Catalog, kind: str, category: str | None) -> str:
 
 def new_document(root: Path, kind: str, category: str | None, today: dt.date) -> Scaffolded:
     cat = _load(root)
-    code = _category_for(cat, kind, category)
+    code = category_for(cat, kind, category)
     doc_id = next_document_id(cat, code, today.year)
     index_no = next_index_no(cat, today.year)
     path = root / document_path(code, doc_id)

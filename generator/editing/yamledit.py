@@ -374,7 +374,7 @@ class YamlText:
             between = text[self._content_end(items[-2]):self._line_start(items[-1].start_mark.index)]
             blank = between.count("\n") > 1
         else:
-            blank = bool(items)
+            blank = bool(items) or bool(self.edits)   # a new file: the catalogue's habit, a blank line
         if blank and not (text + lead).endswith(self.nl * 2):
             lead += self.nl
         if self.nl != "\n":

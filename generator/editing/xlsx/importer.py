@@ -68,7 +68,7 @@ class ImportPlan:
 
 
 @dataclass
-class _FileWork:
+class FileWork:
     """The edits for one file: updated records by index and records to append."""
 
     updates: list[tuple[int, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
@@ -102,7 +102,7 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
         rows.extend(read_sheet(table, sheet, problem))
 
     laws = Names.of(cat)
-    work: dict[str, _FileWork] = {}
+    work: dict[str, FileWork] = {}
     seen: dict[tuple[str, str], int] = {}
     for row in rows:
         sheet = row.sheet
@@ -161,7 +161,7 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
             continue
         if located:
             path, _raw, index = located
-            work.setdefault(path, _FileWork()).updates.append((index, old, new))
+            work.setdefault(path, FileWork()).updates.append((index, old, new))
             plan.changes.append(Change(path, row.key, "；".join(changed)))
         else:
             new[sheet.key] = row.key
@@ -172,14 +172,14 @@ def plan_import(root: Path, xlsx: Path) -> ImportPlan:
                 problem(row.title, coord, row.row, col, Code.DUPLICATE_ID,
                         f"{path} 已存在，不会覆盖它：请换一个文件 id")
                 continue
-            work.setdefault(path, _FileWork()).appends.append(new)
+            work.setdefault(path, FileWork()).appends.append(new)
             plan.changes.append(Change(path, row.key, "新增"))
     if plan.failed:
         plan.changes.clear()
         return plan
     for path, todo in sorted(work.items()):
         try:
-            text = _edit_file(root, path, todo)
+            text = edit_file(root, path, todo)
         except EditError as err:
             plan.problems.append(Problem(path, 1, 1, Level.ERROR, Code.INVALID_VALUE, str(err)))
             continue
@@ -351,7 +351,7 @@ def _split_front_matter(text: str) -> tuple[str, str, str]:
     return lines[0], "".join(lines[1:end]), "".join(lines[end:])
 
 
-def _edit_file(root: Path, rel: str, todo: _FileWork) -> str | None:
+def edit_file(root: Path, rel: str, todo: FileWork) -> str | None:
     """The new text of one file, verified to read back as intended; None when nothing changes."""
     path = root / rel
     spec = F.DOCUMENT if rel.startswith("catalog/documents/") else \
