@@ -211,7 +211,7 @@ def _rule_list(cat: Catalog, day: dt.date, locate: _Locator, rule: ModuleType, k
                columns: tuple[str, ...]) -> AuditList:
     """Run one rule as `check --today day` would, keeping findings on records that existed on `day`."""
     rows: list[AuditRow] = []
-    for path, pos, message in rule.check(cat, day):
+    for path, pos, message, *_ in rule.check(cat, day):
         record = locate.find(path, pos)
         if isinstance(record, Document):
             if record.published is None or record.published > day:

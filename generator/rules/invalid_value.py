@@ -4,6 +4,7 @@
 id 只能由小写字母、数字和连字符组成；文号或编码没加引号、被 YAML 当成数字读入的，会明确指出；
 应当是列表的必须写成列表。在 `catalog/annual/<year>.yml` 中，表三的数字必须对得上：
 一 + 二 = 三（七）+ 四，（七）=（一）至（六）之和，总计 = 六类申请人各栏之和。
+设置了 `policy.unified_no_pattern` 时，规范性文件的统一编号 `unified_no` 必须整体符合这个格式。
 
 通过：
 ```yaml
@@ -35,6 +36,7 @@ import datetime as dt
 from generator.audit.annual import annual_findings
 from generator.codes import Code
 from generator.format.model import Catalog
+from generator.format.patterns import compile_user_pattern
 from generator.rules._schema import schema_findings
 from generator.rules._util import Findings
 from generator.site import urls
@@ -53,3 +55,11 @@ def check(cat: Catalog, today: dt.date) -> Findings:
         if p.code and (not s or s in urls.RESERVED_POWER_SLUGS):
             yield p.src.path, p.src.at("code"), \
                 f"权力编码 '{p.code}' 生成的网址 powers/{s}/ 不可用：请改用字母、数字和连字符组成的编码"
+    source = cat.policy.unified_no_pattern
+    pattern = compile_user_pattern(source) if source else None
+    if pattern is not None:  # a pattern RE2 refuses is reported above, at its line
+        for d in cat.all_documents:
+            if d.unified_no is not None and not pattern.fullmatch(d.unified_no):
+                yield d.src.path, d.src.at("unified_no"), \
+                    f"统一编号 '{d.unified_no}' 不符合格式 {source}" \
+                    "（policy.unified_no_pattern）：请按登记机关给出的编号核对"
