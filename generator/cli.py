@@ -169,8 +169,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     from generator.audit.render import render_annual
     from generator.check import check_project
 
-    result = check_project(args.project, today_of(args))
+    today = today_of(args)
+    result = check_project(args.project, today)
     report = annual_report(result.catalog, args.year)
+    if args.year >= today.year:
+        # The figures are those of the catalogue as it stands: for a year not yet over they are not the year's.
+        print(f"警告：{args.year} 年尚未结束（今天是 {today}）：表中数字是截至今天的目录数字，不是全年数字，"
+              "年度报告请在次年1月后生成", file=sys.stderr)
     source = result.catalog.annual.get(args.year)
     bad = [p for p in result.problems if p.level is Level.ERROR and source is not None and p.path == source.path]
     for p in bad:

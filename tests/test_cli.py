@@ -204,3 +204,15 @@ def test_check_modifies_no_file(tmp_path: Path) -> None:
         no_traceback(r)
     assert _snapshot(project) == before
     assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_dir()) == dirs_before
+
+
+def test_report_annual_for_a_year_not_yet_over_says_so(tmp_path: Path) -> None:
+    from tests.minimal import make_project
+
+    make_project(tmp_path)
+    run = subprocess.run([sys.executable, "-m", "generator", "report", "annual", "--year", "2026", "--project",
+                          str(tmp_path), "--today", "2026-11-26"], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and "2026 年尚未结束" in run.stderr
+    run = subprocess.run([sys.executable, "-m", "generator", "report", "annual", "--year", "2025", "--project",
+                          str(tmp_path), "--today", "2026-11-26"], capture_output=True, text=True, timeout=60)
+    assert "尚未结束" not in run.stderr

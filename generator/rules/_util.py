@@ -52,7 +52,7 @@ def active_citations(cat: Catalog) -> Iterator[tuple[Source, BasisRef, LegalBasi
         if power.status == PowerStatus.VALID:
             for ref in power.basis:
                 if ref.law in cat.laws:
-                    yield power.src, ref, cat.laws[ref.law], f"权力事项 {power.code} "
+                    yield power.src, ref, cat.laws[ref.law], "本事项"
     for doc in cat.all_documents:
         if doc.normative and doc.status == DocStatus.VALID:
             for ref in doc.basis:
