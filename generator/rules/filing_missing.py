@@ -1,6 +1,7 @@
 """`policy.filing_required_from` 当天及以后发布的规章、规范性文件没有 `filing`（备案记录）。
 
 规章自公布之日起 30 日内报送备案（《法规规章备案条例》第三条），规范性文件按各地规定报送备案。
+备案期限（`policy.filing_days`，默认 30 天）届满之前不报告：刚发布的文件还来得及报送。
 `policy.filing_required_from` 不填时不检查（这一日期之前的文件多半没有留下备案记录）。
 修改方法：添加 `filing: {date: 报送日期, to: 备案机关, no: 备案登记号}`。
 
@@ -75,8 +76,11 @@ def check(cat: Catalog, today: dt.date) -> Findings:
     start = cat.policy.filing_required_from
     if start is None:
         return
+    days = cat.policy.filing_days
     for doc in cat.all_documents:
-        if doc.normative and doc.filing is None and doc.published is not None and doc.published >= start:
+        if doc.normative and doc.filing is None and doc.published is not None and doc.published >= start \
+                and (today - doc.published).days > days:
             yield doc.src.path, doc.src.at("kind"), \
                 f"本文件是{doc.kind}，{doc.published} 发布（policy.filing_required_from 为 {start}），" \
-                "但没有备案记录：请添加 filing: {date: 报送备案日期, to: 备案机关, no: 备案登记号}"
+                f"{days} 天的备案期限已过，但没有备案记录：" \
+                "请添加 filing: {date: 报送备案日期, to: 备案机关, no: 备案登记号}"

@@ -25,3 +25,11 @@ def test_a_filing_or_another_kind_is_silent(tmp_path: Path) -> None:
     assert found(tmp_path, CODE, {**files, DOC: filed}) == []
     other = document(kind="其他", owner=None, effective=None, expires=None, status=None, doc_no=None)
     assert found(tmp_path, CODE, {**files, DOC: other}) == []
+
+
+def test_not_before_the_filing_period_is_over(tmp_path: Path) -> None:
+    import datetime as dt
+
+    files = {CONFIG: config("filing_required_from: 2025-01-01")}
+    assert found(tmp_path, CODE, files, dt.date(2025, 4, 9)) == []  # published 2025-03-10 + 30 days
+    assert found(tmp_path, CODE, files, dt.date(2025, 4, 10)) == [(DOC, LINE["kind"], CODE)]
