@@ -157,6 +157,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
     errors = result.count(Level.ERROR)
     if errors:
         print(f"注意：目录有 {errors} 个错误（运行 make check 查看），审计数字可能不完整", file=sys.stderr)
+    if args.batch:
+        from generator.audit.campaign import find_campaign, run_campaign_audit
+
+        campaign = find_campaign(result.catalog, args.batch)
+        audit = run_campaign_audit(result.catalog, campaign, day)
+        _emit(render(audit, args.format), args.out, f"audit-{campaign.id}-{day}.{args.format}")
+        return EXIT_OK
     _emit(render(run_audit(result.catalog, day), args.format), args.out, f"audit-{day}.{args.format}")
     return EXIT_OK
 
@@ -166,8 +173,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     from generator.audit.render import render_annual
     from generator.check import check_project
 
-    result = check_project(args.project, today_of(args))
+    today = today_of(args)
+    result = check_project(args.project, today)
     report = annual_report(result.catalog, args.year)
+    if args.year >= today.year:
+        # The figures are those of the catalogue as it stands: for a year not yet over they are not the year's.
+        print(f"警告：{args.year} 年尚未结束（今天是 {today}）：表中数字是截至今天的目录数字，不是全年数字，"
+              "年度报告请在次年1月后生成", file=sys.stderr)
     source = result.catalog.annual.get(args.year)
     bad = [p for p in result.problems if p.level is Level.ERROR and source is not None and p.path == source.path]
     for p in bad:
@@ -336,6 +348,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", "--today", dest="today", type=iso_date, default=None,
                    help="审计日期（YYYY-MM-DD，默认今天）：各文件在这一天的状态")
     p.add_argument("--format", choices=("table", "md", "csv", "xlsx", "json"), default="table")
+    p.add_argument("--batch", default=None, metavar="ID|latest",
+                   help="只审计一次清理活动（catalog/cleanups.yml 中的 id，latest 为通知日期最晚的一次）")
     p.add_argument("--out", type=Path, default=None, help="写入文件（xlsx 默认 audit-日期.xlsx）")
     p.set_defaults(func=cmd_audit)
 

@@ -56,11 +56,17 @@ class Code(StrEnum):
     GUIDE_INCOMPLETE = "guide-incomplete"
     BASIS_STATUS_STALE = "basis-status-stale"
     POWER_TYPE_SUSPECT = "power-type-suspect"
+    CLEANUP_INCOMPLETE = "cleanup-incomplete"
+    FILING_MISSING = "filing-missing"
+    FILING_LATE = "filing-late"
+    UNIFIED_NO_MISSING = "unified-no-missing"
+    DATE_IN_FUTURE = "date-in-future"
     UNPUBLISHABLE_FILE = "unpublishable-file"
 
     @property
     def level(self) -> Level:
-        """How serious a problem of this code is (SPEC §4's level column)."""
+        """How serious a problem of this code is (SPEC §4's level column; for a code whose findings
+        carry their own level, the most serious one)."""
         return _LEVELS[self]
 
     @property
@@ -72,7 +78,11 @@ class Code(StrEnum):
 _WARNINGS = {
     Code.UNKNOWN_FIELD, Code.CITES_AMENDED, Code.CITES_NOT_YET_EFFECTIVE, Code.EXPIRING_SOON,
     Code.VALIDITY_TOO_LONG, Code.REVIEW_OVERDUE, Code.LEGALITY_REVIEW_MISSING, Code.SUMMARY_TOO_LONG,
-    Code.PUBLICATION_LATE, Code.BASIS_STATUS_STALE, Code.POWER_TYPE_SUSPECT,
+    Code.PUBLICATION_LATE, Code.BASIS_STATUS_STALE, Code.POWER_TYPE_SUSPECT, Code.FILING_MISSING,
+    Code.FILING_LATE, Code.UNIFIED_NO_MISSING, Code.DATE_IN_FUTURE,
+    # A notice before the campaign's deadline, a warning after: the rule gives each finding its level,
+    # and this (the more serious one) is the code's level.
+    Code.CLEANUP_INCOMPLETE,
 }
 _NOTICES = {Code.REVIEW_PENDING}
 _LEVELS: dict[Code, Level] = {

@@ -21,6 +21,7 @@ from generator.codes import Code
 from generator.format.model import (
     Catalog,
     Category,
+    Cleanup,
     Document,
     LegalBasis,
     Page,
@@ -363,6 +364,18 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             cat.all_laws.append(law)
             if law.id:
                 cat.laws.setdefault(law.id, law)
+
+    cleanups = root / "catalog" / "cleanups.yml"
+    if cleanups.is_file():  # optional: a project may keep no 清理 campaigns as records
+        src = read_text(root, cleanups, problems)
+        if src is not None:
+            for raw in _record_list(src, parse_yaml(src, problems), "清理活动", problems):
+                s = Source(src.path, raw)
+                cat.raw_records.append(("cleanup", s))
+                campaign = Cleanup.build(s)
+                cat.all_cleanups.append(campaign)
+                if campaign.id:
+                    cat.cleanups.setdefault(campaign.id, campaign)
 
     for path in _files(root, "catalog/powers", (".yml", ".yaml"), problems):
         src = read_text(root, path, problems)

@@ -121,6 +121,6 @@ def test_demo_site_audit_and_annual_pages(demo_site: Path) -> None:
     assert "行政处罚45项，行政强制1项，行政确认2项，其他行政权力9项，共57项" in audit
     report = text("annual-reports/2025")
     assert "表二主动公开政府信息情况" in report
-    assert "行政规范性文件4010" in report  # 制发 4, 废止 0, 现行有效 10 on 2025-12-31
+    assert "行政规范性文件4012" in report  # 制发 4, 废止 0, 现行有效 12 on 2025-12-31 (2 repealed in 2026)
     assert report.index("表二主动公开政府信息情况") < report.index("三、收到和处理政府信息公开申请情况")
     assert "2024" in text("annual-reports")

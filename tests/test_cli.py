@@ -225,3 +225,13 @@ def test_help_is_chinese(args: list[str]) -> None:
     r = run(*args)
     assert r.returncode == 0 and r.stdout.startswith("用法：") and "显示本帮助并退出" in r.stdout
     assert not ARGPARSE_ENGLISH.search(r.stdout), r.stdout
+def test_report_annual_for_a_year_not_yet_over_says_so(tmp_path: Path) -> None:
+    from tests.minimal import make_project
+
+    make_project(tmp_path)
+    run = subprocess.run([sys.executable, "-m", "generator", "report", "annual", "--year", "2026", "--project",
+                          str(tmp_path), "--today", "2026-11-26"], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and "2026 年尚未结束" in run.stderr
+    run = subprocess.run([sys.executable, "-m", "generator", "report", "annual", "--year", "2025", "--project",
+                          str(tmp_path), "--today", "2026-11-26"], capture_output=True, text=True, timeout=60)
+    assert "尚未结束" not in run.stderr

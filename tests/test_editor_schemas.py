@@ -6,6 +6,7 @@ import datetime as dt
 import fnmatch
 import functools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,23 @@ REPO = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = REPO / "docs/schema"
 
 
+class Yaml12Loader(yaml.SafeLoader):
+    """PyYAML with YAML 1.2's booleans, as the editor reads: `no` (filing.no) is a key, not False."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                   list("tTfF"))
+
+
 def load_yaml(path: Path) -> Any:
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix == ".md":
         text = text.split("\n---", 1)[0].removeprefix("---\n")
-    return isoformat(yaml.safe_load(text))
+    return isoformat(yaml.load(text, Loader=Yaml12Loader))  # noqa: S506 (a SafeLoader)
 
 
 def isoformat(value: Any) -> Any:
@@ -100,6 +113,7 @@ DEMO_FILES = [
     ("site_config.schema.json", REPO / "site_config.yml"),
     ("categories.schema.json", REPO / "catalog/categories.yml"),
     ("legal_bases.schema.json", REPO / "catalog/legal_bases.yml"),
+    ("cleanups.schema.json", REPO / "catalog/cleanups.yml"),
     *[("powers.schema.json", p) for p in sorted((REPO / "catalog/powers").glob("*.yml"))],
     *[("annual.schema.json", p) for p in sorted((REPO / "catalog/annual").glob("*.yml"))],
     *[("document.schema.json", p) for p in sorted((REPO / "catalog/documents").rglob("*.md"))],

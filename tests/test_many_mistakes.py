@@ -61,6 +61,15 @@ footer:
   police_filing: 闽公网安备 35010000000000号
 policy:
   expiry_warning_day: 90  # ← unknown-field
+  filing_required_from: 2025-11-01
+  unified_no_required_from: 2025-11-01
+""",
+    "catalog/cleanups.yml": """\
+- id: ql-2026
+  title: 2026年度规范性文件清理
+  notice: {doc_no: 某政办〔2026〕19号, date: 2026-05-12}
+  scope: {published_before: 2021-12-01}
+  deadline: 2026-06-30
 """,
     "catalog/categories.yml": """\
 - code: jgzn
@@ -176,7 +185,8 @@ policy:
         "summary: 规范科技项目管理。", "summary: " + "规" * 101 + "  # ← summary-too-long"),
     D + "b.md": normative("2021-kjj-gfxwj-002", 2, written="2021-11-01", published="2021-11-08",
                           effective="2021-12-01", expires="2026-11-01  # ← expired-but-valid", legality="2021-11-02",
-                          extra="reviews: [{date: 2025-12-01, result: 继续有效, decided: true}]\n"),
+                          extra="reviews: [{date: 2025-12-01, result: 继续有效, decided: true}]"
+                                "  # ← cleanup-incomplete\n"),
     D + "c.md": normative("2022-kjj-gfxwj-003", 3, written="2022-02-20", published="2022-02-25",
                           effective="2022-03-02", expires="2027-03-01  # ← expiring-soon", legality="2022-02-21",
                           extra="reviews: [{date: 2025-06-01, result: 继续有效, decided: true}]\n"),
@@ -209,6 +219,12 @@ policy:
         "id: 2025-kjj-gfxwj-001", "id: 2025-kjj-gfxwj-001  # ← duplicate-id"),
     D + "q.md": normative("2025-kjj-gfxwj-017", 17, extra="basis:\n  - law: kjjd2027  # ← cites-not-yet-effective\n"),
     D + "r.md": normative("2025-kjj-gfxwj-018", 18, extra="attachments: [通知.html]  # ← unpublishable-file\n"),
+    D + "s.md": normative("2025-kjj-gfxwj-019", 19,
+                          extra="filing: {date: 2025-06-01, to: 某市司法局}  # ← filing-late\n"
+                                "reviews: [{date: 2026-12-01, result: 继续有效, decided: true}]  # ← date-in-future\n"),
+    D + "t.md": normative("2025-kjj-gfxwj-020", 20, written="2025-11-05", published="2025-11-10",
+                          effective="2025-12-10", expires="2030-12-09", legality="2025-11-06").replace(
+        "kind: 规范性文件", "kind: 规范性文件  # ← filing-missing, unified-no-missing"),
     "catalog/attachments/通知.html": "<html><body><script>alert(document.cookie)</script></body></html>\n",
     "content/guide.md": (
         "---\ntitle: 政府信息公开指南\n---\n# 政府信息公开指南\n\n"

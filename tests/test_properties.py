@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import string
 import tempfile
 from pathlib import Path
@@ -105,13 +106,14 @@ LAW = record_of(
 )
 
 BASIS = st.lists(st.fixed_dictionaries({"law": st.sampled_from(LAWS_VALID)},
-                                       optional={"articles": st.lists(TEXT, min_size=1, max_size=2)}),
+                                       optional={"articles": st.lists(TEXT.filter(_no(("，", "、"))),
+                                                                      min_size=1, max_size=2)}),
                  min_size=1, max_size=2)
 
 POWER = record_of(
     F.POWER.fields,
     fixed={"name": TEXT.filter(_no(tuple(KEYWORDS))), "basis": BASIS},
-    skip=frozenset({"code", "discretion"}),
+    skip=frozenset({"code", "discretion", "changes"}),
 )
 
 
@@ -132,7 +134,9 @@ def document(draw: st.DrawFn, serial: int) -> dict[str, Any]:
         "kind": st.just(kind), "status": st.just("有效"), "basis": BASIS,
     }
     skip = {"repealed", "amended_by", "interprets", "attachments", "reviews", "legality_review",
-            "effective", "expires"}
+            "effective", "expires", "filing", "unified_no"}
+    if kind == "规章":  # made by a 人民政府 (立法法第九十三条); the agency, a 局, only drafts it
+        fixed["issuer"], fixed["owner"] = st.just("某市人民政府"), st.just("drafted")
     required = F.DOCUMENT.required_by_kind.get(kind, ())
     if kind in F.NORMATIVE_KINDS:
         effective = published + dt.timedelta(days=draw(st.integers(0, 30)))
@@ -148,7 +152,8 @@ def document(draw: st.DrawFn, serial: int) -> dict[str, Any]:
         record["legality_review"] = {"date": draw(st.dates(written, published)), "by": draw(TEXT),
                                      "result": draw(st.sampled_from(("通过", "修改后通过")))}
     if kind in F.NORMATIVE_KINDS and draw(st.booleans()):
-        record["reviews"] = [{"date": draw(st.dates(published, TODAY)), "batch": draw(TEXT),
+        record["reviews"] = [{"date": draw(st.dates(published, TODAY)),
+                              "batch": draw(TEXT.filter(lambda t: not re.fullmatch(r"[a-z0-9-]+", t.strip()))),
                               "result": "继续有效", "decided": True}]
     return record
 

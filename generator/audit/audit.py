@@ -11,6 +11,7 @@ before that date. Rendering lives in audit_render.py.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -26,6 +27,8 @@ from generator.rules import (
     cites_repealed,
     expired_but_valid,
     expiring_soon,
+    filing_late,
+    filing_missing,
     review_overdue,
     review_pending,
 )
@@ -49,6 +52,7 @@ COLUMNS: dict[str, str] = {
     "status": "状态",
     "recorded_status": "记录状态",
     "review": "最近清理",
+    "filing": "备案",
     "basis": "依据",
     "note": "说明",
     "location": "位置",
@@ -72,6 +76,7 @@ class AuditRow:
     status: str = ""
     recorded_status: str = ""
     review: str = ""
+    filing: str = ""
     basis: str = ""
     note: str = ""
 
@@ -129,6 +134,9 @@ class Audit:
     documents_sentence: str
     powers_sentence: str
     lists: tuple[AuditList, ...]
+    # What a campaign audit (`audit --batch`) covers, one line; "" for the audit of the whole catalogue.
+    scope: str = ""
+    campaign: str = ""  # the campaign's id
 
     def list(self, key: str) -> AuditList:
         return next(x for x in self.lists if x.key == key)
@@ -159,14 +167,23 @@ def review_text(review: Review | None) -> str:
     return f"{_iso(review.date)} {review.result or '?'}（{'决定' if review.decided else '建议'}）"
 
 
-def _doc_row(cat: Catalog, doc: Document, day: dt.date, pos: Pos | None = None, note: str = "",
-             basis: str = "") -> AuditRow:
+def filing_text(doc: Document) -> str:
+    f = doc.filing
+    if f is None:
+        return "未记录"
+    return "，".join(x for x in (_iso(f.date), f.to, f.no) if x)
+
+
+def doc_row(cat: Catalog, doc: Document, day: dt.date, pos: Pos | None = None, note: str = "",
+            basis: str = "", review: Review | None = None) -> AuditRow:
+    """A document's row; `review` replaces its latest review on `day` (a campaign's own review)."""
     p = pos or doc.src.raw.pos
     return AuditRow(
         record=doc.kind or "文件", id=doc.id, title=doc.title, path=doc.src.path, line=p.line,
         doc_no=doc.doc_no or "", kind=doc.kind or "", owner=OWNER_LABELS.get(doc.owner or "unknown", doc.owner or ""),
         published=_iso(doc.published), expires=_iso(doc.expires), status=status_at(cat, doc, day) or "",
-        recorded_status=doc.status or "", review=review_text(latest_review(doc, day)), basis=basis, note=note,
+        recorded_status=doc.status or "", review=review_text(review or latest_review(doc, day)),
+        filing=filing_text(doc) if doc.normative else "", basis=basis, note=note,
     )
 
 
@@ -211,7 +228,7 @@ def _rule_list(cat: Catalog, day: dt.date, locate: _Locator, rule: ModuleType, k
                columns: tuple[str, ...]) -> AuditList:
     """Run one rule as `check --today day` would, keeping findings on records that existed on `day`."""
     rows: list[AuditRow] = []
-    for path, pos, message in rule.check(cat, day):
+    for path, pos, message, *_ in rule.check(cat, day):
         record = locate.find(path, pos)
         if isinstance(record, Document):
             if record.published is None or record.published > day:
@@ -220,21 +237,23 @@ def _rule_list(cat: Catalog, day: dt.date, locate: _Locator, rule: ModuleType, k
                 review = next((r for r in record.reviews if record.src.at("reviews", r.index) == pos), None)
                 if review is not None and review.date is not None and review.date > day:
                     continue
-            rows.append(_doc_row(cat, record, day, pos, message, _basis_at(cat, record, pos)))
+            rows.append(doc_row(cat, record, day, pos, message, _basis_at(cat, record, pos)))
         elif isinstance(record, Power):
             rows.append(_power_row(record, pos, message, _basis_at(cat, record, pos)))
     rows.sort(key=lambda r: (r.path, r.line, r.id))
     return AuditList(key, title, rule.CODE, columns, tuple(rows))
 
 
-def _tally(docs: list[Document], owner: str, day: dt.date) -> ReviewTally:
+def tally(docs: list[Document], owner: str, day: dt.date,
+          review_of: Callable[[Document], Review | None] | None = None) -> ReviewTally:
+    """The owner's 规范性文件 by the result of their latest review on `day` (or of `review_of(doc)`)."""
     decided = dict.fromkeys(REVIEW_RESULTS, 0)
     proposed = dict.fromkeys(REVIEW_RESULTS, 0)
     reviewed = unreviewed = 0
     for doc in docs:
         if doc.owner != owner or doc.kind != "规范性文件":
             continue
-        last = latest_review(doc, day)
+        last = review_of(doc) if review_of is not None else latest_review(doc, day)
         if last is None or last.result not in REVIEW_RESULTS:
             unreviewed += 1
             continue
@@ -300,7 +319,7 @@ def run_audit(cat: Catalog, day: dt.date) -> Audit:
                 row[status_at(cat, doc, day) or DocStatus.VALID.value] += 1
         by_kind[kind] = {**row, "total": sum(row.values())}
 
-    reviews = {owner: _tally(docs, owner, day) for owner in OWNERS}
+    reviews = {owner: tally(docs, owner, day) for owner in OWNERS}
 
     powers = sorted(cat.powers.values(), key=lambda p: p.code)
     by_type = {t: sum(1 for p in powers if p.type == t and p.status == PowerStatus.VALID) for t in POWER_TYPES}
@@ -310,8 +329,8 @@ def run_audit(cat: Catalog, day: dt.date) -> Audit:
     lists = (
         AuditList("documents", "规章和规范性文件一览", None,
                   ("id", "title", "doc_no", "kind", "owner", "published", "expires", "status", "recorded_status",
-                   "review"),
-                  tuple(_doc_row(cat, d, day) for d in docs)),
+                   "review", "filing"),
+                  tuple(doc_row(cat, d, day) for d in docs)),
         _rule_list(cat, day, locate, expired_but_valid, Code.EXPIRED_BUT_VALID, "已过有效期仍标为有效", DOC_COLUMNS),
         _rule_list(cat, day, locate, expiring_soon, Code.EXPIRING_SOON, "即将到期", DOC_COLUMNS),
         _rule_list(cat, day, locate, review_overdue, Code.REVIEW_OVERDUE, "清理逾期",
@@ -320,6 +339,11 @@ def run_audit(cat: Catalog, day: dt.date) -> Audit:
                    ("id", "title", "doc_no", "owner", "review", "note", "location")),
         _rule_list(cat, day, locate, cites_repealed, Code.CITES_REPEALED, "依据已废止的权力事项和文件", CITE_COLUMNS),
         _rule_list(cat, day, locate, cites_amended, Code.CITES_AMENDED, "依据已修改的权力事项和文件", CITE_COLUMNS),
+        _rule_list(cat, day, locate, filing_missing, Code.FILING_MISSING, "未备案", DOC_COLUMNS),
+        _rule_list(cat, day, locate, filing_late, Code.FILING_LATE, "备案逾期",
+                   ("id", "title", "doc_no", "published", "filing", "note", "location")),
+        AuditList("changes", f"权责清单动态调整（{day.year}年）", None, ("id", "title", "kind", "note", "location"),
+                  adjustments(cat, day.year, day)),
         AuditList("powers", "行政权力事项一览", None, ("id", "title", "kind", "status", "location"),
                   tuple(_power_row(p) for p in sorted(powers, key=_power_order))),
     )
@@ -331,6 +355,21 @@ def run_audit(cat: Catalog, day: dt.date) -> Audit:
     )
 
 
+def adjustments(cat: Catalog, year: int, day: dt.date) -> tuple[AuditRow, ...]:
+    """The 权责清单 adjustments (a power's `changes:`) dated in `year` and on or before `day`."""
+    rows = []
+    for p in cat.all_powers:
+        for c in p.changes:
+            if c.date is not None and c.date.year == year and c.date <= day:
+                note = "，".join(x for x in (c.date.isoformat(), c.doc_no, c.note) if x)
+                row = AuditRow(record="权力事项", id=p.code, title=p.name, path=p.src.path,
+                               line=p.src.at("changes", c.index).line, kind=c.kind or "", status=p.status or "",
+                               note=note)
+                rows.append((c.date, p.code, row))
+    rows.sort(key=lambda t: (t[0], t[1]))
+    return tuple(r for _, _, r in rows)
+
+
 def _power_order(p: Power) -> tuple[int, str]:
     return (POWER_TYPES.index(p.type) if p.type in POWER_TYPES else len(POWER_TYPES), p.code)
 
@@ -340,6 +379,7 @@ def as_json(audit: Audit) -> dict[str, Any]:
     return {
         "as_of": audit.as_of.isoformat(),
         "agency": audit.agency,
+        **({"campaign": audit.campaign, "scope": audit.scope} if audit.campaign else {}),
         "sentences": {"documents": audit.documents_sentence, "powers": audit.powers_sentence},
         "documents": {"by_owner": audit.by_owner, "by_kind": audit.by_kind},
         "reviews": {

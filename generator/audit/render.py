@@ -66,8 +66,10 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list
 
 
 def render_table(audit: Audit) -> str:
-    lines = [f"{audit.agency} 规范性文件清理和权力清单审计（截至 {audit.as_of}）", "",
-             f"{audit.documents_sentence}。", f"{audit.powers_sentence}。", ""]
+    lines = [f"{audit.agency} 规范性文件清理和权力清单审计（截至 {audit.as_of}）", ""]
+    if audit.scope:
+        lines += [f"{audit.scope}。", ""]
+    lines += [f"{audit.documents_sentence}。", f"{audit.powers_sentence}。", ""]
     keys = (*DOC_STATUSES, "total")
     headers = (*DOC_STATUSES, "合计")
     lines += ["规章和规范性文件：按制发主体和状态（状态按日期推算）"]
@@ -75,7 +77,7 @@ def render_table(audit: Audit) -> str:
                         [(OWNER_LABELS[o], *(r[k] for k in keys)) for o, r in audit.by_owner.items()])
     lines += ["", "规章和规范性文件：按类别和状态"]
     lines += text_table(("类别", *headers), [(k, *(r[s] for s in keys)) for k, r in audit.by_kind.items()])
-    lines += ["", "规范性文件最近一次清理结果"]
+    lines += ["", "规范性文件本次清理结果" if audit.campaign else "规范性文件最近一次清理结果"]
     lines += text_table(("制发主体", "清理结果", "已决定", "建议（待决定）"), [
         (OWNER_LABELS[o], r, t.decided[r], t.proposed[r]) for o, t in audit.reviews.items() for r in REVIEW_RESULTS
     ] + [(OWNER_LABELS[o], "未清理", t.unreviewed, "") for o, t in audit.reviews.items()])
@@ -107,6 +109,7 @@ def summary_rows(audit: Audit) -> list[tuple[str, str | int]]:
     """The 概况 sheet: every count of the audit as (项目, 数值)."""
     rows: list[tuple[str, str | int]] = [
         ("机构", audit.agency), ("截至", audit.as_of.isoformat()),
+        *([("清理活动", audit.scope)] if audit.scope else []),
         ("清理情况（法治政府建设报告用语）", audit.documents_sentence),
         ("行政权力（法治政府建设报告用语）", audit.powers_sentence),
     ]

@@ -306,7 +306,9 @@ def new_document(root: Path, kind: str, category: str | None, today: dt.date) ->
     if "owner" in extra:
         slots["owner"] = _Slot("self", "")
     if kind == "规范性文件":
-        slots["unified_no"] = _Slot("", "选填", commented=True)
+        required = cat.policy.unified_no_required_from is not None
+        slots["unified_no"] = _Slot("", "必填（policy.unified_no_required_from）" if required else "选填",
+                                    commented=not required)
     if "effective" in extra:
         slots["effective"] = _Slot("", "必填")
     if "expires" in extra:

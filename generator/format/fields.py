@@ -22,6 +22,12 @@ DOC_KINDS = ("规章", "规范性文件", "其他")
 NORMATIVE_KINDS = ("规章", "规范性文件")
 DOC_OWNERS = ("self", "drafted")
 LEGALITY_RESULTS = ("通过", "修改后通过", "不通过")
+# 权责清单 动态调整 (a power's `changes:`). 委托 and 下放 rest on an instrument: its 文号 is required.
+CHANGE_KINDS = ("新增", "调整", "取消", "下放", "委托", "承接")
+DELEGATION_KINDS = ("下放", "委托")
+# 备案: 《法规规章备案条例》第三条 files a 规章 within 30 days of its publication, and most provinces'
+# 规范性文件 rules use the same 30 days (some 15): the default, set policy.filing_days where it differs.
+FILING_DAYS = 30
 POLICY_MAX_YEARS = 100
 POLICY_MAX_DAYS = 3650
 
@@ -106,6 +112,13 @@ SITE_CONFIG = RecordSpec(
             Field("basis_check_interval_years", "int", "执法依据状态核对周期（年）", "默认 1",
                   maximum=POLICY_MAX_YEARS),
             Field("index_no_pattern", "regex", "索引号格式（正则）", "默认 ^{credit_code}/\\d{4}-\\d{5}$"),
+            Field("filing_days", "int", "备案期限（天）",
+                  "公布后多少天内报送备案，默认 30（法规规章备案条例第三条）", maximum=POLICY_MAX_DAYS),
+            Field("filing_required_from", "date", "备案检查起始日期",
+                  "此日及以后发布的规章、规范性文件须记录 filing；不填则不检查"),
+            Field("unified_no_pattern", "regex", "统一编号格式（正则）", "例如 ^KJGS-\\d{4}-\\d+$；不填则不检查格式"),
+            Field("unified_no_required_from", "date", "统一编号起始日期",
+                  "此日及以后发布的规范性文件须有 unified_no；不填则不检查"),
         )),
         Field("search", "map", "站内搜索", fields=(
             Field("synonyms", "texts", "同义词",
@@ -159,6 +172,12 @@ POWER = RecordSpec(
         Field("accountability", "text", "追责情形及依据"),
         Field("discretion", "id", "裁量基准文件", "documents 中的 id"),
         Field("status", "enum", "状态", required=True, choices=POWER_STATUSES),
+        Field("changes", "maps", "动态调整记录", "按时间先后排列", fields=(
+            Field("date", "date", "调整日期", required=True),
+            Field("kind", "enum", "调整类型", required=True, choices=CHANGE_KINDS),
+            Field("doc_no", "text", "调整依据文号", "下放、委托时必填：所依据的决定或委托书"),
+            Field("note", "text", "说明"),
+        )),
     ),
 )
 
@@ -178,7 +197,7 @@ DOCUMENT = RecordSpec(
         Field("published", "date", "发布日期", required=True),
         Field("kind", "enum", "文件类别", required=True, choices=DOC_KINDS),
         Field("owner", "enum", "制发主体", "self 本单位制发；drafted 由本单位草拟或负责实施", choices=DOC_OWNERS),
-        Field("unified_no", "text", "规范性文件统一编号"),
+        Field("unified_no", "text", "规范性文件统一编号", "须符合 policy.unified_no_pattern，不得重复"),
         Field("effective", "date", "施行日期"),
         Field("expires", "date", "有效期至"),
         Field("status", "enum", "有效性", choices=DOC_STATUSES),
@@ -195,6 +214,11 @@ DOCUMENT = RecordSpec(
             Field("result", "enum", "审核结果", required=True, choices=LEGALITY_RESULTS),
             Field("opinion_no", "text", "审核意见书文号"),
         )),
+        Field("filing", "map", "备案", "规章、规范性文件报送备案的情况", fields=(
+            Field("date", "date", "报送备案日期", required=True),
+            Field("to", "text", "备案机关", "例如 某市司法局", required=True),
+            Field("no", "text", "备案登记号"),
+        )),
         Field("repealed", "map", "废止信息", "有效性为 废止 时必填", fields=REPEALED),
         Field("amended_by", "ids", "修改文件", "有效性为 已修改 时必填"),
         Field("interprets", "id", "解读的文件", "政策解读所解读文件的 id"),
@@ -204,6 +228,29 @@ DOCUMENT = RecordSpec(
         "规章": ("doc_no", "owner", "effective", "status"),
         "规范性文件": ("doc_no", "owner", "effective", "status", "expires"),
     },
+)
+
+CLEANUP = RecordSpec(
+    "cleanup",
+    "清理活动（catalog/cleanups.yml）",
+    (
+        Field("id", "id", "清理活动 id", "例如 ql-2026；清理记录的 batch 写这个 id 即与本次清理关联", required=True),
+        Field("title", "text", "名称", required=True),
+        Field("notice", "map", "清理通知", required=True, fields=(
+            Field("doc_no", "text", "通知文号", required=True),
+            Field("date", "date", "通知日期", "范围内的文件按这一天是否有效确定", required=True),
+        )),
+        Field("scope", "map", "清理范围", "不填则为通知日期当天有效的全部规范性文件", fields=(
+            Field("kinds", "texts", "文件类别", "规章、规范性文件，默认 [规范性文件]"),
+            Field("owners", "texts", "制发主体", "self、drafted，默认两者"),
+            Field("published_before", "date", "发布日期早于", "默认为通知日期"),
+        )),
+        Field("deadline", "date", "完成期限", "此前未清理的文件报提示，此后报警告"),
+        Field("decision", "map", "清理结果决定", "公布清理结果的文件", fields=(
+            Field("doc_no", "text", "决定文号", required=True),
+            Field("date", "date", "决定日期", required=True),
+        )),
+    ),
 )
 
 PAGE = RecordSpec(

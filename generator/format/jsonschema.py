@@ -83,6 +83,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "legal_bases.schema.json": (F.LEGAL_BASIS, {"type": "array", "items": _object(F.LEGAL_BASIS.fields)}),
         "powers.schema.json": (F.POWER, {"type": "array", "items": _object(F.POWER.fields)}),
         "document.schema.json": (F.DOCUMENT, _document()),
+        "cleanups.schema.json": (F.CLEANUP, {"type": "array", "items": _object(F.CLEANUP.fields)}),
         "annual.schema.json": (F.ANNUAL_REPORT, _object(F.ANNUAL_REPORT.fields)),
     }
     out = {}

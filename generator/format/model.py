@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.format.fields import NORMATIVE_KINDS, POLICY_MAX_DAYS, POLICY_MAX_YEARS
+from generator.format.fields import FILING_DAYS, NORMATIVE_KINDS, POLICY_MAX_DAYS, POLICY_MAX_YEARS
 from generator.format.yamltree import YList, YMap
 from generator.problems import Code, Pos
 
@@ -156,6 +156,17 @@ class LegalBasis:
         )
 
 
+@dataclass(frozen=True)
+class PowerChange:
+    """One 动态调整 of a power (its `changes:` entry): when, what kind, on which decision."""
+
+    date: dt.date | None
+    kind: str | None
+    doc_no: str | None
+    note: str | None
+    index: int
+
+
 @dataclass
 class Power:
     code: str
@@ -170,6 +181,7 @@ class Power:
     accountability: str | None
     discretion: str | None
     status: str | None
+    changes: list[PowerChange]
     src: Source
 
     @classmethod
@@ -181,7 +193,10 @@ class Power:
             basis=basis_refs(r), subject=text(r, "subject"), department=text(r, "department"),
             level=texts(r, "level"), responsibilities=texts(r, "responsibilities"),
             accountability=text(r, "accountability"), discretion=text(r, "discretion"),
-            status=text(r, "status"), src=src,
+            status=text(r, "status"),
+            changes=[PowerChange(date(m, "date"), text(m, "kind"), text(m, "doc_no"), text(m, "note"), i)
+                     for i, m in maps(r, "changes")],
+            src=src,
         )
 
 
@@ -202,6 +217,15 @@ class LegalityReview:
     by: str | None
     result: str | None
     opinion_no: str | None
+
+
+@dataclass(frozen=True)
+class Filing:
+    """备案: when the document was filed, with whom, and the registration number."""
+
+    date: dt.date | None
+    to: str | None
+    no: str | None
 
 
 @dataclass
@@ -225,6 +249,7 @@ class Document:
     basis: list[BasisRef]
     reviews: list[Review]
     legality_review: LegalityReview | None
+    filing: Filing | None
     repealed: Repeal | None
     amended_by: list[str]
     interprets: str | None
@@ -252,6 +277,7 @@ class Document:
     def build(cls, src: Source, body: str, body_line: int) -> Document:
         r = src.raw
         lr = submap(r, "legality_review")
+        fl = submap(r, "filing")
         return cls(
             id=text(r, "id") or "", index_no=text(r, "index_no"), title=text(r, "title") or "",
             doc_no=text(r, "doc_no"), category=text(r, "category"), issuer=text(r, "issuer"),
@@ -267,8 +293,45 @@ class Document:
                 LegalityReview(date(lr, "date"), text(lr, "by"), text(lr, "result"), text(lr, "opinion_no"))
                 if lr is not None else None
             ),
+            filing=Filing(date(fl, "date"), text(fl, "to"), text(fl, "no")) if fl is not None else None,
             repealed=repeal(r), amended_by=texts(r, "amended_by"), interprets=text(r, "interprets"),
             attachments=texts(r, "attachments"), body=body, body_line=body_line, src=src,
+        )
+
+
+@dataclass
+class Cleanup:
+    """A 清理 campaign (catalog/cleanups.yml): its notice, scope, deadline and closing decision.
+
+    Scope: the documents of `kinds` (default 规范性文件) and `owners` (default both) published before
+    `published_before` (default the notice date) and in force on the notice date — a document already
+    repealed or expired when the notice went out is not cleaned again (format/campaigns.py).
+    """
+
+    id: str
+    title: str
+    notice_no: str | None
+    notice_date: dt.date | None
+    kinds: tuple[str, ...]
+    owners: tuple[str, ...]
+    published_before: dt.date | None
+    deadline: dt.date | None
+    decision_no: str | None
+    decision_date: dt.date | None
+    src: Source
+
+    @classmethod
+    def build(cls, src: Source) -> Cleanup:
+        r = src.raw
+        notice, scope, decision = (submap(r, k) or YMap() for k in ("notice", "scope", "decision"))
+        return cls(
+            id=text(r, "id") or "", title=text(r, "title") or "",
+            notice_no=text(notice, "doc_no"), notice_date=date(notice, "date"),
+            kinds=tuple(texts(scope, "kinds")) or ("规范性文件",),
+            owners=tuple(texts(scope, "owners")) or ("self", "drafted"),
+            published_before=date(scope, "published_before") or date(notice, "date"),
+            deadline=date(r, "deadline"), decision_no=text(decision, "doc_no"),
+            decision_date=date(decision, "date"), src=src,
         )
 
 
@@ -308,6 +371,10 @@ class Policy:
     expiry_warning_days: int = 180
     basis_check_interval_years: int = 1
     index_no_pattern: str = r"^{credit_code}/\d{4}-\d{5}$"
+    filing_days: int = FILING_DAYS
+    filing_required_from: dt.date | None = None
+    unified_no_pattern: str | None = None
+    unified_no_required_from: dt.date | None = None
 
 
 def _shown(raw: YMap, key: str) -> str:
@@ -385,6 +452,10 @@ class SiteConfig:
             expiry_warning_days=integer(p, "expiry_warning_days", 180, POLICY_MAX_DAYS),
             basis_check_interval_years=integer(p, "basis_check_interval_years", 1, POLICY_MAX_YEARS),
             index_no_pattern=text(p, "index_no_pattern") or Policy.index_no_pattern,
+            filing_days=integer(p, "filing_days", FILING_DAYS, POLICY_MAX_DAYS),
+            filing_required_from=date(p, "filing_required_from"),
+            unified_no_pattern=text(p, "unified_no_pattern"),
+            unified_no_required_from=date(p, "unified_no_required_from"),
         )
         site, agency, footer = (submap(r, k) or YMap() for k in ("site", "agency", "footer"))
         channels = agency.get("application_channels")
@@ -413,6 +484,9 @@ class Catalog:
     laws: dict[str, LegalBasis] = field(default_factory=dict)
     powers: dict[str, Power] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
+    # catalog/cleanups.yml: the 清理 campaigns by id, in file order (all_cleanups keeps duplicates).
+    cleanups: dict[str, Cleanup] = field(default_factory=dict)
+    all_cleanups: list[Cleanup] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     # Every record in file order, including duplicates that lost the dict slot.
     all_laws: list[LegalBasis] = field(default_factory=list)

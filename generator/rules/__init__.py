@@ -1,8 +1,9 @@
 """Validation rules: one module per SPEC §4 code, run in a fixed order over a loaded Catalog.
 
 Each rule module declares `CODE`, `LEVEL` and `check(cat, today)`, which yields
-`(path, pos, message)` findings; its docstring holds a passing and a failing example
-(the rule reference in docs/rules.md is generated from them). Rules never read the clock:
+`(path, pos, message)` findings at `LEVEL` — or `(path, pos, message, level)` when a finding is
+less serious than the code's level (cleanup-incomplete before its deadline); its docstring holds a
+passing and a failing example (the rule reference in docs/rules.md is generated from them). Rules never read the clock:
 `today` is passed in.
 """
 
@@ -28,5 +29,5 @@ def rules() -> list[ModuleType]:
 def run_rules(cat: Catalog, today: dt.date) -> Iterator[Problem]:
     for rule in rules():
         level: Level = rule.LEVEL
-        for path, pos, message in rule.check(cat, today):
-            yield problem(path, pos, level, rule.CODE, message)
+        for path, pos, message, *own in rule.check(cat, today):
+            yield problem(path, pos, own[0] if own else level, rule.CODE, message)

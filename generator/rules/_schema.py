@@ -19,7 +19,8 @@ from generator.problems import Pos
 from generator.rules._util import did_you_mean
 
 SPECS: dict[str, F.RecordSpec] = {
-    s.name: s for s in (F.SITE_CONFIG, F.CATEGORY, F.LEGAL_BASIS, F.POWER, F.DOCUMENT, F.PAGE, F.ANNUAL_REPORT)
+    s.name: s for s in (F.SITE_CONFIG, F.CATEGORY, F.LEGAL_BASIS, F.POWER, F.DOCUMENT, F.CLEANUP, F.PAGE,
+                        F.ANNUAL_REPORT)
 }
 _ID = re.compile(F.ID_PATTERN)
 # guide-incomplete owns the Art. 12 fields: reporting them twice would only confuse.

@@ -8,9 +8,11 @@ from collections.abc import Iterable, Iterator
 
 from generator.format.model import BasisRef, Catalog, LegalBasis, Source
 from generator.format.status import DocStatus, PowerStatus
-from generator.problems import Pos
+from generator.problems import Level, Pos
 
-Finding = tuple[str, Pos, str]
+# (path, position, message), or with a level of its own when a rule's findings differ in level
+# (cleanup-incomplete: a notice before the campaign's deadline, a warning after it).
+Finding = tuple[str, Pos, str] | tuple[str, Pos, str, Level]
 Findings = Iterator[Finding]
 
 
@@ -51,7 +53,7 @@ def active_citations(cat: Catalog) -> Iterator[tuple[Source, BasisRef, LegalBasi
         if power.status == PowerStatus.VALID:
             for ref in power.basis:
                 if ref.law in cat.laws:
-                    yield power.src, ref, cat.laws[ref.law], f"权力事项 {power.code} "
+                    yield power.src, ref, cat.laws[ref.law], "本事项"
     for doc in cat.all_documents:
         if doc.normative and doc.status == DocStatus.VALID:
             for ref in doc.basis:

@@ -51,4 +51,4 @@ def check(cat: Catalog, today: dt.date) -> Findings:
         doc = cat.documents.get(power.discretion or "")
         if power.status == PowerStatus.VALID and doc and doc.status in DOC_ENDED:
             yield power.src.path, power.src.at("discretion"), \
-                f"权力事项 {power.code} 的裁量基准《{doc.title}》已{doc.status}：请改为现行的裁量基准"
+                f"本事项的裁量基准《{doc.title}》已{doc.status}：请改为现行的裁量基准"

@@ -1,4 +1,4 @@
-"""同一个 id、索引号、文号、权力编码或分类代码用了两次。
+"""同一个 id、索引号、文号、统一编号、权力编码、清理活动 id 或分类代码用了两次。
 
 网址和相互引用都由这些标识生成，所以每一个都必须唯一。问题指向第二次出现的位置，
 并说明第一次出现在哪里。修改方法：核实哪一处写错了，把它改成不重复的值。
@@ -77,6 +77,8 @@ def check(cat: Catalog, today: dt.date) -> Findings:
     yield from _dupes("文件 id", "id", ((d.id, d.src) for d in cat.all_documents))
     yield from _dupes("索引号", "index_no", ((d.index_no, d.src) for d in cat.all_documents))
     yield from _dupes("发文字号", "doc_no", ((d.doc_no, d.src) for d in cat.all_documents))
+    yield from _dupes("统一编号", "unified_no", ((d.unified_no, d.src) for d in cat.all_documents))
+    yield from _dupes("清理活动 id", "id", ((c.id, c.src) for c in cat.all_cleanups))
     yield from _power_urls(cat)
     yield from _content_urls(cat)
 

@@ -2,7 +2,8 @@
 
 年份放在六角括号 〔〕 中，序号前不加“第”字，也不在前面补 0，例如 `某科〔2025〕1号`。
 下面这些常见错误会被点名指出：`[2012]`、`(2012)`、`（2012）`、`【2012】`、`﹝2012﹞`、
-`第12号`、`〔2012〕012号`、全角数字。
+`第12号`、`〔2012〕012号`、全角数字。规章以政府令公布，`kind: 规章` 的文号也可以是令号，
+例如 `某市人民政府令第3号`（立法法第九十六条）。
 
 通过：
 ```yaml
@@ -86,9 +87,13 @@ def diagnose(doc_no: str) -> str | None:
     return "格式应为 机关代字〔YYYY〕N号"
 
 
+# 规章 are promulgated by a 政府令 (立法法第九十六条): 某市人民政府令第3号 — 第 and no 〔year〕 are right here.
+DECREE_NO = re.compile(r"^[^\s〔〕\[\]()（）【】]+令第[1-9][0-9]*号$")
+
+
 def check(cat: Catalog, today: dt.date) -> Findings:
     for doc in cat.all_documents:
-        if doc.doc_no is None:
+        if doc.doc_no is None or (doc.kind == "规章" and DECREE_NO.match(doc.doc_no)):
             continue
         why = diagnose(doc.doc_no)
         if why:

@@ -1,7 +1,8 @@
 """引用的对象不存在：法律、文件、分类、权力事项、附件或链接。
 
 检查范围：权力事项和文件的 `basis[].law`；文件的 `category`、`amended_by`、`interprets`，
-以及写成 id 形式的 `repealed.by`；权力事项的 `discretion`；法律法规中写成 id 形式的 `repealed.by`；
+以及写成 id 形式的 `repealed.by`；清理记录中写成 id 形式的 `batch`（须是 catalog/cleanups.yml 中的清理活动，
+写成文号的照原样显示）；权力事项的 `discretion`；法律法规中写成 id 形式的 `repealed.by`；
 `attachments`（catalog/attachments/ 下的文件，写成规范的相对路径：不能指向这个文件夹以外，
 不能有 `./`、`//`、以点开头的隐藏文件名、Windows 保留名（CON、NUL……）或过长的文件名）；
 以及文件和页面正文中的 `[文字](doc:ID)`、`(law:ID)`、`(power:CODE)` 链接，和按相对路径链接的页面或文件
@@ -40,7 +41,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from generator.codes import Code
 from generator.format.links import find_links, find_relative_links
-from generator.format.model import BasisRef, Catalog, Source
+from generator.format.model import ID_RE, BasisRef, Catalog, Source
 from generator.problems import Pos
 from generator.rules._util import Findings, did_you_mean
 from generator.site import urls
@@ -171,6 +172,11 @@ def check(cat: Catalog, today: dt.date) -> Findings:
         if doc.interprets and doc.interprets not in docs:
             yield s.path, s.at("interprets"), \
                 f"被解读文件 '{doc.interprets}' 不存在{did_you_mean(doc.interprets, docs)}"
+        for r in doc.reviews:
+            if r.batch and ID_RE.match(r.batch) and r.batch not in cat.cleanups:
+                hint = did_you_mean(r.batch, cat.cleanups) or "：请先在 catalog/cleanups.yml 中添加这次清理"
+                yield s.path, s.at("reviews", r.index, "batch"), \
+                    f"清理活动 '{r.batch}' 不存在{hint}；清理通知的文号可以照原样写"
         rep = doc.repealed
         if rep and rep.by_is_id and rep.by not in records:
             yield s.path, s.at("repealed", "by"), \

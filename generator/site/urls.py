@@ -52,6 +52,11 @@ def document(doc_id: str) -> str:
     return f"documents/{doc_id}/"
 
 
+def cleanup(cleanup_id: str) -> str:
+    """audit/<id>/: one 清理 campaign's scope, progress and results."""
+    return f"{AUDIT}{cleanup_id}/"
+
+
 def law(law_id: str) -> str:
     return f"laws/{law_id}/"
 

@@ -8,7 +8,7 @@ Values are YAML source text, exactly as an editor would type them.
 
 from __future__ import annotations
 
-from tests.minimal import DOCUMENT, LEGAL_BASES
+from tests.minimal import DOCUMENT, LEGAL_BASES, SITE_CONFIG
 
 DOC = "catalog/documents/gfxwj/2025-kjj-gfxwj-001.md"
 LAWS = "catalog/legal_bases.yml"
@@ -58,3 +58,18 @@ def new_law(*lines: str, level: str = "法律") -> str:
     head = ["- id: kjpjf", "  title: 中华人民共和国科学技术普及法", f"  level: {level}",
             "  issuer: 全国人民代表大会常务委员会"]
     return laws("\n".join(head + [f"  {line}" for line in lines]) + "\n")
+
+
+CLEANUPS = "catalog/cleanups.yml"
+
+
+def config(*policy: str) -> str:
+    """site_config.yml of the minimal project with these `policy:` lines."""
+    return SITE_CONFIG + "policy:\n" + "".join(f"  {line}\n" for line in policy)
+
+
+def cleanup(*lines: str, cid: str = "ql-2026", notice: str = "2026-05-12") -> str:
+    """cleanups.yml with one campaign: id on line 1, title 2, notice 3, then `lines` from line 4."""
+    head = [f"- id: {cid}", "  title: 2026年度规范性文件清理",
+            f"  notice: {{doc_no: 某政办〔2026〕19号, date: {notice}}}"]
+    return "\n".join(head + [f"  {line}" for line in lines]) + "\n"

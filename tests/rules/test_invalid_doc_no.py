@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.minimal import found, problems_of
-from tests.rules.records import DOC, document
+from tests.rules.records import DOC, LINE, document
 
 CODE = "invalid-doc-no"
 
@@ -48,3 +48,10 @@ def test_each_document_is_reported(tmp_path: Path) -> None:
     files = {DOC: document(doc_no="某科〔2025〕01号"), "catalog/documents/gfxwj/b.md": second}
     assert found(tmp_path, CODE, files) == [("catalog/documents/gfxwj/2025-kjj-gfxwj-001.md", 5, CODE),
                                             ("catalog/documents/gfxwj/b.md", 5, CODE)]
+
+
+def test_a_decree_number_is_valid_for_a_rule_only(tmp_path: Path) -> None:
+    rule = document(kind="规章", doc_no="某市人民政府令第3号", issuer="某市人民政府", owner="drafted", expires=None)
+    assert found(tmp_path, "invalid-doc-no", {DOC: rule}) == []
+    normative = document(doc_no="某市人民政府令第3号")
+    assert found(tmp_path, "invalid-doc-no", {DOC: normative}) == [(DOC, LINE["doc_no"], "invalid-doc-no")]

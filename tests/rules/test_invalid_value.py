@@ -131,3 +131,25 @@ def test_agency_website_and_email_must_be_an_address(tmp_path: Path, key: str, v
     config = SITE_CONFIG.replace(f"{key}: {old}", f"{key}: '{value}'")
     line = next(i for i, text in enumerate(config.split("\n"), start=1) if text.strip().startswith(f"{key}:"))
     assert found(tmp_path, CODE, {CONFIG: config}) == [(CONFIG, line, CODE)]
+
+
+def test_articles_written_with_a_chinese_comma(tmp_path: Path) -> None:
+    doc = document(basis="[{law: kjjbf, articles: [第十三条，第四十五条]}]")
+    problems = [p for p in problems_of(tmp_path, {DOC: doc}) if p.code == "invalid-value"]
+    assert [(p.path, p.line) for p in problems] == [(DOC, ADDED)]
+    assert "[第十三条, 第四十五条]" in problems[0].message
+    fine = document(basis="[{law: kjjbf, articles: [第十三条, 第四十五条]}]")
+    assert [p for p in problems_of(tmp_path, {DOC: fine}) if p.code == "invalid-value"] == []
+
+
+def test_a_rule_is_made_by_a_peoples_government(tmp_path: Path) -> None:
+    def rule(**fields: str | None) -> dict[str, str | None]:
+        return {DOC: document(kind="规章", doc_no="某市人民政府令第3号", expires=None, **fields)}
+
+    assert [(p.path, p.line) for p in problems_of(tmp_path, rule(issuer="某市人民政府", owner="drafted"))
+            if p.code == "invalid-value"] == []
+    by_office = [p for p in problems_of(tmp_path, rule(issuer="某市人民政府办公室", owner="drafted"))
+                 if p.code == "invalid-value"]
+    assert [(p.path, p.line) for p in by_office] == [(DOC, LINE["issuer"])] and "本文件是规章" in by_office[0].message
+    own = [p for p in problems_of(tmp_path, rule(issuer="某市人民政府", owner="self")) if p.code == "invalid-value"]
+    assert [(p.path, p.line) for p in own] == [(DOC, LINE["owner"])] and "立法法第九十三条" in own[0].message

@@ -90,3 +90,20 @@ def test_missing_catalogue_file(tmp_path: Path) -> None:
 def test_empty_front_matter_lists_every_required_field(tmp_path: Path) -> None:
     lines = found(tmp_path, CODE, {DOC: "---\n---\n正文\n"})
     assert lines == [(DOC, 1, CODE)] * 9
+
+
+def test_delegation_names_its_instrument(tmp_path: Path) -> None:
+    power = """\
+- code: KJ-CF-001
+  name: 对假冒专利行为的处罚
+  type: 行政处罚
+  basis: [{law: zlf, articles: [第六十八条]}]
+  subject: 某市科学技术局
+  status: 有效
+  changes:
+    - {date: 2024-03-01, kind: 委托, note: 省局委托}
+    - {date: 2024-05-01, kind: 调整}
+    - {date: 2024-06-01, kind: 下放, doc_no: 闽政〔2024〕3号}
+"""
+    assert found(tmp_path, "missing-field", {"catalog/powers/cf.yml": power}) \
+        == [("catalog/powers/cf.yml", 8, "missing-field")]

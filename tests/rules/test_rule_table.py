@@ -15,7 +15,11 @@ SPEC_TABLE = [
     ("expiring-soon", "warning"), ("validity-too-long", "warning"), ("review-overdue", "warning"),
     ("review-pending", "notice"), ("legality-review-missing", "warning"), ("legality-review-failed", "error"),
     ("summary-too-long", "warning"), ("publication-late", "warning"), ("guide-incomplete", "error"),
-    ("basis-status-stale", "warning"), ("power-type-suspect", "warning"), ("unpublishable-file", "error"),
+    ("basis-status-stale", "warning"), ("power-type-suspect", "warning"),
+    # notice before the campaign's deadline, warning after: the code's level is the more serious one
+    ("cleanup-incomplete", "warning"),
+    ("filing-missing", "warning"), ("filing-late", "warning"), ("unified-no-missing", "warning"),
+    ("date-in-future", "warning"), ("unpublishable-file", "error"),
 ]
 
 

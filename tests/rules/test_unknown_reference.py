@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.minimal import LEGAL_BASES, POWERS, found, problems_of
-from tests.rules.records import ADDED, DOC, LAWS, document, second_document
+from tests.rules.records import ADDED, CLEANUPS, DOC, LAWS, cleanup, document, second_document
 from tests.rules.records import POWERS as POWERS_PATH
 
 CODE = "unknown-reference"
@@ -178,3 +178,12 @@ def test_a_reference_to_a_name_no_file_holds_is_still_unknown_while_a_file_is_un
     # …and its did-you-mean never offers the unreadable document's id.
     [(_path, _line, _col, message)] = messages(tmp_path, files)
     assert "2025-kjj-gfxwj-001" not in message
+def test_review_batch_written_as_an_id_must_be_a_campaign(tmp_path: Path) -> None:
+    files = {CLEANUPS: cleanup("deadline: 2026-06-30")}
+    for batch, expected in (("ql-2026", []), ("某政办〔2026〕19号", []),
+                            ("ql-2062", [(DOC, ADDED, "unknown-reference")])):
+        doc = document(reviews=f"[{{date: 2026-06-01, batch: {batch}, result: 继续有效, decided: true}}]")
+        assert found(tmp_path, "unknown-reference", {**files, DOC: doc}) == expected, batch
+    doc = document(reviews="[{date: 2026-06-01, batch: ql-2062, result: 继续有效, decided: true}]")
+    [p] = [p for p in problems_of(tmp_path, {**files, DOC: doc}) if p.code == "unknown-reference"]
+    assert "'ql-2062'" in p.message and "是否指 'ql-2026'" in p.message

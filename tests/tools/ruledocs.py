@@ -107,7 +107,7 @@ def field_table(spec: F.RecordSpec) -> str:
     return "\n".join(head + _rows(spec.fields, "", spec.required_by_kind)) + "\n"
 
 
-SPECS = (F.SITE_CONFIG, F.CATEGORY, F.LEGAL_BASIS, F.POWER, F.DOCUMENT, F.PAGE, F.ANNUAL_REPORT)
+SPECS = (F.SITE_CONFIG, F.CATEGORY, F.LEGAL_BASIS, F.POWER, F.DOCUMENT, F.CLEANUP, F.PAGE, F.ANNUAL_REPORT)
 
 # docs file → {block name → its generated text}
 GENERATED: dict[str, dict[str, Callable[[], str]]] = {

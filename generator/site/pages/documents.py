@@ -93,7 +93,7 @@ def document_page(cat: Catalog, rel: Relations, doc: Document) -> SitePage:
         interprets=cat.documents.get(doc.interprets or ""),
         interpretations=rel.interpretations.get(doc.id, []),
         basis=[(cat.laws.get(b.law or ""), b) for b in doc.basis],
-        reviews=reviews, cited_by=rel.cited_by.get(doc.id, []),
+        reviews=reviews, campaigns=cat.cleanups, cited_by=rel.cited_by.get(doc.id, []),
         attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
         body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc),
     )
