@@ -23,6 +23,8 @@ def directory_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     rel = relations(cat)
     years = directory_years(cat, today)
     reports = set(report_years(cat))
+    links = [("现行有效（今日）", urls.in_force()), *((f"{y}年末", urls.in_force(y)) for y in sorted(years, reverse=True)),
+             ("废止和失效", urls.REPEALED)]
     out: list[SitePage] = []
     for d in directories(cat, today):
         url = directory_url(d)
@@ -33,7 +35,7 @@ def directory_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
             crumbs.append(Crumb("废止和失效目录" if d.repealed else "现行有效目录"))
         by = {x.doc.id: rel.target(cat, x.by) for g in d.groups for x in g.rows if x.by}
         html = render(
-            "directory.html.j2", here=url, d=d, crumbs=crumbs, years=sorted(years, reverse=True),
+            "directory.html.j2", here=url, d=d, crumbs=crumbs, links=links,
             agency=cat.config.agency.name, by=by, today=today,
             report=urls.annual_report(d.year) if d.year in reports else None,
             files=[(ext.upper(), urls.directory_data(d.year, d.repealed, ext)) for ext in ("xlsx", "csv", "json")],
