@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.audit.annual_prose import mark
 from generator.load import load_project
 from generator.site.pages import PAGE_FAMILIES, build_pages
-from generator.site.pages.annual import TABLE2_MARK, annual_pages, place_table
+from generator.site.pages.annual import annual_pages, place_table
 from generator.site.pages.audit import audit_pages
 from tests.audit_fixture import doc_text, make_fixture
 from tests.minimal import TODAY
@@ -37,6 +38,8 @@ title: 某市科学技术局2025年政府信息公开工作年度报告
 
 ## 四、政府信息公开行政复议、行政诉讼情况
 """
+
+TABLE2_MARK = mark("表二")
 
 
 @pytest.fixture(scope="module")

@@ -23,8 +23,8 @@ def directory_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     rel = relations(cat)
     years = directory_years(cat, today)
     reports = set(report_years(cat))
-    links = [("现行有效（今日）", urls.in_force()), *((f"{y}年末", urls.in_force(y)) for y in sorted(years, reverse=True)),
-             ("废止和失效", urls.REPEALED)]
+    links = [("现行有效（今日）", urls.in_force()),
+             *((f"{y}年末", urls.in_force(y)) for y in sorted(years, reverse=True)), ("废止和失效", urls.REPEALED)]
     out: list[SitePage] = []
     for d in directories(cat, today):
         url = directory_url(d)
