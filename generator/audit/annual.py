@@ -10,9 +10,9 @@
 The cross-year check 现行有效(Y) = 现行有效(Y−1) + 制发(Y) − 废止(Y) is not an official rule, so a
 failure is a warning that names the documents that account for the difference.
 
-The other 表二 rows (许可, 处罚, 强制 decisions, 收费) and 表三 are not in the catalogue: they come from
-catalog/annual/Y.yml, whose shape the schema rules check and whose 表三 arithmetic
-(一 + 二 = 三（七）+ 四) `annual_findings` checks for `check` (as invalid-value errors).
+The other 表二 rows (许可, 处罚, 强制 decisions, 收费), 表三 and 表四 are not in the catalogue: they come from
+catalog/annual/Y.yml, whose shape the schema rules check and whose arithmetic (annual_tables.py)
+`annual_findings` checks for `check` (as invalid-value errors at the line of the number).
 """
 
 from __future__ import annotations
