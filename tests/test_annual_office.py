@@ -174,3 +174,12 @@ def test_status_history(demo: Catalog) -> None:
     assert history(demo, valid)[-1] == (valid.expires, "有效期至")
     other = next(d for d in demo.documents.values() if not d.normative)
     assert history(demo, other) == []
+
+
+def test_characters_xml_cannot_hold_are_dropped_from_the_word_file(tmp_path: Path) -> None:
+    from tests.audit_fixture import make_fixture
+
+    root = make_fixture(tmp_path, {"content/annual-reports/2025.md": "# 报告\n\n## 一、总体情况\n\n好\x0b。\n"})
+    cat, _ = load_project(root)
+    doc = _document(render_docx(annual_report(cat, 2025), report_prose(cat, 2025)))
+    assert "好。" in [p.text for p in doc.paragraphs]

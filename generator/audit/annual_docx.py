@@ -32,6 +32,13 @@ BODY_PT = 16  # 三号
 TITLE_PT = 22  # 二号
 LINE_PT = 28
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+# Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF): lxml refuses them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text a Word document can hold: characters XML cannot carry are dropped."""
+    return _NOT_XML.sub("", text)
 
 
 def moment(year: int) -> dt.datetime:
@@ -91,7 +98,7 @@ def _setup(doc: Any) -> None:
 
 def _runs(paragraph: Any, text: str) -> None:
     """Text with **bold** spans as runs."""
-    for i, part in enumerate(_BOLD.split(text)):
+    for i, part in enumerate(_BOLD.split(xml_text(text))):
         if part:
             paragraph.add_run(part).bold = bool(i % 2) or None
 
@@ -113,7 +120,7 @@ def _title(doc: Any, title: str) -> None:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.line_spacing = Pt(36)
     p.paragraph_format.space_after = Pt(LINE_PT)
-    run = p.add_run(title)
+    run = p.add_run(xml_text(title))
     run.bold = True
 
 
@@ -129,7 +136,7 @@ def _cell_text(cell: Any, text: str, size: float, bold: bool, center: bool) -> N
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
     fmt.space_before = fmt.space_after = Pt(1.5)
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
-    run = p.add_run(text)
+    run = p.add_run(xml_text(text))
     run.font.size = Pt(size)
     run.bold = bold or None
 
@@ -190,7 +197,7 @@ def _section(doc: Any, body: str | None, table: Grid | None, marked: set[str], t
             if block.text in tables:
                 add_grid(doc, tables[block.text])
         elif block.kind == "heading":
-            doc.add_paragraph(block.text, style="Heading 2")
+            doc.add_paragraph(xml_text(block.text), style="Heading 2")
         elif block.kind == "table":
             _prose_table(doc, block)
         else:
@@ -218,8 +225,8 @@ def render_docx(report: AnnualReport, prose: Prose) -> bytes:
 
     when = moment(report.year)
     props = doc.core_properties
-    props.author = props.last_modified_by = report.agency
-    props.title = prose.title
+    props.author = props.last_modified_by = xml_text(report.agency)
+    props.title = xml_text(prose.title)
     props.subject = "政府信息公开工作年度报告"
     props.keywords = props.comments = props.category = ""
     props.revision = 1
