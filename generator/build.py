@@ -23,6 +23,7 @@ from generator.rules.unpublishable_file import verdict
 from generator.search import write_search_index
 from generator.search.records import search_docs, search_synonyms
 from generator.site import urls
+from generator.site.downloads import write_downloads
 from generator.site.exports import write_exports
 from generator.site.mkdocs import renderer
 from generator.site.mkdocs.config import NavItem, StaticFile, mkdocs_config, write_config
@@ -150,6 +151,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                 return result
             t = time.perf_counter()
             write_exports(cat, pages, today, tmp)
+            write_downloads(cat, today, tmp)
             timings["exports"] = time.perf_counter() - t
             t = time.perf_counter()
             if search is None:

@@ -184,9 +184,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     bad = [p for p in result.problems if p.level is Level.ERROR and source is not None and p.path == source.path]
     for p in bad:
         print(p.as_text(), file=sys.stderr)
-    for warning in report.warnings:
+    warnings = list(report.warnings)
+    if args.format in ("docx", "xlsx"):
+        from generator.audit.annual_office import render_office
+
+        content: str | bytes
+        content, missing = render_office(result.catalog, report, args.format)
+        warnings += missing
+    else:
+        content = render_annual(report, args.format)
+    for warning in warnings:
         print(f"警告：{warning}", file=sys.stderr)
-    _emit(render_annual(report, args.format), args.out, f"annual-{args.year}.{args.format}")
+    _emit(content, args.out, f"annual-{args.year}.{args.format}")
     return EXIT_PROBLEMS if bad else EXIT_OK
 
 
@@ -355,11 +364,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="年度报告数据")
     reports = p.add_subparsers(dest="report", required=True, parser_class=_Parser, metavar="报告")
-    p = reports.add_parser("annual", help="年度报告表二（及表三）：第二十条第（一）项由目录计算")
+    p = reports.add_parser("annual", help="政府信息公开工作年度报告：表二（第二十条第（一）项由目录计算）、表三、表四")
     _common(p)
     p.add_argument("--year", type=int, required=True, help="报告年度，例如 2025")
-    p.add_argument("--format", choices=("md", "json"), default="md")
-    p.add_argument("--out", type=Path, default=None, help="写入文件（默认打印）")
+    p.add_argument("--format", choices=("md", "json", "docx", "xlsx"), default="md",
+                   help="md/json 数据和计数依据；docx 完整报告（Word）；xlsx 三张表（Excel）")
+    p.add_argument("--out", type=Path, default=None,
+                   help="写入文件（md/json 默认打印；docx/xlsx 默认 annual-年度.格式）")
     p.set_defaults(func=cmd_report)
     _add_editing_commands(sub)
     return parser

@@ -115,16 +115,18 @@ active:
   fee_amount: 12.5
 applications:
   received: {natural_person: 5, commercial: 1, research: 0, public_interest: 0, legal_service: 0, other: 0, total: 6}
-  carried_over: {total: 1}
+  carried_over: {natural_person: 1, total: 1}
   results:
-    disclosed: {total: 4}
-    partly_disclosed: {total: 1}
-    withheld: {total: 0}
-    unavailable: {total: 1}
-    not_processed: {total: 0}
-    other: {total: 0}
-    total: {total: 6}
-  carried_forward: {total: 1}
+    disclosed: {natural_person: 3, commercial: 1, total: 4}
+    partly_disclosed: {natural_person: 1, total: 1}
+    unavailable:
+      not_held: {natural_person: 1, total: 1}
+    total: {natural_person: 5, commercial: 1, total: 6}
+  carried_forward: {natural_person: 1, total: 1}
+appeals:
+  review: {upheld: 1, total: 1}
+  suit_direct: {total: 0}
+  suit_after_review: {total: 0}
 """
 
 

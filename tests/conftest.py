@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+import generator  # noqa: F401  (first: it chooses openpyxl's writer before any test imports openpyxl)
 from tests.search import browser as _browser
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -114,11 +114,16 @@ def test_other_rows_come_from_the_annual_file(project: Path) -> None:
     r = report(project, 2025)
     assert r.source == "catalog/annual/2025.yml"
     assert r.active is not None and (r.active.penalty_decisions, r.active.fee_amount) == (3, 12.5)
-    assert [row.values["total"] for row in r.applications] == [6, 1, 4, 1, 0, 1, 0, 0, 6, 1]
+    totals = {row.key: row.values["total"] for row in r.applications}
+    assert len(totals) == 25  # every row of 表三 that holds numbers, (三)–(六) by their numbered items
+    assert (totals["received"], totals["results.unavailable.not_held"], totals["results.withheld.state_secret"]) \
+        == (6, 1, 0)  # a row not written is 0
+    assert [row.values["upheld"] for row in r.appeals] == [1, 0, 0]
     no_file = report(project, 2024)
     assert no_file.active is None and any("没有 catalog/annual/2024.yml" in w for w in no_file.warnings)
     assert "| 行政许可 | — |" in render_table2(no_file)
     assert "| 行政事业性收费 | 12.5 |" in render_table2(r)
+    assert all(v is None for row in no_file.table3 for v in row.values.values())  # the layout, “—” everywhere
 
 
 def test_report_years(project: Path) -> None:
@@ -146,18 +151,36 @@ def test_valid_annual_file_is_clean(tmp_path: Path) -> None:
 
 
 def test_table3_identity_failure_names_the_numbers(tmp_path: Path) -> None:
-    found = annual_problems(tmp_path, ANNUAL_2025.replace("carried_forward: {total: 1}", "carried_forward: {total: 2}"))
-    assert [(line, code) for line, code, _ in found] == [(8, "invalid-value")]
-    assert "一、本年新收 6 + 二、上年结转 1 = 7，而 三（七）总计 6 + 四、结转下年度继续办理 2 = 8" in found[0][2]
+    found = annual_problems(tmp_path, ANNUAL_2025.replace(
+        "carried_forward: {natural_person: 1, total: 1}", "carried_forward: {natural_person: 2, total: 2}"))
+    assert [(line, code) for line, code, _ in found] == [(8, "invalid-value"), (8, "invalid-value")]
+    assert "表三自然人列不平衡：一、本年新收 5 + 二、上年结转 1 = 6，" \
+        "而 三（七）总计 5 + 四、结转下年度继续办理 2 = 7" in found[0][2]
+    assert "表三总计列不平衡" in found[1][2]
 
 
 def test_table3_totals_must_add_up(tmp_path: Path) -> None:
-    text = ANNUAL_2025.replace("disclosed: {total: 4}", "disclosed: {total: 3}", 1) \
+    text = ANNUAL_2025.replace("disclosed: {natural_person: 3, commercial: 1, total: 4}",
+                               "disclosed: {natural_person: 2, commercial: 1, total: 3}") \
         .replace("other: 0, total: 6}", "other: 0, total: 7}")
     found = annual_problems(tmp_path, text)
-    messages = [m for _, _, m in found]
-    assert any("（一）至（六）之和为 5" in m and "（七）总计写的是 6" in m for m in messages)
-    assert any("六类申请人之和为 6" in m and "总计写的是 7" in m for m in messages)
+    expected = "表三自然人列：（一）至（六）各项之和为 4（（一） 2、（二） 1、（四）1 1），但（七）总计写的是 5"
+    assert any(line == 15 and expected in m for line, _, m in found)  # at （七）总计's natural_person
+    assert any(line == 8 and "六类申请人之和为 6" in m and "总计写的是 7" in m for line, _, m in found)
+
+
+def test_a_forgotten_column_shows_as_a_total_that_does_not_add_up(tmp_path: Path) -> None:
+    found = annual_problems(tmp_path, ANNUAL_2025.replace("carried_over: {natural_person: 1, total: 1}",
+                                                          "carried_over: {total: 1}"))
+    assert any(line == 9 and "“二、上年结转政府信息公开申请数量”：六类申请人之和为 0" in m for line, _, m in found)
+
+
+def test_table4_totals_must_add_up(tmp_path: Path) -> None:
+    found = annual_problems(tmp_path, ANNUAL_2025.replace("review: {upheld: 1, total: 1}",
+                                                          "review: {upheld: 1, corrected: 1, total: 1}"))
+    assert [(line, code) for line, code, _ in found] == [(18, "invalid-value")]
+    assert "表四“行政复议”：结果维持、结果纠正、其他结果、尚未审结之和为 2（1 + 1 + 0 + 0），" \
+        "但总计写的是 1" in found[0][2]
 
 
 def test_annual_file_shape(tmp_path: Path) -> None:
@@ -182,7 +205,7 @@ def test_cli_report(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture
     out = json.loads(capsys.readouterr().out)
     assert out["table2"]["article_20_1"][1]["in_force"] == 5
     broken = make_fixture(tmp_path, {"catalog/annual/2025.yml": ANNUAL_2025.replace(
-        "carried_forward: {total: 1}", "carried_forward: {total: 2}")})
+        "carried_forward: {natural_person: 1, total: 1}", "carried_forward: {natural_person: 1, total: 2}")})
     assert main(["report", "annual", "--project", str(broken), "--year", "2025"]) == 1
     assert "invalid-value" in capsys.readouterr().err
 
@@ -192,4 +215,5 @@ def test_the_documented_example_is_valid(tmp_path: Path) -> None:
     example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
     assert annual_problems(tmp_path, example) == []
     cat, _ = load_project(tmp_path)
-    assert [r.values["total"] for r in annual_report(cat, 2025).applications] == [9, 0, 5, 1, 1, 1, 0, 0, 8, 1]
+    rows = {r.key: r.values["total"] for r in annual_report(cat, 2025).applications}
+    assert (rows["received"], rows["results.withheld.third_party"], rows["results.total"]) == (9, 1, 8)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.audit.annual_prose import mark
 from generator.load import load_project
 from generator.site.pages import PAGE_FAMILIES, build_pages
-from generator.site.pages.annual import TABLE2_MARK, annual_pages, place_table
+from generator.site.pages.annual import annual_pages, place_table
 from generator.site.pages.audit import audit_pages
 from tests.audit_fixture import doc_text, make_fixture
 from tests.minimal import TODAY
@@ -37,6 +38,8 @@ title: 某市科学技术局2025年政府信息公开工作年度报告
 
 ## 四、政府信息公开行政复议、行政诉讼情况
 """
+
+TABLE2_MARK = mark("表二")
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +127,30 @@ def test_demo_site_audit_and_annual_pages(demo_site: Path) -> None:
     assert "行政规范性文件4012" in report  # 制发 4, 废止 0, 现行有效 12 on 2025-12-31 (2 repealed in 2026)
     assert report.index("表二主动公开政府信息情况") < report.index("三、收到和处理政府信息公开申请情况")
     assert "2024" in text("annual-reports")
+
+
+def test_demo_site_annual_downloads_and_directories(demo_site: Path) -> None:
+    import json
+
+    from generator.site import urls
+
+    page = (demo_site / "annual-reports/2025/index.html").read_text(encoding="utf-8")
+    for table in ("table2", "table3", "table4"):
+        assert f"gov-annual-table--{table}" in page
+    assert "1.属于国家秘密" in page and "未经复议直接起诉" in page and "gov-scroll-hint" in page
+    for ext in ("docx", "xlsx"):
+        assert (demo_site / urls.annual_report_file(2025, ext)).read_bytes()[:2] == b"PK"
+        assert f'href="../../annual-reports/2025/annual-report-2025.{ext}"' in page
+    assert 'href="../../normative/in-force/2025/"' in page
+    data = json.loads((demo_site / urls.directory_data(2025, False, "json")).read_text(encoding="utf-8"))
+    counted = {g["title"]: g["count"] for g in data["groups"] if g["counted_in_table2"]}
+    assert counted == {"规章": 0, "行政规范性文件": 10}  # 表二 2025: 现行有效件数
+    listing = (demo_site / "normative/in-force/2025/index.html").read_text(encoding="utf-8")
+    assert listing.count('data-label="序号"') == data["count"]
+    for ext in ("csv", "xlsx"):
+        assert (demo_site / urls.directory_data(2025, False, ext)).exists()
+        assert (demo_site / urls.directory_data(None, True, ext)).exists()
+    normative = (demo_site / "normative/index.html").read_text(encoding="utf-8")
+    assert 'href="../normative/in-force/"' in normative and 'href="../normative/repealed/"' in normative
+    document = (demo_site / "documents/2017-kjj-gfxwj-001/index.html").read_text(encoding="utf-8")
+    assert "2017-07-01 起施行 → 2021-01-01 废止" in document

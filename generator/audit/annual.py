@@ -10,9 +10,9 @@
 The cross-year check 现行有效(Y) = 现行有效(Y−1) + 制发(Y) − 废止(Y) is not an official rule, so a
 failure is a warning that names the documents that account for the difference.
 
-The other 表二 rows (许可, 处罚, 强制 decisions, 收费) and 表三 are not in the catalogue: they come from
-catalog/annual/Y.yml, whose shape the schema rules check and whose 表三 arithmetic
-(一 + 二 = 三（七）+ 四) `annual_findings` checks for `check` (as invalid-value errors).
+The other 表二 rows (许可, 处罚, 强制 decisions, 收费), 表三 and 表四 are not in the catalogue: they come from
+catalog/annual/Y.yml, whose shape the schema rules check and whose arithmetic (annual_tables.py)
+`annual_findings` checks for `check` (as invalid-value errors at the line of the number).
 """
 
 from __future__ import annotations
@@ -23,7 +23,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.format import fields as F
+from generator.audit.annual_tables import (
+    AppealRow,
+    ApplicationRow,
+    blank_appeals,
+    blank_applications,
+    count,
+    read_appeals,
+    read_applications,
+    table_findings,
+)
 from generator.format.lifecycle import DAY, ending, in_force_at, normative_documents
 from generator.format.model import Catalog, Document, Source
 from generator.format.status import DocStatus
@@ -80,142 +89,51 @@ class Active:
 
 
 @dataclass(frozen=True)
-class ApplicationRow:
-    key: str  # e.g. received, results.total
-    label: str
-    values: dict[str, int | None]  # column key → number
-
-
-@dataclass(frozen=True)
 class AnnualReport:
     year: int
     agency: str
     source: str | None  # catalog/annual/Y.yml, when there is one
     normative: tuple[NormativeRow, ...]
     active: Active | None
-    applications: tuple[ApplicationRow, ...]  # empty when 表三 is not given
+    applications: tuple[ApplicationRow, ...]  # 表三 as given; empty when the annual file has none
+    appeals: tuple[AppealRow, ...]  # 表四 as given; empty when the annual file has none
     amended: tuple[Entry, ...]  # documents amended in Y: still 现行有效
     warnings: tuple[str, ...]
 
     def row(self, kind: str) -> NormativeRow:
         return next(r for r in self.normative if r.kind == kind)
 
+    @property
+    def table3(self) -> tuple[ApplicationRow, ...]:
+        """Every row of 表三: as given, or the template's rows with “—” for every number."""
+        return self.applications or blank_applications()
+
+    @property
+    def table4(self) -> tuple[AppealRow, ...]:
+        return self.appeals or blank_appeals()
+
 
 # --- reading catalog/annual/Y.yml ------------------------------------------------------------------
 
 
-COLUMN_KEYS = tuple(f.name for f in F.APPLICANT_COLUMNS)
-COLUMN_LABELS = {f.name: f.title for f in F.APPLICANT_COLUMNS}
-
-
-def _spec(*names: str) -> F.Field:
-    fields = F.ANNUAL_REPORT.fields
-    found: F.Field | None = None
-    for name in names:
-        found = next(f for f in fields if f.name == name)
-        fields = found.fields
-    assert found is not None
-    return found
-
-
-APPLICATION_ROWS: tuple[tuple[str, str], ...] = (
-    ("received", _spec("applications", "received").title),
-    ("carried_over", _spec("applications", "carried_over").title),
-    *((f"results.{f.name}", f.title) for f in _spec("applications", "results").fields),
-    ("carried_forward", _spec("applications", "carried_forward").title),
-)
-
-
-def _number(value: Any, allow_float: bool = False) -> int | float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int) and value >= 0:
+def _number(value: Any) -> int | float | None:
+    if isinstance(value, float) and not isinstance(value, bool) and value >= 0 and value != float("inf"):
         return value
-    if allow_float and isinstance(value, float) and value >= 0:
-        return value
-    return None
-
-
-def _int(value: Any) -> int | None:
-    n = _number(value)
-    return n if isinstance(n, int) else None
-
-
-def _map(raw: Any, *keys: str) -> YMap | None:
-    node = raw
-    for key in keys:
-        node = node.get(key) if isinstance(node, YMap) else None
-    return node if isinstance(node, YMap) else None
+    return count(value)
 
 
 def read_active(src: Source) -> Active | None:
-    m = _map(src.raw, "active")
-    if m is None:
+    m = src.raw.get("active")
+    if not isinstance(m, YMap):
         return None
-    return Active(_int(m.get("permit_decisions")), _int(m.get("penalty_decisions")),
-                  _int(m.get("coercion_decisions")), _number(m.get("fee_amount"), allow_float=True))
-
-
-def read_applications(src: Source) -> tuple[ApplicationRow, ...]:
-    if _map(src.raw, "applications") is None:
-        return ()
-    rows = []
-    for key, label in APPLICATION_ROWS:
-        m = _map(src.raw, "applications", *key.split("."))
-        rows.append(ApplicationRow(key, label, {c: _int(m.get(c)) if m else None for c in COLUMN_KEYS}))
-    return tuple(rows)
+    return Active(count(m.get("permit_decisions")), count(m.get("penalty_decisions")),
+                  count(m.get("coercion_decisions")), _number(m.get("fee_amount")))
 
 
 def annual_findings(cat: Catalog) -> Iterator[tuple[str, Pos, str]]:
-    """表三 arithmetic of every catalog/annual/Y.yml, for the invalid-value rule.
-
-    一 + 二 = 三（七）+ 四 (the check printed under the official table), （七）总计 = （一）…（六）, and
-    总计 = the six applicant columns, each wherever all its numbers are given.
-    """
+    """Where 表三/表四 of a catalog/annual/Y.yml do not add up (annual_tables.py), for the invalid-value rule."""
     for year in sorted(cat.annual):
-        yield from _table3_findings(cat.annual[year])
-
-
-def _given(values: list[int | None]) -> list[int] | None:
-    """The numbers, or None if any of them is not given (nothing to add up then)."""
-    out = [v for v in values if v is not None]
-    return out if len(out) == len(values) else None
-
-
-def _table3_findings(src: Source) -> Iterator[tuple[str, Pos, str]]:
-    rows = {r.key: r for r in read_applications(src)}
-    if not rows:
-        return
-
-    def pos(key: str, column: str) -> Pos:
-        return src.at("applications", *key.split("."), column)
-
-    for c in COLUMN_KEYS:
-        four = _given([rows[k].values[c] for k in ("received", "carried_over", "results.total", "carried_forward")])
-        if four is not None and four[0] + four[1] != four[2] + four[3]:
-            a, b, t, f = four
-            yield src.path, pos("received", c), (
-                f"表三{COLUMN_LABELS[c]}列不平衡：一、本年新收 {a} + 二、上年结转 {b} = {a + b}，"
-                f"而 三（七）总计 {t} + 四、结转下年度继续办理 {f} = {t + f}："
-                "一 + 二 应等于 三（七）+ 四，请核对这四个数"
-            )
-        parts = _given([rows[f"results.{k}"].values[c] for k in
-                        ("disclosed", "partly_disclosed", "withheld", "unavailable", "not_processed", "other")])
-        total = rows["results.total"].values[c]
-        if parts is not None and total is not None and sum(parts) != total:
-            yield src.path, pos("results.total", c), (
-                f"表三{COLUMN_LABELS[c]}列：（一）至（六）之和为 {sum(parts)}（{' + '.join(map(str, parts))}），"
-                f"但（七）总计写的是 {total}：请核对"
-            )
-    for key, label in APPLICATION_ROWS:
-        values = rows[key].values
-        cols = _given([values[c] for c in COLUMN_KEYS if c != "total"])
-        total = values["total"]
-        if cols is not None and total is not None and sum(cols) != total:
-            yield src.path, pos(key, "total"), (
-                f"表三“{label}”：六类申请人之和为 {sum(cols)}（{' + '.join(map(str, cols))}），"
-                f"但总计写的是 {total}：请核对"
-            )
+        yield from table_findings(cat.annual[year])
 
 
 # --- 表二 from the catalogue -----------------------------------------------------------------------
@@ -328,11 +246,19 @@ def annual_report(cat: Catalog, year: int) -> AnnualReport:
                         "请按 docs/audit.md 的格式填写")
     elif active is None:
         warnings.append(f"{src.path} 中没有 active：表二中行政许可、行政处罚、行政强制和行政事业性收费各行空缺")
+    if src is not None and not has(src, "applications"):
+        warnings.append(f"{src.path} 中没有 applications：表三各数空缺")
+    if src is not None and not has(src, "appeals"):
+        warnings.append(f"{src.path} 中没有 appeals：表四各数空缺")
     return AnnualReport(
         year=year, agency=agency, source=src.path if src is not None else None, normative=rows, active=active,
-        applications=read_applications(src) if src is not None else (), amended=tuple(_amended_in(cat, year)),
+        applications=read_applications(src), appeals=read_appeals(src), amended=tuple(_amended_in(cat, year)),
         warnings=tuple(warnings),
     )
+
+
+def has(src: Source, key: str) -> bool:
+    return isinstance(src.raw.get(key), YMap)
 
 
 def report_years(cat: Catalog) -> list[int]:
@@ -373,7 +299,8 @@ def as_json(report: AnnualReport) -> dict[str, Any]:
                              "coercion_decisions": active.coercion_decisions if active else None},
             "article_20_8": {"fee_amount": active.fee_amount if active else None},
         },
-        "table3": [{"key": r.key, "label": r.label, **r.values} for r in report.applications] or None,
+        "table3": [{"key": r.key, "labels": list(r.labels), **r.values} for r in report.applications] or None,
+        "table4": [{"key": r.key, "label": r.label, **r.values} for r in report.appeals] or None,
         "amended": entries(report.amended),
         "warnings": list(report.warnings),
     }

@@ -11,8 +11,10 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from generator.audit.annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport
+from generator.audit.annual import AnnualReport
 from generator.audit.annual import as_json as annual_json
+from generator.audit.annual_grid import num
+from generator.audit.annual_tables import APPEAL_KEYS, APPEAL_LABELS, COLUMN_KEYS, COLUMN_LABELS, TABLE3_CHECK
 from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, as_json
 from generator.format.status import DOC_STATUSES, REVIEW_RESULTS
 from generator.spreadsheet.write import append, csv_text, workbook_bytes
@@ -179,20 +181,26 @@ def render(audit: Audit, fmt: str) -> str | bytes:
 # --- the annual report (表二 / 表三) ----------------------------------------------------------------
 
 
-def num(value: int | float | None) -> str:
-    """A 表二/表三 number: '—' when not given, decimals without trailing zeros (12.50 → 12.5)."""
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:.4f}".rstrip("0").rstrip(".")
-    return str(value)
+def table3_lines(report: AnnualReport) -> list[tuple[str, list[str]]]:
+    """表三 as Markdown rows: a group label (三、本年度办理结果, （三）不予公开 …) on a row of its own, indented."""
+    out: list[tuple[str, list[str]]] = []
+    shown: tuple[str, ...] = ()
+    for row in report.table3:
+        for depth, label in enumerate(row.labels[:-1]):
+            if shown[:depth + 1] != row.labels[:depth + 1]:
+                out.append(("　" * depth + label, [""] * len(COLUMN_KEYS)))
+        shown = row.labels[:-1]
+        out.append(("　" * (len(row.labels) - 1) + row.label, [num(row.values[c]) for c in COLUMN_KEYS]))
+    return out
 
 
 def _annual_context(report: AnnualReport) -> dict[str, Any]:
     return {
-        "report": report, "num": num,
+        "report": report, "num": num, "check": TABLE3_CHECK,
         "column_labels": [COLUMN_LABELS[c] for c in COLUMN_KEYS],
-        "cells3": lambda row: [num(row.values[c]) for c in COLUMN_KEYS],
+        "appeal_labels": [APPEAL_LABELS[c] for c in APPEAL_KEYS],
+        "rows3": table3_lines(report),
+        "cells4": lambda row: [num(row.values[c]) for c in APPEAL_KEYS],
     }
 
 
@@ -202,14 +210,16 @@ def render_table2(report: AnnualReport) -> str:
 
 
 def render_table3(report: AnnualReport) -> str:
-    """表三 as a Markdown table, or '' when catalog/annual/<year>.yml does not give it."""
-    if not report.applications:
-        return ""
+    """表三, every row of the template, as a Markdown table (“—” where the annual file gives no number)."""
     return report_environment().get_template("report_table3.md.j2").render(**_annual_context(report))
 
 
+def render_table4(report: AnnualReport) -> str:
+    return report_environment().get_template("report_table4.md.j2").render(**_annual_context(report))
+
+
 def render_annual(report: AnnualReport, fmt: str) -> str:
-    """`report annual` output: md (tables, warnings, the documents behind each count) or json."""
+    """`report annual` data as md (the three tables, warnings, the documents behind each count) or json."""
     if fmt == "json":
         return json.dumps(annual_json(report), ensure_ascii=False, indent=2) + "\n"
     return report_environment().get_template("report_annual.md.j2").render(**_annual_context(report))

@@ -274,6 +274,55 @@ APPLICANT_COLUMNS = (
     Field("total", "int", "总计", required=True),
 )
 
+def _items(*items: tuple[str, str]) -> tuple[Field, ...]:
+    """The numbered items of one 表三 result (（三）–（六）), each a row of applicant columns."""
+    return tuple(Field(name, "map", title, fields=APPLICANT_COLUMNS) for name, title in items)
+
+
+# 表三 三、本年度办理结果, in the template's words; （三）–（六） are divided into numbered items.
+RESULT_ROWS = (
+    Field("disclosed", "map", "（一）予以公开", fields=APPLICANT_COLUMNS),
+    Field("partly_disclosed", "map", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+          fields=APPLICANT_COLUMNS),
+    Field("withheld", "map", "（三）不予公开", "八项，没有的项可省略", fields=_items(
+        ("state_secret", "1.属于国家秘密"),
+        ("prohibited_by_law", "2.其他法律行政法规禁止公开"),
+        ("security_stability", "3.危及“三安全一稳定”"),
+        ("third_party", "4.保护第三方合法权益"),
+        ("internal_affairs", "5.属于三类内部事务信息"),
+        ("process_information", "6.属于四类过程性信息"),
+        ("enforcement_files", "7.属于行政执法案卷"),
+        ("inquiry_matters", "8.属于行政查询事项"),
+    )),
+    Field("unavailable", "map", "（四）无法提供", "三项，没有的项可省略", fields=_items(
+        ("not_held", "1.本机关不掌握相关政府信息"),
+        ("needs_creation", "2.没有现成信息需要另行制作"),
+        ("still_unclear", "3.补正后申请内容仍不明确"),
+    )),
+    Field("not_processed", "map", "（五）不予处理", "五项，没有的项可省略", fields=_items(
+        ("complaint", "1.信访举报投诉类申请"),
+        ("repeated", "2.重复申请"),
+        ("publications", "3.要求提供公开出版物"),
+        ("excessive", "4.无正当理由大量反复申请"),
+        ("confirmation", "5.要求行政机关确认或重新出具已获取信息"),
+    )),
+    Field("other", "map", "（六）其他处理", "三项，没有的项可省略", fields=_items(
+        ("no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+        ("unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+        ("other", "3.其他"),
+    )),
+    Field("total", "map", "（七）总计", required=True, fields=APPLICANT_COLUMNS),
+)
+
+# 表四 columns: each of 行政复议, 未经复议直接起诉, 复议后起诉 has the same five.
+APPEAL_COLUMNS = (
+    Field("upheld", "int", "结果维持"),
+    Field("corrected", "int", "结果纠正"),
+    Field("other", "int", "其他结果"),
+    Field("pending", "int", "尚未审结"),
+    Field("total", "int", "总计", required=True),
+)
+
 ANNUAL_REPORT = RecordSpec(
     "annual_report",
     "年度报告中目录之外的数字（catalog/annual/YYYY.yml）",
@@ -285,19 +334,18 @@ ANNUAL_REPORT = RecordSpec(
             Field("fee_amount", "number", "行政事业性收费 本年收费金额（万元）", "第二十条第（八）项，可带小数",
                   required=True),
         )),
-        Field("applications", "map", "表三 收到和处理政府信息公开申请情况", "一 + 二 应等于 三（七）+ 四", fields=(
-            Field("received", "map", "一、本年新收政府信息公开申请数量", required=True, fields=APPLICANT_COLUMNS),
-            Field("carried_over", "map", "二、上年结转政府信息公开申请数量", required=True, fields=APPLICANT_COLUMNS),
-            Field("results", "map", "三、本年度办理结果", required=True, fields=(
-                Field("disclosed", "map", "（一）予以公开", fields=APPLICANT_COLUMNS),
-                Field("partly_disclosed", "map", "（二）部分公开", fields=APPLICANT_COLUMNS),
-                Field("withheld", "map", "（三）不予公开", fields=APPLICANT_COLUMNS),
-                Field("unavailable", "map", "（四）无法提供", fields=APPLICANT_COLUMNS),
-                Field("not_processed", "map", "（五）不予处理", fields=APPLICANT_COLUMNS),
-                Field("other", "map", "（六）其他处理", fields=APPLICANT_COLUMNS),
-                Field("total", "map", "（七）总计", required=True, fields=APPLICANT_COLUMNS),
-            )),
-            Field("carried_forward", "map", "四、结转下年度继续办理", required=True, fields=APPLICANT_COLUMNS),
+        Field("applications", "map", "表三 收到和处理政府信息公开申请情况",
+              "一 + 二 应等于 三（七）+ 四；没写的栏、没写的项按 0 计，每行的 total 必填", fields=(
+                  Field("received", "map", "一、本年新收政府信息公开申请数量", required=True, fields=APPLICANT_COLUMNS),
+                  Field("carried_over", "map", "二、上年结转政府信息公开申请数量", required=True,
+                        fields=APPLICANT_COLUMNS),
+                  Field("results", "map", "三、本年度办理结果", required=True, fields=RESULT_ROWS),
+                  Field("carried_forward", "map", "四、结转下年度继续办理", required=True, fields=APPLICANT_COLUMNS),
+              )),
+        Field("appeals", "map", "表四 政府信息公开行政复议、行政诉讼情况", "没写的栏按 0 计，total 必填", fields=(
+            Field("review", "map", "行政复议", required=True, fields=APPEAL_COLUMNS),
+            Field("suit_direct", "map", "行政诉讼 未经复议直接起诉", required=True, fields=APPEAL_COLUMNS),
+            Field("suit_after_review", "map", "行政诉讼 复议后起诉", required=True, fields=APPEAL_COLUMNS),
         )),
     ),
 )

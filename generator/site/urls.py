@@ -15,6 +15,8 @@ HOME = ""
 GUIDE = "guide/"
 CATALOGUE = "catalogue/"
 NORMATIVE = "normative/"
+IN_FORCE = "normative/in-force/"  # 现行有效规章和规范性文件目录 (today; <year>/ as of 31 December)
+REPEALED = "normative/repealed/"  # 废止和失效规章和规范性文件目录
 POWERS = "powers/"
 LAWS = "laws/"
 AUDIT = "audit/"
@@ -32,6 +34,7 @@ RESERVED_POWER_SLUGS = frozenset({"type", "page"})
 # be dropped, or take the place of a generated one). The exceptions are content/index.md (the home
 # page's introduction) and content/annual-reports/<year>.md (the prose of that year's report page).
 GENERATED: dict[str, str] = {
+    IN_FORCE: "现行有效规章和规范性文件目录", REPEALED: "废止和失效规章和规范性文件目录",
     CATALOGUE: "公开目录", "documents/": "文件页面", NORMATIVE: "规范性文件库", POWERS: "权力清单",
     LAWS: "执法依据", AUDIT: "清理结果", ANNUAL_REPORTS: "年度报告", SEARCH: "搜索", DATA: "数据下载",
     ATTACHMENTS: "附件", "assets/": "网站样式和脚本", FEED: "订阅源", SITEMAP: "网站地图",
@@ -79,6 +82,17 @@ def normative(status: str | None = None, year: int | None = None, page: int = 1)
     return _paged(base, page)
 
 
+def in_force(year: int | None = None) -> str:
+    """现行有效目录: today's, or as of 31 December of `year`."""
+    return f"{IN_FORCE}{year}/" if year else IN_FORCE
+
+
+def directory_data(year: int | None, repealed: bool, ext: str) -> str:
+    """The 目录's data file: data/in-force.csv, data/in-force-2025.xlsx, data/repealed.json …"""
+    name = "repealed" if repealed else "in-force" + (f"-{year}" if year else "")
+    return data(name, ext)
+
+
 def power_type(type_name: str, page: int = 1) -> str:
     return _paged(f"powers/type/{slug(type_name)}/", page)
 
@@ -97,6 +111,11 @@ def data(name: str, ext: str) -> str:
 
 def annual_report(year: int) -> str:
     return f"{ANNUAL_REPORTS}{year}/"
+
+
+def annual_report_file(year: int, ext: str) -> str:
+    """The year's report as an office file: annual-reports/2025/annual-report-2025.docx (.xlsx: the tables)."""
+    return f"{annual_report(year)}annual-report-{year}.{ext}"
 
 
 def content_page(url_path: str) -> str:

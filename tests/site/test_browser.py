@@ -28,7 +28,8 @@ def main_pages(cat: Any) -> dict[str, str]:
         "home": urls.HOME, "guide": urls.GUIDE, "catalogue": urls.category(valid.category),
         "document": urls.document(valid.id), "repealed": urls.document(repealed_document(cat).id),
         "normative": urls.NORMATIVE, "powers": urls.POWERS, "power": urls.power(power.code),
-        "laws": urls.LAWS, "law": urls.law(law.id),
+        "laws": urls.LAWS, "law": urls.law(law.id), "annual-report": urls.annual_report(2025),
+        "in-force-2025": urls.in_force(2025), "repealed-list": urls.REPEALED,
     }
 
 
@@ -124,6 +125,15 @@ def test_phone_no_horizontal_scroll_and_nav_reachable(phone: Any, demo_url: str,
     link.wait_for(state="visible")
     link.click()
     phone.wait_for_url(demo_url + urls.NORMATIVE)
+
+
+def test_phone_annual_tables_scroll_in_their_frame_with_a_hint(phone: Any, demo_url: str) -> None:
+    phone.goto(demo_url + urls.annual_report(2025))
+    frame = phone.locator(".gov-table-scroll").nth(1)  # 表三
+    assert frame.evaluate("e => e.scrollWidth > e.clientWidth")  # wider than the phone: it scrolls sideways
+    assert phone.locator(".gov-scroll-hint").first.is_visible()
+    assert phone.locator(".gov-annual-table--table3 thead th").first.is_visible()  # headers kept, not stacked
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
 
 
 def test_keyboard_reaches_main_links_with_visible_focus(page: Any, demo_url: str) -> None:

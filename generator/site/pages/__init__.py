@@ -21,6 +21,7 @@ from generator.site.pages.audit import audit_pages
 from generator.site.pages.base import PageFamily, SitePage
 from generator.site.pages.catalogue import catalogue_pages
 from generator.site.pages.content import content_pages
+from generator.site.pages.directory import directory_pages
 from generator.site.pages.documents import document_pages
 from generator.site.pages.home import home_page
 from generator.site.pages.laws import law_pages
@@ -34,6 +35,7 @@ PAGE_FAMILIES: list[PageFamily] = [
     catalogue_pages,
     document_pages,
     normative_pages,
+    directory_pages,
     power_pages,
     law_pages,
     search_pages,

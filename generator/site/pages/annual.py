@@ -1,11 +1,17 @@
 """年度报告 pages: annual-reports/ (the list) and annual-reports/<year>/.
 
-A report page is the office's prose from content/annual-reports/<year>.md with 表二 — counted from
-the catalogue, plus the rows of catalog/annual/<year>.yml — put where the prose asks for it:
+A report page is the office's prose from content/annual-reports/<year>.md with the template's three
+tables — 表二 counted from the catalogue plus the rows of catalog/annual/<year>.yml, 表三 and 表四 from
+that file — each put where the prose asks for it:
 
-- at a line `<!-- 表二 -->` (and 表三, when the annual file gives it, at `<!-- 表三 -->`);
-- else at the end of the section whose heading names 主动公开政府信息情况;
+- at a line `<!-- 表二 -->` (`<!-- 表三 -->`, `<!-- 表四 -->`);
+- else at the end of the section whose heading names it (主动公开政府信息情况, 收到和处理政府信息公开申请情况,
+  行政复议、行政诉讼情况);
 - else at the end of the report.
+
+The tables are the grids of audit/annual_grid.py (the Word and Excel files draw the same), complete
+with their merged headers; on a phone they scroll sideways inside the page, with a hint saying so.
+The page links the year's .docx and .xlsx and the 目录 of documents in force at the year's end.
 """
 
 from __future__ import annotations
@@ -13,18 +19,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.audit.annual import COLUMN_KEYS, COLUMN_LABELS, AnnualReport, annual_report, report_years
-from generator.audit.render import num
-from generator.format.model import Catalog, Page
+from generator.audit.annual import AnnualReport, annual_report, report_years
+from generator.audit.annual_grid import grids
+from generator.audit.annual_prose import SECTIONS, TABLES, mark, report_page
+from generator.audit.directory import directory_years
+from generator.format.model import Catalog
 from generator.format.relations import resolve_links
 from generator.site import urls
 from generator.site.pages.base import Crumb, PageMeta, SitePage
 from generator.site.pages.content import title_and_body
 from generator.templating import render
 
-TABLE2_MARK = "<!-- 表二 -->"
-TABLE3_MARK = "<!-- 表三 -->"
-TABLE2_SECTION = "主动公开政府信息情况"
 _HEADING = re.compile(r"^(#{1,6})\s")
 
 
@@ -45,15 +50,6 @@ def place_table(body: str, table: str, mark: str, section: str | None) -> str:
     return body.rstrip("\n") + block
 
 
-def _report_page(cat: Catalog) -> dict[int, Page]:
-    out = {}
-    for page in cat.pages:
-        m = re.match(r"^annual-reports/(\d{4})\.md$", page.url_path)
-        if m:
-            out[int(m.group(1))] = page
-    return out
-
-
 def annual_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """annual-reports/ (the list) and annual-reports/<year>/ for every year with prose or figures."""
 
@@ -61,23 +57,25 @@ def annual_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     if not years:
         return []
     agency = cat.config.agency.name
-    prose = _report_page(cat)
+    directory = set(directory_years(cat, today))
     out: list[SitePage] = []
     titles: dict[int, str] = {}
     for year in years:
         url = urls.annual_report(year)
         report: AnnualReport = annual_report(cat, year)
         default_title = f"{agency}{year}年政府信息公开工作年度报告"
-        title, body = title_and_body(prose[year]) if year in prose else (default_title, "")
+        page = report_page(cat, year)
+        title, body = title_and_body(page) if page is not None else (default_title, "")
         titles[year] = title
         body = resolve_links(cat, body, url) if body else ""
-        context = {"here": url, "report": report, "num": num,
-                   "columns": [COLUMN_LABELS[c] for c in COLUMN_KEYS if c != "total"], "column_keys": COLUMN_KEYS}
-        body = place_table(body, render("_annual_table2.html.j2", **context), TABLE2_MARK, TABLE2_SECTION)
-        if report.applications and TABLE3_MARK in body:
-            body = place_table(body, render("_annual_table3.html.j2", **context), TABLE3_MARK, None)
-        md = render("annual.md.j2", here=url, title=title, body=body, crumbs=[
-            Crumb("首页", urls.HOME), Crumb("年度报告", urls.ANNUAL_REPORTS), Crumb(f"{year}年")])
+        for section, grid in zip(sorted(TABLES), grids(report), strict=True):
+            table = render("_annual_grid.html.j2", here=url, grid=grid, report=report)
+            body = place_table(body, table, mark(TABLES[section]), SECTIONS[section].split("、", 1)[1])
+        files = [("Word 版（.docx）", urls.annual_report_file(year, "docx")),
+                 ("统计表 Excel 版（.xlsx）", urls.annual_report_file(year, "xlsx"))]
+        md = render("annual.md.j2", here=url, title=title, body=body, files=files, year=year,
+                    directory=urls.in_force(year) if year in directory else None, crumbs=[
+                        Crumb("首页", urls.HOME), Crumb("年度报告", urls.ANNUAL_REPORTS), Crumb(f"{year}年")])
         out.append(SitePage(url, title, md, PageMeta(
             description=f"{agency}{year}年政府信息公开工作年度报告", toc="\n#" in "\n" + body,
         )))

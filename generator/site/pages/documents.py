@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from generator.audit.directory import history
 from generator.format.model import Catalog, Document
 from generator.format.relations import Relations, ancestors, relations, resolve_links
 from generator.format.status import DocStatus, in_force
@@ -95,7 +96,7 @@ def document_page(cat: Catalog, rel: Relations, doc: Document) -> SitePage:
         basis=[(cat.laws.get(b.law or ""), b) for b in doc.basis],
         reviews=reviews, campaigns=cat.cleanups, cited_by=rel.cited_by.get(doc.id, []),
         attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
-        body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc),
+        body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc), history=history(cat, doc),
     )
     return SitePage(url, doc.title, body, PageMeta(
         description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
