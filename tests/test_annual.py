@@ -37,7 +37,7 @@ def counts(r: AnnualReport, kind: str = "规范性文件") -> tuple[int, int, in
 def test_table2_counted_by_hand(project: Path) -> None:
     assert counts(report(project, 2023)) == (1, 0, 6)
     assert counts(report(project, 2024)) == (2, 1, 7)
-    assert counts(report(project, 2025)) == (1, 2, 5)
+    assert counts(report(project, 2025)) == (1, 3, 5)
     assert counts(report(project, 2024), "规章") == (1, 0, 1)
     assert counts(report(project, 2025), "规章") == (0, 0, 1)
 
@@ -73,12 +73,49 @@ def test_drafted_documents_are_not_the_agencys_own(project: Path) -> None:
 def test_cross_year_check(project: Path) -> None:
     assert report(project, 2024).row("规范性文件").balanced
     assert not any("不等于" in w for w in report(project, 2024).warnings)
-    r = report(project, 2025)
-    row = r.row("规范性文件")
-    assert (row.in_force_before, row.expected, len(row.in_force)) == (7, 6, 5)
-    assert [(e.id, e.reason.split("：")[0]) for e in row.differences] == [("f", "到期")]
-    warning = next(w for w in r.warnings if "不等于" in w)
-    assert "上年现行有效 7 + 本年制发 1 − 本年废止 2 = 6 件" in warning and "f（到期" in warning
+    row = report(project, 2025).row("规范性文件")
+    assert (row.in_force_before, row.expected, len(row.in_force)) == (7, 5, 5) and row.differences == ()
+
+
+def test_a_document_still_marked_valid_after_it_expired_counts_as_lapsed_the_year_after(project: Path) -> None:
+    """F: 有效, expires 2025-01-31, never updated — it lapsed all the same: 本年废止 in 2025, like a 失效 one."""
+    repealed = {e.id: e.reason for e in report(project, 2025).row("规范性文件").repealed}
+    assert repealed["f"].startswith("有效期至 2025-01-31，到期失效") and "请把 status 改为 失效" in repealed["f"]
+    assert "f" not in {e.id for e in report(project, 2025).row("规范性文件").in_force}
+    assert "f" in {e.id for e in report(project, 2024).row("规范性文件").in_force}
+
+
+NOT_YET = """\
+---
+id: later
+index_no: 11350100MB0000001X/2025-00099
+title: 某市新办法
+doc_no: 某科〔2025〕99号
+category: gfxwj
+issuer: 某市科学技术局
+summary: 测试。
+written: 2025-12-20
+published: 2025-12-22
+kind: 规范性文件
+owner: self
+effective: 2026-02-01
+expires: 2031-01-31
+status: 有效
+legality_review: {date: 2025-12-10, by: 某市科学技术局政策法规科, result: 通过}
+---
+"""
+
+
+def test_a_document_not_yet_in_effect_on_31_december_is_not_yet_in_force_that_year(tmp_path: Path) -> None:
+    root = make_fixture(tmp_path, {"catalog/documents/gfxwj/later.md": NOT_YET})
+    cat, _ = load_project(root)
+    r25, r26 = annual_report(cat, 2025).row("规范性文件"), annual_report(cat, 2026).row("规范性文件")
+    assert "later" in {e.id for e in r25.issued} and "later" not in {e.id for e in r25.in_force}
+    [(doc, why)] = [(e.id, e.reason) for e in r25.differences]
+    assert doc == "later" and why.startswith("尚未施行") and "2026-02-01 起施行" in why
+    assert "later" in {e.id for e in r26.in_force}
+    [(doc, why)] = [(e.id, e.reason) for e in r26.differences]
+    assert doc == "later" and "本年起计入现行有效件数" in why
 
 
 def test_repeal_recorded_after_expiry_is_explained_in_both_years(tmp_path: Path) -> None:

@@ -144,7 +144,7 @@ def test_demo_site_annual_downloads_and_directories(demo_site: Path) -> None:
     assert 'href="../../normative/in-force/2025/"' in page
     data = json.loads((demo_site / urls.directory_data(2025, False, "json")).read_text(encoding="utf-8"))
     counted = {g["title"]: g["count"] for g in data["groups"] if g["counted_in_table2"]}
-    assert counted == {"规章": 0, "行政规范性文件": 10}  # 表二 2025: 现行有效件数
+    assert counted == {"规章": 0, "行政规范性文件": 12}  # 表二 2025: 现行有效件数
     listing = (demo_site / "normative/in-force/2025/index.html").read_text(encoding="utf-8")
     assert listing.count('data-label="序号"') == data["count"]
     for ext in ("csv", "xlsx"):

@@ -33,7 +33,7 @@ from generator.audit.annual_tables import (
     read_applications,
     table_findings,
 )
-from generator.format.lifecycle import DAY, ending, in_force_at, normative_documents
+from generator.format.lifecycle import DAY, ending, in_effect_at, normative_documents
 from generator.format.model import Catalog, Document, Source
 from generator.format.status import DocStatus
 from generator.format.yamltree import YMap
@@ -140,10 +140,11 @@ def annual_findings(cat: Catalog) -> Iterator[tuple[str, Pos, str]]:
 
 
 def repeal_year(doc: Document) -> int | None:
-    """The year `doc` counts as 本年废止: its repeal record's date, or the day after it expired if 失效."""
+    """The year `doc` counts as 本年废止: its repeal record's date, else the day after it expired —
+    whether the record says 失效 or, not yet updated, still 有效/已修改 (it lapsed all the same)."""
     if doc.repealed is not None and doc.repealed.date is not None:
         return doc.repealed.date.year
-    if doc.status == DocStatus.EXPIRED and doc.expires is not None:
+    if doc.expires is not None and doc.status != DocStatus.REPEALED:
         return (doc.expires + DAY).year
     return None
 
@@ -155,6 +156,9 @@ def _entry(doc: Document, reason: str = "") -> Entry:
 def _why_left(doc: Document, year: int) -> str:
     """Why a document in force at the start of `year` (or published in it) left force without a counted repeal."""
     end = ending(doc)
+    if doc.effective is not None and doc.effective > dt.date(year, 12, 31) and doc.published is not None \
+            and doc.published.year == year:
+        return f"尚未施行：{doc.published} 发布，{doc.effective} 起施行，本年末尚未施行，不计入本年现行有效件数"
     if end is not None and end.date is None:
         return f"废止日期不明：记录为 {doc.status}，但没有 repealed.date，未计入任何一年的废止件数：请补写 repealed"
     if end is not None and end.by_expiry and doc.expires is not None:
@@ -183,8 +187,8 @@ def normative_row(cat: Catalog, kind: str, year: int) -> NormativeRow:
     start, end = dt.date(year - 1, 12, 31), dt.date(year, 12, 31)
     issued = [d for d in docs if d.published is not None and d.published.year == year]
     repealed = [d for d in docs if repeal_year(d) == year]
-    before = [d for d in docs if in_force_at(cat, d, start)]
-    after = [d for d in docs if in_force_at(cat, d, end)]
+    before = [d for d in docs if in_effect_at(cat, d, start)]
+    after = [d for d in docs if in_effect_at(cat, d, end)]
 
     differences: list[Entry] = []
     if len(before) + len(issued) - len(repealed) != len(after):
@@ -196,7 +200,12 @@ def normative_row(cat: Catalog, kind: str, year: int) -> NormativeRow:
             elif d.id in gone and d.id not in flow:
                 differences.append(_entry(d, _why_counted(d, year)))
             elif d.id in kept and d.id not in flow:
-                differences.append(_entry(d, "本年末现行有效，但上年末不在现行有效之列，本年也未制发：请核对日期"))
+                if d.effective is not None and d.effective.year == year and d.published is not None \
+                        and d.published.year < year:
+                    why = f"{d.published} 发布、{d.effective} 起施行：上年末尚未施行，本年起计入现行有效件数"
+                else:
+                    why = "本年末现行有效，但上年末不在现行有效之列，本年也未制发：请核对日期"
+                differences.append(_entry(d, why))
     return NormativeRow(
         kind=kind,
         issued=tuple(_entry(d, f"发布于 {d.published}") for d in issued),
@@ -211,6 +220,8 @@ def _repeal_reason(doc: Document) -> str:
     if doc.repealed is not None and doc.repealed.date is not None:
         by = f"，依据 {doc.repealed.by}" if doc.repealed.by else ""
         return f"{doc.status if doc.status in ('废止', '失效') else '废止'}于 {doc.repealed.date}{by}"
+    if doc.status not in (DocStatus.EXPIRED, DocStatus.REPEALED):
+        return f"有效期至 {doc.expires}，到期失效（记录仍为 {doc.status}：请把 status 改为 失效）"
     return f"有效期至 {doc.expires}，到期失效"
 
 

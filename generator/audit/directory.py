@@ -69,7 +69,9 @@ def _groups(docs: list[Listed]) -> tuple[Group, ...]:
 def in_force(cat: Catalog, day: dt.date, year: int | None = None) -> Directory:
     """现行有效目录 on `day` (31 December of `year`, or today)."""
     docs = sorted(normative_documents(cat), key=_order)
-    listed = [Listed(d, s) for d in docs if (s := status_at(cat, d, day)) in DOC_IN_FORCE]
+    # Counted as 表二 counts 现行有效件数: in force and already in effect (尚未施行 documents are not yet listed).
+    listed = [Listed(d, s) for d in docs if (s := status_at(cat, d, day)) in DOC_IN_FORCE
+              and (d.effective is None or d.effective <= day)]
     when = f"（截至{day.year}年12月31日）" if year else ""
     return Directory(f"现行有效规章和规范性文件目录{when}", day, year, False, _groups(listed))
 

@@ -68,6 +68,12 @@ def in_force_at(cat: Catalog, doc: Document, day: dt.date) -> bool:
     return status_at(cat, doc, day) in DOC_IN_FORCE
 
 
+def in_effect_at(cat: Catalog, doc: Document, day: dt.date) -> bool:
+    """In force and already 施行 on `day`: what 表二's 现行有效件数 and the 现行有效目录 count. A document
+    published but not yet in effect (`effective` later) is 尚未施行, not yet 现行有效."""
+    return in_force_at(cat, doc, day) and (doc.effective is None or doc.effective <= day)
+
+
 def latest_review(doc: Document, day: dt.date) -> Review | None:
     """The latest 清理 record dated on or before `day`."""
     dated = [r for r in doc.reviews if r.date is not None and r.date <= day]

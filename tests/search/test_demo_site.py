@@ -43,11 +43,16 @@ def results(page: Any, query: str) -> list[dict[str, Any]]:
 
 
 def _items(page: Any, list_selector: str) -> list[dict[str, Any]]:
-    return page.locator(f"{list_selector} .gov-search__item").evaluate_all("""els => els.map(e => ({
+    """Each result, with `section`: 0 for exact-phrase results, then one more per labelled fallback section."""
+    return page.locator(f"{list_selector} .gov-search__item").evaluate_all("""els => els.map(e => {
+        let section = 0;
+        for (let s = e.previousElementSibling; s; s = s.previousElementSibling)
+            if (s.classList.contains('gov-search__divider--words')) section++;
+        return {
         href: e.querySelector('a').getAttribute('href'),
         invalid: e.classList.contains('gov-search__item--invalid'),
         badge: (e.querySelector('.gov-search__badge') || {}).textContent || '',
-        text: e.innerText}))""")
+        text: e.innerText, section};})""")
 
 
 def all_results(page: Any, demo_url: str, query: str) -> list[dict[str, Any]]:
@@ -82,10 +87,15 @@ def test_a_repealed_document_ranks_after_valid_ones_and_says_so(page: Any, catal
         mine = next(r for r in found if r["href"].endswith(f"/documents/{doc.id}/"))
         assert mine["invalid"] and mine["badge"] == "已废止"
         assert "请以现行有效文件为准" in mine["text"]
-        flags = [r["invalid"] for r in found]
-        assert flags == sorted(flags), f"{query}: valid results first, got {hrefs}"
-        if False in flags:  # something valid matched too: the divider says why the order is so
-            assert page.locator("#gov-search-page-list .gov-search__divider").count() == 1
+        # Exact-phrase results come first, then each labelled fallback section: within each, valid first.
+        assert [r["section"] for r in found] == sorted(r["section"] for r in found)
+        for section in {r["section"] for r in found}:
+            flags = [r["invalid"] for r in found if r["section"] == section]
+            assert flags == sorted(flags), f"{query}: valid results first in each section, got {hrefs}"
+        plain = page.locator("#gov-search-page-list .gov-search__divider:not(.gov-search__divider--words)")
+        mixed = sum(1 for sec in {r["section"] for r in found}
+                    if {r["invalid"] for r in found if r["section"] == sec} == {True, False})
+        assert plain.count() == mixed  # the divider says why the order is so, once per mixed section
 
 
 def test_the_results_page_exists_and_searches(page: Any, demo_url: str) -> None:
