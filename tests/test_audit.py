@@ -12,7 +12,8 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.audit.audit import Audit, run_audit, we
-from generator.audit.render import render, render_csv, render_json, render_markdown, render_xlsx, sheet_name
+from generator.audit.render import render, render_csv, render_json, render_markdown
+from generator.audit.workbook import render_xlsx, sheet_name
 from generator.check import check_project
 from generator.cli import main
 from generator.load import load_project
@@ -132,7 +133,9 @@ def test_every_format_is_deterministic(project: Path) -> None:
         assert render(audit_of(project), fmt) == render(audit_of(project), fmt), fmt
 
 
-def test_xlsx_holds_the_same_rows(project: Path) -> None:
+def test_xlsx_holds_the_same_rows_as_an_auditor_reads_them(project: Path) -> None:
+    from generator.audit.workbook import cell_value, columns_of
+
     a = audit_of(project)
     wb = load_workbook(io.BytesIO(render_xlsx(a)))
     assert wb.sheetnames == ["概况", *(sheet_name(x) for x in a.lists)]
@@ -142,14 +145,30 @@ def test_xlsx_holds_the_same_rows(project: Path) -> None:
     for lst in a.lists:
         ws = wb[sheet_name(lst)]
         rows = list(ws.iter_rows(values_only=True))
-        assert rows[0] == lst.headers
+        cols = columns_of(lst)
+        assert "location" not in cols and "位置" not in rows[0]
         assert [tuple("" if v is None else v for v in r) for r in rows[1:]] == \
-            [tuple(r.value(c) for c in lst.columns) for r in lst.rows]
-        assert ws.freeze_panes == "A2"
-        assert ws["A1"].font.b
-        for i, h in enumerate(lst.headers):
+            [tuple(_as_read(cell_value(r, c)) for c in cols) for r in lst.rows]
+        assert ws.freeze_panes == "A2" and ws["A1"].font.b and ws.print_title_rows == "$1:$1"
+        assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        for i, h in enumerate(rows[0]):
             letter = ws.cell(row=1, column=i + 1).column_letter
-            assert ws.column_dimensions[letter].width >= len(h) * 2  # a CJK header fits its column
+            assert ws.column_dimensions[letter].width >= min(len(h) * 2, 24)  # a CJK header fits (or wraps)
+    documents = wb[sheet_name(a.list("documents"))]
+    header = [c.value for c in documents[1]]
+    for wanted in ("统一编号", "施行日期", "废止日期", "废止依据", "合法性审核", "发布日期"):
+        assert wanted in header
+    published = header.index("发布日期") + 1
+    assert all(isinstance(documents.cell(r, published).value, dt.datetime) for r in range(2, documents.max_row + 1))
+    assert documents.cell(2, published).number_format == "yyyy-mm-dd"
+    text = " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None)
+    assert "decided" not in text and ".md:" not in text  # no editor's instruction, no file:line
+
+
+def _as_read(value: object) -> object:
+    """A value as openpyxl reads it back: dates come back as datetimes."""
+    return dt.datetime.combine(value, dt.time()) if isinstance(value, dt.date) else value
 
 
 def test_csv_has_every_row_of_every_list(project: Path) -> None:

@@ -53,6 +53,11 @@ COLUMNS: dict[str, str] = {
     "recorded_status": "记录状态",
     "review": "最近清理",
     "filing": "备案",
+    "unified_no": "统一编号",
+    "effective": "施行日期",
+    "repealed": "废止日期",
+    "repealed_by": "废止依据",
+    "legality": "合法性审核",
     "basis": "依据",
     "note": "说明",
     "location": "位置",
@@ -79,6 +84,11 @@ class AuditRow:
     filing: str = ""
     basis: str = ""
     note: str = ""
+    unified_no: str = ""
+    effective: str = ""
+    repealed: str = ""
+    repealed_by: str = ""
+    legality: str = ""
 
     @property
     def location(self) -> str:
@@ -184,7 +194,20 @@ def doc_row(cat: Catalog, doc: Document, day: dt.date, pos: Pos | None = None, n
         published=_iso(doc.published), expires=_iso(doc.expires), status=status_at(cat, doc, day) or "",
         recorded_status=doc.status or "", review=review_text(review or latest_review(doc, day)),
         filing=filing_text(doc) if doc.normative else "", basis=basis, note=note,
+        unified_no=doc.unified_no or "", effective=_iso(doc.effective),
+        repealed=_iso(doc.repealed.date) if doc.repealed else "",
+        repealed_by=(doc.repealed.by or "") if doc.repealed else "", legality=_legality(doc),
     )
+
+
+def _legality(doc: Document) -> str:
+    """合法性审核 as an auditor reads it: the date, the result and the opinion's number."""
+    review = doc.legality_review
+    if review is None:
+        return ""
+    parts = [_iso(review.date) if review.date else "", review.result or "",
+             f"（{review.opinion_no}）" if review.opinion_no else ""]
+    return " ".join(p for p in parts[:2] if p) + parts[2]
 
 
 def _power_row(power: Power, pos: Pos | None = None, note: str = "", basis: str = "") -> AuditRow:

@@ -5,9 +5,7 @@ Every form shows the same rows in the same order; only the layout differs.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -15,9 +13,10 @@ from generator.audit.annual import AnnualReport
 from generator.audit.annual import as_json as annual_json
 from generator.audit.annual_grid import num
 from generator.audit.annual_tables import APPEAL_KEYS, APPEAL_LABELS, COLUMN_KEYS, COLUMN_LABELS, TABLE3_CHECK
-from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, as_json
+from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditRow, as_json
+from generator.audit.workbook import render_xlsx
 from generator.format.status import DOC_STATUSES, REVIEW_RESULTS
-from generator.spreadsheet.write import append, csv_text, workbook_bytes
+from generator.spreadsheet.write import csv_text, text_width
 from generator.templating import report_environment
 
 FORMATS = ("table", "md", "csv", "xlsx", "json")
@@ -48,19 +47,14 @@ def render_json(audit: Audit) -> str:
 # --- terminal table --------------------------------------------------------------------------------
 
 
-def width(text: str) -> int:
-    """Columns a string takes in a terminal or spreadsheet: CJK characters count double."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
     cells = [[str(c) for c in headers], *[[str(c) for c in r] for r in rows]]
-    widths = [max(width(r[i]) for r in cells) for i in range(len(headers))]
+    widths = [max(text_width(r[i]) for r in cells) for i in range(len(headers))]
 
     def line(r: list[str]) -> str:
         parts = []
         for i, c in enumerate(r):
-            pad = " " * (widths[i] - width(c))
+            pad = " " * (widths[i] - text_width(c))
             parts.append(pad + c if c.isdigit() else c + pad)  # numbers right-aligned
         return "  ".join(parts).rstrip()
 
@@ -105,69 +99,6 @@ def render_csv(audit: Audit) -> str:
 
 
 # --- XLSX ------------------------------------------------------------------------------------------
-
-
-def summary_rows(audit: Audit) -> list[tuple[str, str | int]]:
-    """The 概况 sheet: every count of the audit as (项目, 数值)."""
-    rows: list[tuple[str, str | int]] = [
-        ("机构", audit.agency), ("截至", audit.as_of.isoformat()),
-        *([("清理活动", audit.scope)] if audit.scope else []),
-        ("清理情况（法治政府建设报告用语）", audit.documents_sentence),
-        ("行政权力（法治政府建设报告用语）", audit.powers_sentence),
-    ]
-    label = {**OWNER_LABELS, "total": "合计"}
-    rows += [(f"规章和规范性文件/{OWNER_LABELS[o]}/{label.get(s, s)}", n)
-             for o, r in audit.by_owner.items() for s, n in r.items()]
-    rows += [(f"规章和规范性文件/{k}/{label.get(s, s)}", n) for k, r in audit.by_kind.items() for s, n in r.items()]
-    for o, t in audit.reviews.items():
-        rows += [(f"清理结果/{OWNER_LABELS[o]}/{r}/已决定", t.decided[r]) for r in REVIEW_RESULTS]
-        rows += [(f"清理结果/{OWNER_LABELS[o]}/{r}/建议", t.proposed[r]) for r in REVIEW_RESULTS]
-        rows.append((f"清理结果/{OWNER_LABELS[o]}/未清理", t.unreviewed))
-    rows += [(f"行政权力/{t}", n) for t, n in audit.powers_by_type.items()]
-    rows.append(("行政权力/合计", audit.powers_total))
-    rows += [(f"行政权力/状态/{s}", n) for s, n in audit.powers_by_status.items()]
-    rows += [(f"清单/{lst.title}", len(lst.rows)) for lst in audit.lists]
-    return rows
-
-
-def sheet_name(lst: AuditList) -> str:
-    # Excel: at most 31 characters, none of []:*?/\
-    name = "".join(ch for ch in lst.title if ch not in "[]:*?/\\")
-    return name[:31]
-
-
-def render_xlsx(audit: Audit) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    wb.properties.creator = audit.agency or "政府信息公开站点生成器"
-    wb.properties.title = f"规范性文件清理和权力清单审计（截至 {audit.as_of}）"
-
-    def fill(ws: Any, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-        append(ws, list(headers))
-        for r in rows:
-            append(ws, list(r))
-        bold = Font(bold=True)
-        for c in ws[1]:
-            c.font = bold
-        ws.freeze_panes = "A2"
-        if rows:
-            ws.auto_filter.ref = ws.dimensions
-        for i, h in enumerate(headers, start=1):
-            longest = max([width(str(h)), *(width(str(r[i - 1])) for r in rows)])
-            ws.column_dimensions[get_column_letter(i)].width = min(max(longest + 2, 6), 80)
-            if longest > 80:  # long messages wrap instead of running off the sheet
-                for cell in ws[get_column_letter(i)][1:]:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
-
-    ws = wb.active
-    ws.title = "概况"
-    fill(ws, ("项目", "数值"), summary_rows(audit))
-    for lst in audit.lists:
-        fill(wb.create_sheet(sheet_name(lst)), lst.headers, [[r.value(c) for c in lst.columns] for r in lst.rows])
-    return workbook_bytes(wb, dt.datetime.combine(audit.as_of, dt.time()))
 
 
 def render(audit: Audit, fmt: str) -> str | bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -84,3 +85,6 @@ def workbook_bytes(wb: Any, moment: dt.datetime) -> bytes:
     return reproducible_zip(raw.getvalue(), moment)
 
 
+def text_width(text: str) -> int:
+    """Columns a string takes in a terminal or spreadsheet: CJK characters count double."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

@@ -20,7 +20,8 @@ import openpyxl
 import pytest
 
 from generator.audit.audit import run_audit
-from generator.audit.render import render_csv, render_xlsx
+from generator.audit.render import render_csv
+from generator.audit.workbook import render_xlsx
 from generator.cli import main
 from generator.editing.xlsx.importer import plan_import
 from generator.load import load_project
