@@ -206,3 +206,15 @@ def test_demo_states_the_source_bureaus_figures() -> None:
         "由我局草拟或负责实施的规范性文件1件，建议废止0件、建议宣布失效0件、建议修改0件、建议不修改1件；"
         "本单位制发的规范性文件14件，已废止4件、已宣布失效0件、已修改0件、不修改10件"
     )
+
+
+def test_the_documents_left_out_of_the_sentence_are_named_with_why(project: Path) -> None:
+    a = audit_of(project)
+    own = a.reviews["self"]
+    assert own.unreviewed == len(own.left_out) == 4
+    listed = [r for r in a.list("documents").rows if r.owner == "本单位制发" and r.kind == "规范性文件"]
+    assert own.reviewed + own.unreviewed == len(listed)  # the prose and the list count the same documents
+    md = render_markdown(a)
+    assert "未计入“法治政府建设报告用语”" in md and all(title in md for title in own.left_out)
+    assert "尚无清理结果" in render(a, "table")
+    assert json.loads(render_json(a))["reviews"]["self"]["left_out"] == list(own.left_out)

@@ -122,6 +122,8 @@ class ReviewTally:
     decided: dict[str, int]  # result → count, results with decided: true
     proposed: dict[str, int]  # result → count, results still a 建议 (decided: false)
     unreviewed: int
+    # The documents left out of the sentence because they have no 清理 result yet, as "title（文号）".
+    left_out: tuple[str, ...] = ()
 
     @property
     def decided_total(self) -> int:
@@ -273,16 +275,27 @@ def tally(docs: list[Document], owner: str, day: dt.date,
     decided = dict.fromkeys(REVIEW_RESULTS, 0)
     proposed = dict.fromkeys(REVIEW_RESULTS, 0)
     reviewed = unreviewed = 0
+    left_out: list[str] = []
     for doc in docs:
         if doc.owner != owner or doc.kind != "规范性文件":
             continue
         last = review_of(doc) if review_of is not None else latest_review(doc, day)
         if last is None or last.result not in REVIEW_RESULTS:
             unreviewed += 1
+            left_out.append(f"{doc.title}（{doc.doc_no}）" if doc.doc_no else doc.title)
             continue
         reviewed += 1
         (decided if last.decided else proposed)[last.result] += 1
-    return ReviewTally(owner, reviewed, decided, proposed, unreviewed)
+    return ReviewTally(owner, reviewed, decided, proposed, unreviewed, tuple(left_out))
+
+
+def left_out_note(agency: str, reviews: dict[str, ReviewTally]) -> str:
+    """Who the sentence does not count and why: the documents with no 清理 result yet ('' when none)."""
+    parts = [f"{OWNER_LABELS[o]}的{'、'.join(t.left_out)}" for o, t in reviews.items() if t.left_out]
+    if not parts:
+        return ""
+    total = sum(len(t.left_out) for t in reviews.values())
+    return f"未计入上句的规范性文件{total}件（尚无清理结果）：{'；'.join(parts)}"
 
 
 def _counts(words: dict[str, str], counts: dict[str, int]) -> str:
@@ -406,7 +419,8 @@ def as_json(audit: Audit) -> dict[str, Any]:
         "sentences": {"documents": audit.documents_sentence, "powers": audit.powers_sentence},
         "documents": {"by_owner": audit.by_owner, "by_kind": audit.by_kind},
         "reviews": {
-            owner: {"reviewed": t.reviewed, "decided": t.decided, "proposed": t.proposed, "unreviewed": t.unreviewed}
+            owner: {"reviewed": t.reviewed, "decided": t.decided, "proposed": t.proposed, "unreviewed": t.unreviewed,
+                    "left_out": list(t.left_out)}
             for owner, t in audit.reviews.items()
         },
         "powers": {"by_type": audit.powers_by_type, "total": audit.powers_total, "by_status": audit.powers_by_status},

@@ -13,7 +13,7 @@ from generator.audit.annual import AnnualReport
 from generator.audit.annual import as_json as annual_json
 from generator.audit.annual_grid import num
 from generator.audit.annual_tables import APPEAL_KEYS, APPEAL_LABELS, COLUMN_KEYS, COLUMN_LABELS, TABLE3_CHECK
-from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditRow, as_json
+from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditRow, as_json, left_out_note
 from generator.audit.workbook import render_xlsx
 from generator.format.status import DOC_STATUSES, REVIEW_RESULTS
 from generator.spreadsheet.write import csv_text, text_width
@@ -65,7 +65,8 @@ def render_table(audit: Audit) -> str:
     lines = [f"{audit.agency} 规范性文件清理和权力清单审计（截至 {audit.as_of}）", ""]
     if audit.scope:
         lines += [f"{audit.scope}。", ""]
-    lines += [f"{audit.documents_sentence}。", f"{audit.powers_sentence}。", ""]
+    note = left_out_note(audit.agency, audit.reviews)
+    lines += [f"{audit.documents_sentence}。", *([f"（{note}）"] if note else []), f"{audit.powers_sentence}。", ""]
     keys = (*DOC_STATUSES, "total")
     headers = (*DOC_STATUSES, "合计")
     lines += ["规章和规范性文件：按制发主体和状态（状态按日期推算）"]

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow
+from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, left_out_note
 from generator.format.status import REVIEW_RESULTS
 from generator.spreadsheet.write import append, text_width, workbook_bytes
 
@@ -53,6 +53,7 @@ def summary_rows(audit: Audit) -> list[tuple[str, str | int]]:
         ("机构", audit.agency), ("截至", audit.as_of.isoformat()),
         *([("清理活动", audit.scope)] if audit.scope else []),
         ("清理情况（法治政府建设报告用语）", audit.documents_sentence),
+        *([("未计入上句的文件", note)] if (note := left_out_note(audit.agency, audit.reviews)) else []),
         ("行政权力（法治政府建设报告用语）", audit.powers_sentence),
     ]
     label = {**OWNER_LABELS, "total": "合计"}
