@@ -7,7 +7,6 @@ import logging
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build as mkdocs_build
 
 from generator.build import asset_files, build_site, nav_items
 from generator.check import check_project
@@ -65,8 +64,12 @@ def test_renderer_equals_mkdocs_build(project: Path, tmp_path: Path) -> None:
         def emit(self, record: logging.LogRecord) -> None:
             heard.append(record.getMessage())
 
+    # Imported here, after generator.site.mkdocs: with ProperDocs installed in place of MkDocs, its
+    # import shim (loaded by that package) is what makes `mkdocs` importable at all.
+    from mkdocs.commands.build import build as mkdocs_build
+
     keep = Keep(logging.WARNING)
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(mkdocs_build.__module__.split(".")[0])  # "mkdocs", or "properdocs"
     logger.addHandler(keep)
     try:
         mkdocs_build(reference)
