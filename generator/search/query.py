@@ -194,8 +194,19 @@ class IndexReader:
         return out
 
     def occurrences(self, phrase: str) -> int:
-        """How often a phrase occurs in all indexed texts: the segmenter's dictionary (words.py)."""
-        return sum(len(v) for v in self.term_matches(phrase).values())
+        """How often a phrase occurs in all indexed texts: the segmenter's dictionary (words.py).
+
+        The segmenter asks this for many strings of the query, so a phrase without gaps (one run of
+        Han characters, letters or digits: its bigrams at offsets 0, 1, 2 …) is counted on the
+        postings alone — such a match lies inside one run, so never across two documents, and needs
+        neither the document of each position nor a list per document. Other phrases are matched."""
+        toks = term_tokens(phrase)
+        if not toks or toks[0].prefix or [t.offset for t in toks] != list(range(len(toks))):
+            return sum(len(v) for v in self.term_matches(phrase).values())
+        lists = [self.token_postings(t) for t in toks]
+        k = min(range(len(lists)), key=lambda i: len(lists[i]))
+        others = [(i - k, set(ps)) for i, ps in enumerate(lists) if i != k]
+        return sum(1 for p in lists[k] if p >= k and all(p + d in ps for d, ps in others))
 
     def alternatives(self, term: str) -> tuple[str, ...]:
         return self.synonyms.get(fold(term), (term,))

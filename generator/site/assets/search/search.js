@@ -443,9 +443,25 @@
     });
     return out;
   };
+  /* How often a phrase occurs (query.py occurrences): a phrase without gaps is counted on the postings alone. */
   Index.prototype.occurrences = function (phrase) {
+    var self = this;
+    var toks = termTokens(phrase);
     var n = 0;
-    this.termMatchesNow(phrase).forEach(function (starts) { n += starts.length; });
+    var gapless = toks.length && !toks[0].prefix && toks.every(function (t, i) { return t.offset === i; });
+    if (!gapless) {
+      this.termMatchesNow(phrase).forEach(function (starts) { n += starts.length; });
+      return n;
+    }
+    var lists = toks.map(function (t) { return self.postings.get(tokenKey(t)); });
+    var k = 0;
+    for (var i = 1; i < lists.length; i++) if (lists[i].length < lists[k].length) k = i;
+    var anchor = lists[k];
+    for (var a = 0; a < anchor.length; a++) {
+      var p = anchor[a], ok = p >= k;
+      for (var j = 0; ok && j < lists.length; j++) if (j !== k && !has(lists[j], p + j - k)) ok = false;
+      if (ok) n++;
+    }
     return n;
   };
   Index.prototype.alternatives = function (term) { return LEX.synonyms.get(foldStr(term)) || [term]; };
