@@ -18,13 +18,14 @@ from generator.search.doc import SearchDoc
 from generator.search.tokens import RUN_RE, fold, traditional_table
 
 # Dropped from a query that falls back to words (怎么申请专利资助 → 申请 专利资助): question words,
-# particles and function words that say nothing about which document is wanted. Only whole
-# segments are dropped, so 有效, 目的, 查封 keep their characters.
+# particles, verb endings (看到, 查得到) and function words that say nothing about which document is
+# wanted. Only whole segments are dropped, so 有效, 目的, 查封, 到期 keep their characters.
 STOP_WORDS = (
-    "怎么", "怎样", "怎么样", "怎么办", "如何", "哪里", "哪儿", "哪些", "哪个", "在哪", "在哪里", "什么", "是否",
-    "能否", "可否", "有没有", "是不是", "为什么", "为何", "多少", "多久", "何时", "几时", "请问", "吗", "呢", "吧",
-    "啊", "呀", "的", "了", "和", "与", "及", "或", "在", "是", "有", "对", "把", "被", "从", "向", "给", "我", "我们",
-    "你", "您", "要", "想", "能", "会", "可以", "需要", "应该", "去", "找", "查", "看", "查询", "查找", "一下",
+    "怎么", "怎样", "怎么样", "怎么办", "如何", "哪", "哪里", "哪儿", "哪些", "哪个", "在哪", "在哪里", "什么", "是否",
+    "能否", "可否", "有没有", "是不是", "为什么", "为何", "多少", "多久", "何时", "几时", "谁", "请问", "吗", "呢",
+    "吧", "啊", "呀", "的", "了", "和", "与", "及", "或", "在", "是", "有", "对", "把", "被", "从", "向", "给", "我",
+    "我们", "你", "您", "要", "想", "能", "会", "可以", "需要", "应该", "去", "找", "查", "看", "查询", "查找", "一下",
+    "到", "得", "着", "过", "看到", "查到", "找到", "得到",
 )
 
 # Usual short forms of the bodies of government departments' names (科学技术局 → 科技局 …).

@@ -6,7 +6,8 @@ term's tokens occur at their offsets from one start position.
 Ranking: valid before repealed/expired, then a match in the title, then newer year, then more
 occurrences, then document number (which already orders valid/newest first, then URL). A title that
 is the query itself (a law by its short name) comes first. When the phrases have fewer than FEW
-documents, documents with every word of the query follow (words.py), else the best partial ones.
+documents, documents with every word of the query follow (words.py); when phrases and those together
+are still fewer than FEW, the best partial ones (the most words, a word in the title first) follow them.
 """
 
 from __future__ import annotations
@@ -57,10 +58,11 @@ class Hit:
     matched: int = 0  # words present (fallback)
     title_words: int = 0  # words present in the title (fallback)
     near: bool = True  # all present words within NEAR characters of each other (fallback)
+    covered: int = 0  # characters of the query's words present (fallback): a long, specific word before a short one
 
     def rank_key(self) -> tuple[int, ...]:
         return (MATCH_ORDER.index(self.match), not self.name_hit, not self.valid, -self.matched, -self.title_words,
-                not self.title_hit, not self.near, -(self.year or 0), -self.count, self.doc)
+                -self.covered, not self.title_hit, not self.near, -(self.year or 0), -self.count, self.doc)
 
 
 MATCH_ORDER = ("phrase", "words", "partial")
@@ -192,8 +194,19 @@ class IndexReader:
         return out
 
     def occurrences(self, phrase: str) -> int:
-        """How often a phrase occurs in all indexed texts: the segmenter's dictionary (words.py)."""
-        return sum(len(v) for v in self.term_matches(phrase).values())
+        """How often a phrase occurs in all indexed texts: the segmenter's dictionary (words.py).
+
+        The segmenter asks this for many strings of the query, so a phrase without gaps (one run of
+        Han characters, letters or digits: its bigrams at offsets 0, 1, 2 …) is counted on the
+        postings alone — such a match lies inside one run, so never across two documents, and needs
+        neither the document of each position nor a list per document. Other phrases are matched."""
+        toks = term_tokens(phrase)
+        if not toks or toks[0].prefix or [t.offset for t in toks] != list(range(len(toks))):
+            return sum(len(v) for v in self.term_matches(phrase).values())
+        lists = [self.token_postings(t) for t in toks]
+        k = min(range(len(lists)), key=lambda i: len(lists[i]))
+        others = [(i - k, set(ps)) for i, ps in enumerate(lists) if i != k]
+        return sum(1 for p in lists[k] if p >= k and all(p + d in ps for d, ps in others))
 
     def alternatives(self, term: str) -> tuple[str, ...]:
         return self.synonyms.get(fold(term), (term,))
@@ -220,15 +233,16 @@ class IndexReader:
         spans = sorted(sp for k in present for sp in per[k][doc])
         starts = sorted(s for s, _ in spans)
         title_words = sum(1 for k in present if per[k][doc][0][0] < f.title_len)
-        near = True
-        if match != "phrase" and len(present) > 1:
+        near, fallback = True, match != "phrase"
+        if fallback and len(present) > 1:
             events = sorted((s, k) for k in present for s, _ in per[k][doc])
             near = _window(events, len(present)) <= NEAR
         return Hit(doc=doc, valid=f.valid, title_hit=starts[0] < f.title_len, year=f.year, count=len(starts),
                    starts=tuple(starts), spans=tuple(spans), match=match,
                    missing=tuple(words[k].word for k in range(len(per)) if doc not in per[k]) if words else (),
-                   name_hit=name_hit, matched=len(present) if match != "phrase" else 0,
-                   title_words=title_words if match != "phrase" else 0, near=near)
+                   name_hit=name_hit, matched=len(present) if fallback else 0,
+                   title_words=title_words if fallback else 0, near=near,
+                   covered=sum(len(words[k].word) for k in present) if fallback and words else 0)
 
     def search(self, query: str, filters: Filters = Filters()) -> list[Hit]:
         return self.answer(query, filters).hits
@@ -248,18 +262,13 @@ class IndexReader:
             groups = query_groups(terms, self.occurrences, self.stop, self.synonyms)
             per_group = [self.alt_matches(g.alts) for g in groups]
             full = set.intersection(*(set(m) for m in per_group)) - phrase_docs
-            mode = "words"
-            if not full and not phrase_docs:
-                present: dict[int, int] = {}
-                for m in per_group:
-                    for doc in m:
-                        present[doc] = present.get(doc, 0) + 1
-                best = max(present.values(), default=0)
-                full = {doc for doc, n in present.items() if n == best}
-                mode = "partial"
+            hits += [self._hit(doc, per_group, "words", groups) for doc in sorted(full) if self._passes(doc, filters)]
+            if len(phrase_docs) + len(full) < FEW:
+                partial = best_partial(per_group, phrase_docs | full)
+                hits += [self._hit(doc, per_group, "partial", groups) for doc in partial if self._passes(doc, filters)]
                 missing = [g.word for g, m in zip(groups, per_group, strict=True) if not m]
-                hints = suggestions(groups, missing, self.titles) if missing else []
-            hits += [self._hit(doc, per_group, mode, groups) for doc in sorted(full) if self._passes(doc, filters)]
+                if missing and not full and not phrase_docs:
+                    hints = suggestions(groups, missing, self.titles)
         return Answer(terms, sorted(hits, key=Hit.rank_key), groups, hints)
 
     def _title_key(self, doc: int, names: set[str]) -> bool:
@@ -288,6 +297,17 @@ class IndexReader:
         items = json.loads(self._files[chunk])
         url, title, text = items[doc - self.meta["chunks"][int(chunk[2:-5])]]
         return url, title, text
+
+
+def best_partial(per_group: list[dict[int, list[tuple[int, int]]]], full: set[int]) -> list[int]:
+    """The documents outside `full` that hold the most of the query's words (at least one), ascending."""
+    present: dict[int, int] = {}
+    for m in per_group:
+        for doc in m:
+            if doc not in full:
+                present[doc] = present.get(doc, 0) + 1
+    best = max(present.values(), default=0)
+    return sorted(doc for doc, n in present.items() if n == best)
 
 
 def _window(events: list[tuple[int, int]], groups: int) -> int:

@@ -16,6 +16,11 @@ must contain every word, anywhere (query.py ranks those by title, proximity and 
 - a 年 right after digits belongs to the year (2012年科技工作 → 2012, 科技, 工作);
 - neighbouring lone characters that are no word join again (量子计算 → 量子, 计算);
 - stop words are dropped (怎么, 的, 是否 …) unless nothing else is left;
+- a single character left alone inside a Han run — no corpus word takes it in with a neighbour, no
+  neighbouring lone character joins it, and it is no stop word or synonym — is a particle or a verb
+  ending of the phrasing (看到 → 到, 填得 → 得, 办过 → 过), not something the wanted document must
+  contain: it is dropped too, unless nothing else is left. A character typed as a term of its own
+  (科技局 到) stays, and so do exact phrases, which are matched before any of this;
 - a word in a synonym group matches any member (科技局 = 科学技术局, 年报 = 年度报告).
 
 search.js mirrors this file exactly; tests/search compares the two.
@@ -119,15 +124,19 @@ def segment(run: str, occurrences: Callable[[str], int], known: frozenset[str]) 
 def query_groups(terms: Sequence[str], occurrences: Callable[[str], int], stop: frozenset[str],
                  synonyms: Mapping[str, tuple[str, ...]]) -> list[Group]:
     known = stop | frozenset(synonyms)
-    words: list[str] = []
+    words: list[tuple[str, bool]] = []  # (word, a lone character left over inside a Han run)
     for term in terms:
         prev = ""
         for p in pieces(term):
             if prev.isdigit() and p[0] == "年" and len(p) > 1:
                 p = p[1:]
-            words.extend(segment(p, occurrences, known) if is_cjk(p[0]) and len(p) > 1 else [p])
+            if is_cjk(p[0]) and len(p) > 1:
+                words.extend((w, len(w) == 1 and w not in known) for w in segment(p, occurrences, known))
+            else:
+                words.append((p, False))
             prev = p
-    kept = [w for w in words if w not in stop] or words
+    content = [w for w, _ in words if w not in stop]
+    kept = [w for w, loose in words if w not in stop and not loose] or content or [w for w, _ in words]
     out: list[Group] = []
     for w in kept:
         if all(g.word != w for g in out):

@@ -44,15 +44,13 @@ def results(page: Any, query: str) -> list[dict[str, Any]]:
 
 def _items(page: Any, list_selector: str) -> list[dict[str, Any]]:
     """Each result, with `section`: 0 for exact-phrase results, then one more per labelled fallback section."""
-    return page.locator(f"{list_selector} .gov-search__item").evaluate_all("""els => els.map(e => {
-        let section = 0;
-        for (let s = e.previousElementSibling; s; s = s.previousElementSibling)
-            if (s.classList.contains('gov-search__divider--words')) section++;
-        return {
+    return page.locator(f"{list_selector} .gov-search__item").evaluate_all("""els => els.map(e => ({
         href: e.querySelector('a').getAttribute('href'),
         invalid: e.classList.contains('gov-search__item--invalid'),
         badge: (e.querySelector('.gov-search__badge') || {}).textContent || '',
-        text: e.innerText, section};})""")
+        section: Array.from(e.parentNode.children).slice(0, Array.from(e.parentNode.children).indexOf(e))
+            .filter(x => x.classList.contains('gov-search__divider--words')).length,
+        text: e.innerText}))""")
 
 
 def all_results(page: Any, demo_url: str, query: str) -> list[dict[str, Any]]:
@@ -87,15 +85,13 @@ def test_a_repealed_document_ranks_after_valid_ones_and_says_so(page: Any, catal
         mine = next(r for r in found if r["href"].endswith(f"/documents/{doc.id}/"))
         assert mine["invalid"] and mine["badge"] == "已废止"
         assert "请以现行有效文件为准" in mine["text"]
-        # Exact-phrase results come first, then each labelled fallback section: within each, valid first.
-        assert [r["section"] for r in found] == sorted(r["section"] for r in found)
-        for section in {r["section"] for r in found}:
-            flags = [r["invalid"] for r in found if r["section"] == section]
-            assert flags == sorted(flags), f"{query}: valid results first in each section, got {hrefs}"
-        plain = page.locator("#gov-search-page-list .gov-search__divider:not(.gov-search__divider--words)")
-        mixed = sum(1 for sec in {r["section"] for r in found}
-                    if {r["invalid"] for r in found if r["section"] == sec} == {True, False})
-        assert plain.count() == mixed  # the divider says why the order is so, once per mixed section
+        assert mine["section"] == 0, f"{query}: the phrase itself is found, before any fallback"
+        # valid results first: among the phrase results, and again among each kind of fallback result
+        flags = [(r["section"], r["invalid"]) for r in found]
+        assert flags == sorted(flags), f"{query}: valid results first, got {hrefs}"
+        # a divider before the first repealed or expired result of each section says why the order is so
+        dividers = page.locator("#gov-search-page-list .gov-search__divider:not(.gov-search__divider--words)")
+        assert dividers.count() == len({section for section, invalid in flags if invalid})
 
 
 def test_the_results_page_exists_and_searches(page: Any, demo_url: str) -> None:
@@ -120,3 +116,15 @@ def test_real_phrasing_queries_give_the_browser_and_python_the_same_answer(page:
     found = results(page, "科技局预算")
     assert found[0]["href"].endswith("/documents/2026-kjj-bmys-001/")
     assert "但不相连" in page.locator("#gov-search-overlay-list .gov-search__divider--words").inner_text()
+    # two documents have both words: the best partial ones follow, under their own label, saying what they lack
+    hits = reader.search("怎样申请科技特派员")
+    whole = sum(h.match != "partial" for h in hits)
+    results(page, "怎样申请科技特派员")
+    page.wait_for_function("() => document.querySelector('#gov-search-overlay-list').textContent.includes('部分词语')")
+    found = _items(page, "#gov-search-overlay-list")
+    dividers = page.locator("#gov-search-overlay-list .gov-search__divider--words").all_inner_texts()
+    assert dividers == ["以下结果包含查询中的全部词语（申请、科技特派员），但不相连",
+                        "以下结果只包含查询中的部分词语（申请、科技特派员）"]
+    assert found[whole]["href"].endswith("/documents/2024-kjj-gfxwj-003/") and "缺少：申请" in found[whole]["text"]
+    assert page.locator("#gov-search-overlay-count").inner_text().startswith(
+        f"找到 {whole} 条结果，另有 {len(hits) - whole} 条只包含查询中的部分词语")

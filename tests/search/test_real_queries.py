@@ -59,3 +59,36 @@ def test_no_answer_suggests_the_nearest_title_phrase(reader: IndexReader) -> Non
     answer = reader.answer("专利姿助")
     assert answer.suggestions[0] == "专利资助"
     assert all(h.match == "partial" and h.missing == ("姿助",) for h in answer.hits)
+
+
+def test_a_lone_character_left_inside_a_run_is_not_required(reader: IndexReader) -> None:
+    # 看 is a stop word; 到 takes part in no corpus word of the query: neither is required
+    assert [g.word for g in reader.answer("哪里可以看到科技局权责清单").groups] == ["科技局", "权责清单"]
+    assert [g.word for g in reader.answer("想了解科技成果转化奖补").groups] == ["科技成果转化奖补"]
+    # a character typed as a term of its own stays, and so do neighbouring lone characters (a typo)
+    assert [g.word for g in reader.answer("权责清单 写").groups] == ["权责清单", "写"]
+    assert "姿助" in [g.word for g in reader.answer("专利姿助").groups]
+    # nothing but a lone character and stop words: the character is what is left to search
+    assert [g.word for g in reader.answer("写了吗").groups] == ["写"] and reader.search("写了吗")
+    first = reader.search("哪里可以看到科技局权责清单")[0]
+    assert reader.record(first.doc)[0] == "documents/2024-kjj-qlqd-001/" and first.match == "words"
+
+
+def test_few_whole_word_matches_are_followed_by_the_best_partial_ones(reader: IndexReader) -> None:
+    hits = reader.search("怎样申请科技特派员")
+    order = [h.match for h in hits]
+    assert order[:2] == ["words", "words"] and set(order[2:]) == {"partial"}
+    partial = hits[2:]
+    assert all(len(h.missing) == 1 for h in partial)  # the best partial ones: one word of two
+    # a word in the title first; then the longer (more specific) word
+    assert [h.title_hit for h in partial] == sorted((h.title_hit for h in partial), reverse=True)
+    assert reader.record(partial[0].doc)[0] == "documents/2024-kjj-gfxwj-003/" and partial[0].missing == ("申请",)
+    assert not reader.answer("怎样申请科技特派员").suggestions  # every word is somewhere: nothing to correct
+    # five or more documents with every word: no partial ones
+    assert {h.match for h in reader.search("科技局预算")} == {"words"}
+
+
+def test_both_new_classes_are_answered(reader: IndexReader) -> None:
+    for q in QUERIES:
+        if q["class"] in ("particle", "fewwords"):
+            assert top5_found(reader, q["query"], q["wanted"]), q["query"]

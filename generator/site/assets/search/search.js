@@ -161,18 +161,20 @@
   function queryGroups(terms, occurrences) {
     var known = new Set(LEX.stop);
     LEX.synonyms.forEach(function (_, w) { known.add(w); });
-    var words = [];
+    var words = [], loose = []; // loose[k]: words[k] is a lone character left over inside a Han run
     terms.forEach(function (t) {
       var prev = "";
       pieces(t).forEach(function (p) {
         if (/^[0-9]+$/.test(prev) && p[0] === "年" && cpLen(p) > 1) p = p.slice(1); // 2012年 is a year
-        if (isHan(p) && cpLen(p) > 1) words = words.concat(segment(p, occurrences, known));
-        else words.push(p);
+        if (isHan(p) && cpLen(p) > 1) {
+          segment(p, occurrences, known).forEach(function (w) { words.push(w); loose.push(cpLen(w) === 1 && !known.has(w)); });
+        } else { words.push(p); loose.push(false); }
         prev = p;
       });
     });
-    var kept = words.filter(function (w) { return !LEX.stop.has(w); });
-    if (!kept.length) kept = words;
+    var content = words.filter(function (w) { return !LEX.stop.has(w); });
+    var kept = words.filter(function (w, k) { return !LEX.stop.has(w) && !loose[k]; });
+    if (!kept.length) kept = content.length ? content : words;
     var out = [];
     kept.forEach(function (w) {
       if (!out.some(function (g) { return g.word === w; })) out.push({ word: w, alts: LEX.synonyms.get(w) || [w] });
@@ -441,9 +443,25 @@
     });
     return out;
   };
+  /* How often a phrase occurs (query.py occurrences): a phrase without gaps is counted on the postings alone. */
   Index.prototype.occurrences = function (phrase) {
+    var self = this;
+    var toks = termTokens(phrase);
     var n = 0;
-    this.termMatchesNow(phrase).forEach(function (starts) { n += starts.length; });
+    var gapless = toks.length && !toks[0].prefix && toks.every(function (t, i) { return t.offset === i; });
+    if (!gapless) {
+      this.termMatchesNow(phrase).forEach(function (starts) { n += starts.length; });
+      return n;
+    }
+    var lists = toks.map(function (t) { return self.postings.get(tokenKey(t)); });
+    var k = 0;
+    for (var i = 1; i < lists.length; i++) if (lists[i].length < lists[k].length) k = i;
+    var anchor = lists[k];
+    for (var a = 0; a < anchor.length; a++) {
+      var p = anchor[a], ok = p >= k;
+      for (var j = 0; ok && j < lists.length; j++) if (j !== k && !has(lists[j], p + j - k)) ok = false;
+      if (ok) n++;
+    }
     return n;
   };
   Index.prototype.alternatives = function (term) { return LEX.synonyms.get(foldStr(term)) || [term]; };
@@ -512,7 +530,8 @@
     return { doc: doc, valid: f.valid, titleHit: starts[0] < f.titleLen, year: f.year, count: starts.length,
       starts: starts, spans: spans, match: match, nameHit: nameHit,
       missing: groups ? groups.filter(function (g, k) { return !per[k].has(doc); }).map(function (g) { return g.word; }) : [],
-      matched: fallback ? present.length : 0, titleWords: fallback ? titleWords : 0, near: near, facet: f };
+      matched: fallback ? present.length : 0, titleWords: fallback ? titleWords : 0, near: near, facet: f,
+      covered: fallback && groups ? present.reduce(function (n, k) { return n + cpLen(groups[k].word); }, 0) : 0 };
   };
   Index.prototype.facetOf = function (doc) {
     var f = this.facets, m = this.meta;
@@ -566,36 +585,35 @@
         return Promise.all(hanPieces.map(self.loadTerm, self)).then(function () {
           var groups = queryGroups(terms, function (w) { return self.occurrences(w); });
           return Promise.all(groups.map(function (g) { return self.altMatches(g.alts); })).then(function (perGroup) {
-            var phraseSet = new Set(phraseDocs);
-            var docs = intersect(perGroup).filter(function (d) { return !phraseSet.has(d); });
-            var mode = "words";
+            var done = new Set(phraseDocs);
+            var docs = intersect(perGroup).filter(function (d) { return !done.has(d); });
+            docs.forEach(function (doc) { hits.push(self.hit(doc, perGroup, "words", groups, false)); done.add(doc); });
             var hints = Promise.resolve([]);
-            if (!docs.length && !phraseDocs.length) {
-              var present = new Map();
-              perGroup.forEach(function (m) { m.forEach(function (_, doc) { present.set(doc, (present.get(doc) || 0) + 1); }); });
-              var best = 0;
-              present.forEach(function (n) { best = Math.max(best, n); });
-              docs = sortedDocs(present).filter(function (d) { return present.get(d) === best; });
-              mode = "partial";
+            if (done.size < FEW) { // few documents hold every word: the best partial ones follow them
+              bestPartial(perGroup, done).forEach(function (doc) { hits.push(self.hit(doc, perGroup, "partial", groups, false)); });
               var missing = groups.filter(function (g, k) { return !perGroup[k].size; }).map(function (g) { return g.word; });
-              if (missing.length) hints = self.loadTitles().then(function (titles) { return suggestions(groups, missing, titles); });
+              if (missing.length && !done.size) hints = self.loadTitles().then(function (titles) { return suggestions(groups, missing, titles); });
             }
-            return hints.then(function (hs) {
-              docs.forEach(function (doc) { hits.push(self.hit(doc, perGroup, mode, groups, false)); });
-              return finish(hits, groups.map(function (g) { return g.word; }), hs);
-            });
+            return hints.then(function (hs) { return finish(hits, groups.map(function (g) { return g.word; }), hs); });
           });
         });
       });
     });
   };
+  /* The documents outside `done` holding the most of the query's words (at least one), ascending (query.py best_partial). */
+  function bestPartial(perGroup, done) {
+    var present = new Map(), best = 0;
+    perGroup.forEach(function (m) { m.forEach(function (_, doc) { if (!done.has(doc)) present.set(doc, (present.get(doc) || 0) + 1); }); });
+    present.forEach(function (n) { best = Math.max(best, n); });
+    return sortedDocs(present).filter(function (d) { return present.get(d) === best; });
+  }
   function emptyCounts() {
     return { status: new Map(), year: new Map(), category: new Map(), kind: new Map() };
   }
   function flag(x, y) { return x === y ? 0 : x ? -1 : 1; }
   function rankCompare(a, b) {
     return (MATCH_ORDER.indexOf(a.match) - MATCH_ORDER.indexOf(b.match)) || flag(a.nameHit, b.nameHit) ||
-      flag(a.valid, b.valid) || (b.matched - a.matched) || (b.titleWords - a.titleWords) ||
+      flag(a.valid, b.valid) || (b.matched - a.matched) || (b.titleWords - a.titleWords) || (b.covered - a.covered) ||
       flag(a.titleHit, b.titleHit) || flag(a.near, b.near) ||
       ((b.year || 0) - (a.year || 0)) || (b.count - a.count) || (a.doc - b.doc);
   }
@@ -703,8 +721,13 @@
   var FILTER_LABEL = { status: "状态", year: "年份", category: "分类", kind: "类型" };
   var SECTION_LABEL = {
     words: function (words) { return "以下结果包含查询中的全部词语（" + words.join("、") + "），但不相连"; },
-    partial: function (words) { return "没有同时包含" + words.join("、") + "的结果，以下结果只包含其中一部分"; },
+    partial: function (words, after) {
+      return after ? "以下结果只包含查询中的部分词语（" + words.join("、") + "）"
+        : "没有同时包含" + words.join("、") + "的结果，以下结果只包含其中一部分";
+    },
   };
+
+  function hasWhole(hits) { return hits.some(function (h) { return h.match !== "partial"; }); }
 
   function Controller(root, mode) {
     this.root = root;
@@ -848,7 +871,7 @@
       var prevMatch = prev ? prev.match : "phrase";
       slice.forEach(function (hit, k) {
         if (hit.match !== prevMatch) { // each kind of fallback result under its own label
-          self.list.appendChild(el("li", "gov-search__divider gov-search__divider--words", SECTION_LABEL[hit.match](res.words)));
+          self.list.appendChild(el("li", "gov-search__divider gov-search__divider--words", SECTION_LABEL[hit.match](res.words, hasWhole(res.hits))));
           prevValid = true;
         }
         prevMatch = hit.match;
@@ -871,6 +894,7 @@
     var exact = hits.filter(function (h) { return h.match !== "partial"; }).length;
     var text = n === 0 ? "没有找到包含“" + this.result.terms.join(" ") + "”的结果" : "找到 " + n + " 条结果";
     if (n && !exact) text += "，但没有结果包含查询中的全部词语";
+    else if (exact < n) text = "找到 " + exact + " 条结果，另有 " + (n - exact) + " 条只包含查询中的部分词语";
     if (n && invalid) text += "（其中 " + invalid + " 条已废止或已失效，排在后面）";
     var self = this;
     var active = FACETS.filter(function (name) { return self.filters[name]; });
