@@ -7,15 +7,12 @@ obtained. The applicant need not state a purpose, so the form asks for none.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
-from docx import Document as Docx
-from docx.shared import Pt
-
-# python-docx stamps the current time into the file; a fixed date keeps the build byte-identical.
+# zipfile would stamp the current time on each member; a fixed date keeps the build byte-identical.
 FIXED = (1980, 1, 1, 0, 0, 0)
 
 
@@ -56,38 +53,61 @@ NOTES = (
 )
 
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '</Types>'
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="word/document.xml"/></Relationships>'
+)
+
+
+def _para(text: str, size: int = 24, bold: bool = False, center: bool = False) -> str:
+    """One paragraph; `size` in half-points (24 = 小四)."""
+    ppr = '<w:pPr><w:jc w:val="center"/></w:pPr>' if center else ""
+    rpr = f'<w:rPr>{"<w:b/>" if bold else ""}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+    return f"<w:p>{ppr}<w:r>{rpr}<w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r></w:p>"
+
+
+def _table(rows: tuple[tuple[str, str], ...]) -> str:
+    border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                     for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    grid = '<w:tblGrid><w:gridCol w:w="2800"/><w:gridCol w:w="6200"/></w:tblGrid>'
+    body = "".join(
+        f'<w:tr><w:trPr><w:trHeight w:val="560"/></w:trPr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="2800" w:type="dxa"/></w:tcPr>{_para(label, bold=True)}</w:tc>'
+        f'<w:tc><w:tcPr><w:tcW w:w="6200" w:type="dxa"/></w:tcPr>{_para(hint)}</w:tc></w:tr>'
+        for label, hint in rows)
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/><w:tblBorders>{border}</w:tblBorders></w:tblPr>'
+            f"{grid}{body}</w:tbl>")
+
+
 def application_docx(agency_name: str) -> bytes:
-    """guide/apply.docx: the form as a Word table to fill in; the same bytes for the same agency."""
-    doc = Docx()
-    doc.core_properties.title = "政府信息公开申请表"
-    doc.core_properties.author = agency_name
-    doc.core_properties.last_modified_by = agency_name
-    doc.core_properties.revision = 1
-    for attr in ("created", "modified", "last_printed"):
-        setattr(doc.core_properties, attr, dt.datetime(*FIXED))
-    doc.add_heading(f"{agency_name}政府信息公开申请表", level=1)
+    """guide/apply.docx: the form as Word tables to fill in (plain WordprocessingML, opens in Word and
+    WPS); the same bytes for the same agency."""
+    parts = [_para(f"{agency_name}政府信息公开申请表", size=36, bold=True, center=True)]
     for part in FORM:
-        doc.add_heading(part.title, level=2)
-        table = doc.add_table(rows=0, cols=2)
-        table.style = "Table Grid"
-        for label, hint in part.rows:
-            cells = table.add_row().cells
-            cells[0].text = label
-            cells[1].text = hint
-    for note in NOTES:
-        doc.add_paragraph(note).runs[0].font.size = Pt(9)
-    raw = io.BytesIO()
-    doc.save(raw)
-    return _fixed_zip(raw.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same archive with every member's date fixed (zipfile stamps the current time)."""
+        parts += [_para(part.title, size=28, bold=True), _table(part.rows)]
+    parts += [_para(note, size=18) for note in NOTES]
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'
+                + "".join(parts)
+                + '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" '
+                'w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>')
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, FIXED)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in (("[Content_Types].xml", _CONTENT_TYPES), ("_rels/.rels", _RELS),
+                           ("word/document.xml", document)):
+            member = zipfile.ZipInfo(name, FIXED)
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(info.filename))
+            z.writestr(member, text.encode("utf-8"))
     return out.getvalue()

@@ -17,4 +17,5 @@ def qr_svg(address: str) -> Markup:
     """An <svg role="img"> QR code of `address` (error correction M, 3 px a module), named for screen readers."""
     code = segno.make(address, error="m", micro=False)
     svg = code.svg_inline(scale=3, title=ALT, svgclass="gov-qr", lineclass=None, omitsize=False)
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{ALT}" ', 1))
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{ALT}" ', 1).replace("</title><", "</title>\n<", 1)
+    return Markup(svg)
