@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: setup check site serve audit test lint bench browser office schema docs clean
+.PHONY: setup check site serve audit test lint bench browser office checkers lighthouse schema docs clean
 
 setup: $(STAMP)
 
@@ -48,10 +48,25 @@ office:
 
 # Speed of check, build and search at 1,000 and 10,000 documents against plain Material, in the same
 # run (ARGS=--large adds 50,000). Figures and how to read them: docs/performance.md.
+# The markup and accessibility checkers the tests run on the demo site: the Nu HTML Checker (vnu-jar, on
+# Debian's Java), axe-core and Lighthouse, pinned in tests/node/package-lock.json (no browser download).
+NODE_STAMP := tests/node/node_modules/.installed
+checkers: $(NODE_STAMP)
+
+$(NODE_STAMP): tests/node/package-lock.json
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+	cd tests/node && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+# Lighthouse accessibility / best practices / SEO of the demo's main page types (figures: docs/site.md).
+lighthouse: setup browser checkers
+	CHROME_PATH=/usr/bin/chromium $(PY) -m tests.site.lighthouse $(ARGS)
+
 bench: setup browser
 	$(PY) tests/bench/run.py $(ARGS)
 
-test: setup browser office
+test: setup browser office checkers
 	$(PY) -m pytest -q $(ARGS)
 
 lint: setup

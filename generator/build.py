@@ -124,7 +124,9 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
         pages = with_problems(cat, pages, result.problems)
     timings["pages"] = time.perf_counter() - t
     static = asset_files() + published_files(cat)
-    assets = [s.url for s in static if s.url.startswith("assets/") and s.url.endswith((".css", ".js"))]
+    # assets/head/ scripts are loaded in <head> by the theme override (main.html), not after the page.
+    assets = [s.url for s in static if s.url.startswith("assets/") and s.url.endswith((".css", ".js"))
+              and not s.url.startswith("assets/head/")]
     config_path = write_config(project, mkdocs_config(cat, project, nav_items(cat, pages), assets))
 
     jobs = default_jobs() if jobs is None else max(1, jobs)

@@ -131,7 +131,7 @@ class _Preview:
                 self.cat.documents[doc.id] = doc
                 self.cat.all_documents = [doc if d.id == doc.id else d for d in self.cat.all_documents]
                 self.cat.forget_derived()  # the edited document's links and citations are recomputed
-                if not self.pages.render(document_page(self.cat, relations(self.cat), doc)):
+                if not self.pages.render(document_page(self.cat, relations(self.cat), doc, self.today)):
                     return False
                 self.stamps[path] = now[path]
                 self.recent.add(doc.id)
@@ -159,7 +159,8 @@ class _Preview:
             with self.lock:  # edits shown while it ran are not in what it published: show them again
                 if self.cat is not None and self.pages is not None:
                     for doc_id in sorted(self.recent):
-                        self.pages.render(document_page(self.cat, relations(self.cat), self.cat.documents[doc_id]))
+                        doc = self.cat.documents[doc_id]
+                        self.pages.render(document_page(self.cat, relations(self.cat), doc, self.today))
             self.reload()
 
     def stop(self) -> None:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 __all__ = ["Markup", "environment", "render", "report_environment"]
 
-from generator.format.status import DocStatus, LawStatus, PowerStatus
+from generator.format.status import NOT_YET_IN_FORCE, DocStatus, LawStatus, PowerStatus, marked_title, shown_status
 from generator.site import urls
 
 # CSS class of each status badge: the colour tells 有效 from 已修改 from 废止/失效 at a glance,
@@ -30,7 +30,7 @@ STATUS_CLASS: dict[str, str] = {
     DocStatus.AMENDED: "amended", LawStatus.AMENDED: "amended", PowerStatus.ADJUSTED: "amended",
     DocStatus.REPEALED: "repealed", LawStatus.REPEALED: "repealed", PowerStatus.CANCELLED: "repealed",
     DocStatus.EXPIRED: "expired",
-    LawStatus.NOT_YET_EFFECTIVE: "pending",
+    LawStatus.NOT_YET_EFFECTIVE: "pending", NOT_YET_IN_FORCE: "pending",
 }
 
 
@@ -48,6 +48,18 @@ def date_iso(value: dt.date | None) -> str:
 def rel(context: Context, url: str) -> str:
     """A site-relative URL as a link from the page being rendered (its URL is `here`)."""
     return urls.relative(context["here"], url)
+
+
+@pass_context
+def shown(context: Context, doc: Any) -> str | None:
+    """A document's status as readers see it on the build date (`today` in the context): 尚未施行 or its own."""
+    return shown_status(doc.status, doc.effective, context.get("today"))
+
+
+@pass_context
+def marked(context: Context, doc: Any) -> str:
+    """A document's title with 【已废止】/【已失效】/【尚未施行】 before it, as lists show it."""
+    return marked_title(doc.title, shown(context, doc))
 
 
 def status_class(status: str | None) -> str:
@@ -77,7 +89,8 @@ def report_environment() -> Environment:
 def environment() -> Environment:
     """The site's page templates (generator/site/templates/): every value escaped."""
     env = _environment("generator.site", autoescape=True)
-    env.filters.update(date_cn=date_cn, date_iso=date_iso, rel=rel, status_class=status_class)
+    env.filters.update(date_cn=date_cn, date_iso=date_iso, rel=rel, status_class=status_class, shown=shown,
+                       marked=marked)
     env.globals.update(urls=urls)
     return env
 

@@ -12,6 +12,7 @@ text the editor wrote (it may be invalid; invalid-value reports that); members c
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 
@@ -20,6 +21,24 @@ class DocStatus(StrEnum):
     AMENDED = "已修改"
     REPEALED = "废止"
     EXPIRED = "失效"
+
+
+# Shown, never written: a document recorded 有效 whose 施行日期 is after the build date.
+NOT_YET_IN_FORCE = "尚未施行"
+# gov.cn convention: a title is marked wherever it is listed, so a repealed text is never mistaken for law.
+TITLE_MARKS: dict[str, str] = {"废止": "【已废止】", "失效": "【已失效】", NOT_YET_IN_FORCE: "【尚未施行】"}
+
+
+def shown_status(status: str | None, effective: dt.date | None, today: dt.date | None) -> str | None:
+    """The status a reader sees on `today`: 尚未施行 for a 有效 document not yet in effect, else `status`."""
+    if status == "有效" and effective is not None and today is not None and effective > today:
+        return NOT_YET_IN_FORCE
+    return status
+
+
+def marked_title(title: str, shown: str | None) -> str:
+    """`title` with 【已废止】/【已失效】/【尚未施行】 before it when the shown status calls for one."""
+    return TITLE_MARKS.get(shown or "", "") + title
 
 
 class LawStatus(StrEnum):

@@ -19,7 +19,9 @@ from typing import Any
 
 from generator.format.model import BasisRef, Catalog, Document, LegalBasis, Power
 from generator.format.relations import Relations, relations
+from generator.format.status import marked_title, shown_status
 from generator.site import urls
+from generator.site.application import application_docx
 from generator.site.pages.base import SitePage
 from generator.site.pages.home import EXPORT_TITLES
 from generator.spreadsheet.write import csv_text
@@ -223,7 +225,7 @@ def atom_feed(cat: Catalog, today: dt.date) -> bytes:
     for d in entries:
         assert d.published is not None
         e = el(feed, "entry")
-        el(e, "title", d.title)
+        el(e, "title", marked_title(d.title, shown_status(d.status, d.effective, today)))
         url = urls.absolute(site_url, urls.document(d.id))
         el(e, "id", url)
         el(e, "link", rel="alternate", href=url)
@@ -262,5 +264,6 @@ def write_exports(cat: Catalog, pages: Sequence[SitePage], today: dt.date, out_d
     _write(out_dir, urls.SITEMAP, smap)
     # MkDocs writes its own sitemap.xml.gz (with a build timestamp): replace it by ours, deterministically.
     _write(out_dir, urls.SITEMAP + ".gz", gzip.compress(smap, mtime=0))
-    written += [urls.FEED, urls.SITEMAP, urls.SITEMAP + ".gz"]
+    _write(out_dir, urls.APPLY_DOCX, application_docx(cat.config.agency.name or cat.config.site.name))
+    written += [urls.FEED, urls.SITEMAP, urls.SITEMAP + ".gz", urls.APPLY_DOCX]
     return written

@@ -38,7 +38,7 @@ TAGS = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
     "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
     # links, images, disclosure, structure
-    "a", "img", "figure", "figcaption", "details", "summary", "section", "article", "aside", "time",
+    "a", "img", "figure", "figcaption", "details", "summary", "section", "article", "aside", "nav", "time",
 })
 
 ATTRIBUTES: dict[str, set[str]] = {
@@ -118,6 +118,29 @@ def clean_html(html: str) -> str:
         strip_comments=True,
         attribute_filter=_attribute,
     )
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+def outline_headings(html: str) -> str:
+    """`html` with no heading level skipped: the page's <h1> comes first, so a body that starts at
+    `##` (or jumps from `##` to `####`) is moved up to follow on. Screen-reader users navigate by
+    heading level, and a skipped level is an HTML conformance error."""
+    open_levels = [(1, 1)]  # (level written, level published) of the headings enclosing this point
+    level = 1
+
+    def shift(m: re.Match[str]) -> str:
+        nonlocal level
+        if not m.group(1):
+            written = int(m.group(2))
+            while len(open_levels) > 1 and open_levels[-1][0] >= written:
+                open_levels.pop()
+            level = 1 if written == 1 else open_levels[-1][1] + 1
+            open_levels.append((written, level))
+        return f"<{m.group(1)}h{level}"
+
+    return _HEADING_TAG.sub(shift, html)
 
 
 # Python-Markdown's inline parser costs (brackets × length) per paragraph, list item or table row:

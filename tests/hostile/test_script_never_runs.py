@@ -93,6 +93,7 @@ INTERACT = """
 () => {
   const all = Array.from(document.querySelectorAll('body *'));
   for (const el of all) {
+    if (el.matches('[data-gov-print]')) { continue; }  // the site's own 打印 button opens print() by design
     for (const type of ['pointerover', 'pointerenter', 'mouseover', 'mouseenter', 'mousemove', 'pointerdown',
                         'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick', 'contextmenu', 'mouseout',
                         'mouseleave']) {

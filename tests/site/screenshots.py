@@ -3,8 +3,8 @@
     .venv/bin/python -m tests.site.screenshots [OUT_DIR]   # default docs/screenshots
 
 Builds the demo project (copied to a temporary directory, --today 2026-11-26), serves it on
-127.0.0.1 and photographs the home page, a document, a repealed document and a power page at
-1280 and 375 pixels wide with Debian's Chromium.
+127.0.0.1 and photographs every page type at 1280 and 375 pixels wide with Debian's Chromium
+(the top of the page: what a reader sees first).
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ import shutil
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.build import build_site
 from generator.load import load_project
-from generator.site import urls
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,18 +29,20 @@ TODAY = dt.date(2026, 11, 26)
 WIDTHS = {"desktop": (1280, 860), "phone": (375, 812)}
 
 
-def shots(project: Path) -> dict[str, str]:
-    cat, _ = load_project(project)
-    docs = sorted(cat.documents.values(), key=lambda d: d.id)
-    repealed = next(d for d in docs if d.status == "废止" and d.repealed and d.repealed.by in cat.documents)
-    normative = next(d for d in reversed(docs) if d.normative and d.status == "有效" and d.basis)
-    power = next(p for p in sorted(cat.powers.values(), key=lambda p: p.code) if p.basis)
-    return {"home": urls.HOME, "document": urls.document(normative.id), "repealed": urls.document(repealed.id),
-            "power": urls.power(power.code)}
+def build_demo(tmp: Path) -> Path:
+    """The demo project copied into `tmp` and built into tmp/site; returns the project directory."""
+    for name in ("site_config.yml", "catalog", "content"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp / name)
+    result = build_site(tmp, tmp / "site", TODAY)
+    if not result.published:
+        raise SystemExit("\n".join(p.as_text() for p in result.problems))
+    return tmp
 
 
-def take(site: Path, targets: dict[str, str], out: Path) -> list[Path]:
-    from playwright.sync_api import sync_playwright
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """`site` on a local HTTP server; yields its base URL."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
@@ -47,39 +50,40 @@ def take(site: Path, targets: dict[str, str], out: Path) -> list[Path]:
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            for label, (w, h) in WIDTHS.items():
-                page = browser.new_page(viewport={"width": w, "height": h})
-                for name, url in targets.items():
-                    page.goto(base + url)
-                    path = out / f"{name}-{label}.png"
-                    page.screenshot(path=str(path))
-                    written.append(path)
-                page.close()
-            browser.close()
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
+
+
+def take(site: Path, targets: dict[str, str], out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with serving(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for label, (w, h) in WIDTHS.items():
+            page = browser.new_page(viewport={"width": w, "height": h})
+            for name, url in targets.items():
+                page.goto(base + url)
+                page.wait_for_load_state("load")
+                path = out / f"{name}-{label}.png"
+                page.screenshot(path=str(path))
+                written.append(path)
+            page.close()
+        browser.close()
     return written
 
 
 def main(argv: list[str]) -> int:
+    from tests.site.test_markup import every_page_type
+
     out = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        for name in ("site_config.yml", "catalog", "content"):
-            src = ROOT / name
-            (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
-        result = build_site(project, project / "site", TODAY)
-        if not result.published:
-            print("\n".join(p.as_text() for p in result.problems), file=sys.stderr)
-            return 1
-        for path in take(project / "site", shots(project), out):
+        project = build_demo(Path(tmp))
+        for path in take(project / "site", every_page_type(load_project(project)[0]), out):
             print(path)
     return 0
 

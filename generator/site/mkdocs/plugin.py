@@ -19,7 +19,7 @@ from markupsafe import escape
 from generator.site.csp import with_policy
 from generator.site.mkdocs.config import StaticFile, src_uri, url_of
 from generator.site.pages.base import BODY_SLOT, SitePage
-from generator.site.sanitize import clean_html, defuse_markdown, heading_id
+from generator.site.sanitize import clean_html, defuse_markdown, heading_id, outline_headings
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
@@ -70,7 +70,7 @@ class DisclosurePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         """
         sp = self.pages.get(page.file.src_uri)
         if sp is None or not sp.meta.trusted:
-            html = clean_html(html)
+            html = outline_headings(clean_html(html))
         if sp is None or not sp.html:
             return html
         before, slot, after = sp.html.partition(BODY_SLOT)

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from generator.format.model import Catalog
+from generator.site import urls
 from generator.site.pages.annual import annual_pages
 from generator.site.pages.audit import audit_pages
 from generator.site.pages.base import PageFamily, SitePage
@@ -23,11 +24,12 @@ from generator.site.pages.catalogue import catalogue_pages
 from generator.site.pages.content import content_pages
 from generator.site.pages.directory import directory_pages
 from generator.site.pages.documents import document_pages
-from generator.site.pages.home import home_page
+from generator.site.pages.home import home_page, sections
 from generator.site.pages.laws import law_pages
 from generator.site.pages.normative import normative_pages
 from generator.site.pages.powers import power_pages
 from generator.site.pages.search import search_pages
+from generator.site.pages.service import service_pages, site_map_page
 
 # The page families of the site. Add a family (e.g. the audit and annual-report pages) here.
 PAGE_FAMILIES: list[PageFamily] = [
@@ -41,6 +43,7 @@ PAGE_FAMILIES: list[PageFamily] = [
     search_pages,
     audit_pages,
     annual_pages,
+    service_pages,
 ]
 
 
@@ -67,6 +70,7 @@ def build_pages(cat: Catalog, today: dt.date, families: Sequence[PageFamily] | N
     for p in prose:
         first.setdefault(p.url, p)
     pages = list(generated.values()) + [p for p in first.values() if p.url not in generated]
-    present = {p.url for p in pages}
+    present = {p.url for p in pages} | {urls.SITE_MAP}
+    pages.append(site_map_page(cat, [(s.title, s.url) for s in sections(cat, present)], present))
     pages.insert(0, home_page(cat, today, present))
     return pages

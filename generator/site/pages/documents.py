@@ -9,14 +9,16 @@ import json
 from generator.audit.directory import history
 from generator.format.model import Catalog, Document
 from generator.format.relations import Relations, ancestors, relations, resolve_links
-from generator.format.status import DocStatus, in_force
+from generator.format.status import DocStatus, in_force, marked_title, shown_status
 from generator.site import urls
 from generator.site.pages.base import (
     BODY_SLOT,
     Crumb,
     PageMeta,
     SitePage,
+    site_name,
 )
+from generator.site.qr import qr_svg
 from generator.templating import render
 
 # schema.org LegalForceStatus for each document status (SPEC §6 JSON-LD).
@@ -74,10 +76,10 @@ def _repeal_notice(cat: Catalog, rel: Relations, doc: Document) -> dict[str, obj
 def document_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """documents/<id>/ for every document: 信息索引表, status, banner, body, 依据, 清理, 被引用, JSON-LD."""
     rel = relations(cat)
-    return [document_page(cat, rel, doc) for doc in rel.documents]
+    return [document_page(cat, rel, doc, today) for doc in rel.documents]
 
 
-def document_page(cat: Catalog, rel: Relations, doc: Document) -> SitePage:
+def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -> SitePage:
     """The page of one document (serve re-renders an edited document alone with it)."""
     url = urls.document(doc.id)
     path = ancestors(cat, doc.category)
@@ -96,8 +98,9 @@ def document_page(cat: Catalog, rel: Relations, doc: Document) -> SitePage:
         basis=[(cat.laws.get(b.law or ""), b) for b in doc.basis],
         reviews=reviews, campaigns=cat.cleanups, cited_by=rel.cited_by.get(doc.id, []),
         attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
-        body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc), history=history(cat, doc),
+        body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc), history=history(cat, doc), today=today, site_name=site_name(cat),
+        address=(address := urls.absolute(cat.config.site.url, url)), qr=qr_svg(address),
     )
-    return SitePage(url, doc.title, body, PageMeta(
+    return SitePage(url, marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, PageMeta(
         description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
     ), html)
