@@ -197,19 +197,20 @@ def build_relations(cat: Catalog) -> Relations:
 
 
 def _body_links(rel: Relations, cat: Catalog, body: str, cite: Citation, self_id: str | None) -> None:
-    """Record each distinct doc:/law:/power: link of a body once as an incoming citation."""
+    """Record each distinct doc:/law:/power: link of a body once as an incoming citation — and not at all
+    when the same record already cites the target in a stronger way (a 政策解读 that also links the document
+    it interprets, a document that links its own 制定依据): one record, one line in 被引用."""
     seen: set[tuple[str, str]] = set()
     for link in find_links(body):
         key = (link.kind, link.target)
         if key in seen or link.target == self_id:
             continue
         seen.add(key)
-        if link.kind == "doc" and link.target in cat.documents:
-            rel.cited_by[link.target].append(cite)
-        elif link.kind == "law" and link.target in cat.laws:
-            rel.law_cited_by[link.target].append(cite)
-        elif link.kind == "power" and link.target in cat.powers:
-            rel.power_cited_by[link.target].append(cite)
+        pool = (rel.cited_by if link.kind == "doc" and link.target in cat.documents
+                else rel.law_cited_by if link.kind == "law" and link.target in cat.laws
+                else rel.power_cited_by if link.kind == "power" and link.target in cat.powers else None)
+        if pool is not None and not any(c.url == cite.url for c in pool[link.target]):
+            pool[link.target].append(cite)
 
 
 def relations(cat: Catalog) -> Relations:

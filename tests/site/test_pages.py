@@ -69,6 +69,16 @@ def test_cited_by_lists_repeal_interpretation_and_body_links_both_ways(tmp_path:
     assert "正文引用" in old.split('id="cited-by"', 1)[1]
 
 
+def test_a_record_that_cites_a_document_two_ways_is_listed_once(tmp_path: Path) -> None:
+    """A 政策解读 that also links the document it interprets is one line in 被引用, as 政策解读."""
+    files = dict(REPEALED)
+    key = "catalog/documents/zcjd/2025-kjj-zcjd-001.md"
+    files[key] = files[key].replace("修订要点如下。", "[修订后的办法](doc:2025-kjj-gfxwj-002)的修订要点如下。")
+    _, site = build(tmp_path, files)
+    cited = html(site, "documents/2025-kjj-gfxwj-002/").split('id="cited-by"', 1)[1].split("</section>", 1)[0]
+    assert cited.count('href="../../documents/2025-kjj-zcjd-001/"') == 1 and "政策解读" in cited
+
+
 def _jsonld(page: str) -> dict[str, object]:
     m = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert m
