@@ -14,6 +14,8 @@ from generator.format.status import DOC_STATUSES, LAW_STATUSES, POWER_STATUSES, 
 ID_PATTERN = r"^[a-z0-9-]+$"
 
 LAW_LEVELS = ("法律", "行政法规", "地方性法规", "自治条例和单行条例", "部门规章", "地方政府规章", "规范性文件")
+# 依申请公开的渠道（条例第二十九条：书面形式，包括信件、数据电文）。
+CHANNEL_TYPES = ("在线平台", "信函", "当面", "传真", "电子邮件")
 POWER_TYPES = (
     "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付",
     "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力",
@@ -94,7 +96,14 @@ SITE_CONFIG = RecordSpec(
             Field("fax", "text", "传真号码", required=True),
             Field("email", "text", "电子邮箱", required=True),
             Field("website", "text", "互联网联系方式", required=True),
-            Field("application_channels", "texts", "申请渠道", "网上申请、信函申请、当面申请……", required=True),
+            Field("application_channels", "channels", "申请渠道",
+                  "每项一段文字，或写明类型：{type: 在线平台, url: https://…}、{type: 信函, address: …}；"
+                  "在线平台必须写 url", required=True, fields=(
+                      Field("type", "enum", "渠道类型", required=True, choices=CHANNEL_TYPES),
+                      Field("url", "text", "网址", "在线平台必填，https:// 开头"),
+                      Field("address", "text", "地址", "信函、当面申请的地址（不写则用办公地址）"),
+                      Field("note", "text", "说明", "例如 信封注明“政府信息公开申请”字样"),
+                  )),
         )),
         Field("footer", "map", "页脚备案信息", required=True, fields=(
             Field("sponsor", "text", "主办单位", required=True),

@@ -38,6 +38,8 @@ def _field(f: F.Field) -> dict[str, Any]:
         out["type"] = "boolean"
     elif f.kind == "texts":
         out.update(type="array", items={"type": "string"})
+    elif f.kind == "channels":
+        out.update(type="array", items={"anyOf": [{"type": "string"}, _object(f.fields)]})
     elif f.kind == "ids":
         out.update(type="array", items={"type": "string", "pattern": F.ID_PATTERN})
     elif f.kind == "map":

@@ -9,86 +9,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from generator.format.fields import FILING_DAYS, NORMATIVE_KINDS, POLICY_MAX_DAYS, POLICY_MAX_YEARS
-from generator.format.yamltree import YList, YMap
+from generator.format.fields import NORMATIVE_KINDS
+from generator.format.raw import ISO_DATE_RE as ISO_DATE_RE
+from generator.format.raw import Source as Source
+from generator.format.raw import as_date as as_date
+from generator.format.raw import date as date
+from generator.format.raw import integer as integer
+from generator.format.raw import maps as maps
+from generator.format.raw import submap as submap
+from generator.format.raw import text as text
+from generator.format.raw import texts as texts
+from generator.format.siteconfig import Agency as Agency
+from generator.format.siteconfig import Channel as Channel
+from generator.format.siteconfig import Footer as Footer
+from generator.format.siteconfig import Policy as Policy
+from generator.format.siteconfig import SearchConfig as SearchConfig
+from generator.format.siteconfig import SiteConfig as SiteConfig
+from generator.format.siteconfig import SiteInfo as SiteInfo
+from generator.format.yamltree import YMap
 from generator.problems import Code, Pos
 
 if TYPE_CHECKING:  # derived data, built by the modules that own it (no import at run time)
     from generator.format.relations import Relations
 
+# The record getters and the source type (raw.py) and site_config.yml's types (siteconfig.py) are
+# imported above `as` themselves: re-exported, so the rules keep importing every record type from here.
 ID_RE = re.compile(r"^[a-z0-9-]+$")
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a record came from: the file (relative to the project) and its raw mapping."""
-
-    path: str
-    raw: YMap
-
-    def at(self, *keys: str | int) -> Pos:
-        """Position of a nested key (or list index); the deepest one found."""
-        node: Any = self.raw
-        pos = self.raw.pos
-        for key in keys:
-            if isinstance(node, YMap) and isinstance(key, str) and key in node:
-                pos, node = node.at(key), node[key]
-            elif isinstance(node, YList) and isinstance(key, int) and 0 <= key < len(node):
-                pos, node = node.at(key), node[key]
-            else:
-                break
-        return pos
-
-
-def text(raw: YMap, key: str) -> str | None:
-    v = raw.get(key)
-    return v.strip() if isinstance(v, str) and v.strip() else None
-
-
-ISO_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-
-def as_date(v: Any) -> dt.date | None:
-    """A date value, or None. A quoted '2024-03-05' is still an ISO date: editors often quote them."""
-    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
-        return v
-    if isinstance(v, str) and ISO_DATE_RE.fullmatch(v):
-        try:
-            return dt.date.fromisoformat(v)
-        except ValueError:
-            return None
-    return None
-
-
-def date(raw: YMap, key: str) -> dt.date | None:
-    return as_date(raw.get(key))
-
-
-def texts(raw: YMap, key: str) -> list[str]:
-    v = raw.get(key)
-    if isinstance(v, str):
-        return [v]
-    return [x.strip() for x in v if isinstance(x, str) and x.strip()] if isinstance(v, list) else []
-
-
-def integer(raw: YMap, key: str, default: int, maximum: int) -> int:
-    """A non-negative int up to `maximum`, else the default (invalid-value reports the bad value)."""
-    v = raw.get(key)
-    return v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= maximum else default
-
-
-def submap(raw: YMap, key: str) -> YMap | None:
-    v = raw.get(key)
-    return v if isinstance(v, YMap) else None
-
-
-def maps(raw: YMap, key: str) -> list[tuple[int, YMap]]:
-    v = raw.get(key)
-    return [(i, x) for i, x in enumerate(v) if isinstance(x, YMap)] if isinstance(v, list) else []
 
 
 @dataclass(frozen=True)
@@ -361,117 +311,6 @@ class StaticSource:
     file: Path  # on disk (the name may not be printable as is: see load._display_path)
     head: bytes
     unreadable: str | None = None  # a Chinese reason: a link out of the project, not a regular file …
-
-
-@dataclass(frozen=True)
-class Policy:
-    validity_years: int = 5
-    provisional_validity_years: int = 2
-    review_interval_years: int = 2
-    expiry_warning_days: int = 180
-    basis_check_interval_years: int = 1
-    index_no_pattern: str = r"^{credit_code}/\d{4}-\d{5}$"
-    filing_days: int = FILING_DAYS
-    filing_required_from: dt.date | None = None
-    unified_no_pattern: str | None = None
-    unified_no_required_from: dt.date | None = None
-
-
-def _shown(raw: YMap, key: str) -> str:
-    """A config value as the site shows it: lists joined with 、; absent → "" (invalid-value reports
-    a value of the wrong type; a run with errors publishes nothing)."""
-    v = raw.get(key)
-    if isinstance(v, list):
-        return "、".join(str(x) for x in v)
-    return str(v) if v is not None and v is not False else ""
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    """site_config.yml `site:`."""
-
-    name: str = ""
-    url: str = ""
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Agency:
-    """site_config.yml `agency:`: the Art. 12 facts of the 公开指南 (values stripped)."""
-
-    name: str = ""
-    credit_code: str = ""
-    address: str = ""
-    postcode: str = ""
-    office_hours: str = ""
-    phone: str = ""
-    fax: str = ""
-    email: str = ""
-    website: str = ""
-    application_channels: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Footer:
-    """site_config.yml `footer:`: the 备案 facts every page carries."""
-
-    sponsor: str = ""
-    site_code: str = ""
-    icp: str = ""
-    police_filing: str = ""
-    party_gov_badge: str = ""
-
-
-@dataclass(frozen=True)
-class SearchConfig:
-    """site_config.yml `search:`: what the site search should know beyond the text."""
-
-    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of equal words, from entries such as 年报=年度报告
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    """site_config.yml, typed. `src` is None when the file is missing or unreadable (then every value is
-    empty and the loader has reported why)."""
-
-    site: SiteInfo = SiteInfo()
-    agency: Agency = Agency()
-    footer: Footer = Footer()
-    policy: Policy = Policy()
-    search: SearchConfig = SearchConfig()
-    src: Source | None = None
-
-    @classmethod
-    def build(cls, src: Source) -> SiteConfig:
-        r = src.raw
-        p = submap(r, "policy") or YMap()
-        policy = Policy(
-            validity_years=integer(p, "validity_years", 5, POLICY_MAX_YEARS),
-            provisional_validity_years=integer(p, "provisional_validity_years", 2, POLICY_MAX_YEARS),
-            review_interval_years=integer(p, "review_interval_years", 2, POLICY_MAX_YEARS),
-            expiry_warning_days=integer(p, "expiry_warning_days", 180, POLICY_MAX_DAYS),
-            basis_check_interval_years=integer(p, "basis_check_interval_years", 1, POLICY_MAX_YEARS),
-            index_no_pattern=text(p, "index_no_pattern") or Policy.index_no_pattern,
-            filing_days=integer(p, "filing_days", FILING_DAYS, POLICY_MAX_DAYS),
-            filing_required_from=date(p, "filing_required_from"),
-            unified_no_pattern=text(p, "unified_no_pattern"),
-            unified_no_required_from=date(p, "unified_no_required_from"),
-        )
-        site, agency, footer = (submap(r, k) or YMap() for k in ("site", "agency", "footer"))
-        channels = agency.get("application_channels")
-        entries = (submap(r, "search") or YMap()).get("synonyms")
-        entries = entries if isinstance(entries, list) else []
-        synonyms = tuple(tuple(w.strip() for w in e.split("=") if w.strip()) for e in entries if isinstance(e, str))
-        return cls(
-            site=SiteInfo(*(_shown(site, f.name) for f in fields(SiteInfo))),
-            agency=Agency(
-                **{f.name: _shown(agency, f.name).strip() for f in fields(Agency) if f.name != "application_channels"},
-                application_channels=tuple(str(c) for c in channels) if isinstance(channels, list)
-                else (_shown(agency, "application_channels").strip(),) if channels else (),
-            ),
-            footer=Footer(*(_shown(footer, f.name) for f in fields(Footer))),
-            policy=policy, search=SearchConfig(synonyms=synonyms), src=src,
-        )
 
 
 @dataclass

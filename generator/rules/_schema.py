@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from generator.codes import Code
@@ -227,6 +228,9 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field, req
                 out.append((Code.INVALID_VALUE, path, ipos,
                             f"{_label(f)} 的第 {i + 1} 项 '{item}' 只能由小写字母、数字和连字符组成"))
         return
+    if kind == "channels":
+        _check_channels(out, path, value, f, bad)
+        return
     if kind == "map":
         if not isinstance(value, YMap):
             bad("应为一组“键: 值”（缩进写在下一行）")
@@ -246,3 +250,34 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field, req
             elif not isinstance(item, Refused):
                 out.append((Code.INVALID_VALUE, path, value.at(i),
                             f"{_label(f)} 的第 {i + 1} 项应为一组“键: 值”，这里是 '{item}'"))
+
+
+def _check_channels(out: list[SchemaFinding], path: str, value: Any, f: F.Field,
+                    bad: Callable[[str], None]) -> None:
+    """申请渠道: each item a sentence (as before) or a typed channel; an online one must say where it is."""
+    if not isinstance(value, YList):
+        bad(f"应为列表，例如 [{value}]" if isinstance(value, str) else "应为列表")
+        return
+    for i, item in enumerate(value):
+        ipos = value.at(i)
+        if isinstance(item, Refused):
+            continue
+        if isinstance(item, str) and item.strip():
+            if (ch := invisible(item)) is not None:
+                out.append((Code.INVALID_VALUE, path, ipos,
+                            f"{_label(f)} 的第 {i + 1} 项里有看不见的排版字符 {ch}：请删除它（常见于复制粘贴）"))
+            continue
+        if not isinstance(item, YMap):
+            out.append((Code.INVALID_VALUE, path, ipos,
+                        f"{_label(f)} 的第 {i + 1} 项应为一段文字，或 {{type: 在线平台, url: https://…}}，"
+                        f"这里是 '{item}'"))
+            continue
+        _walk_map(out, path, item, f.fields, f"申请渠道第 {i + 1} 项")
+        url = item.get("url")
+        if item.get("type") == "在线平台" and (not isinstance(url, str) or not url.strip()):
+            out.append((Code.MISSING_FIELD, path, item.at("type"),
+                        f"申请渠道第 {i + 1} 项是在线平台，但没有写 url：请写明在线申请的网址（https://…），"
+                        "公开指南和申请页面会链接它；还没有在线平台时请删除这一项"))
+        elif isinstance(url, str) and url.strip() and not re.match(r"^https?://[^\s<>\"']+$", url.strip()):
+            out.append((Code.INVALID_VALUE, path, item.at("url"),
+                        f"申请渠道第 {i + 1} 项的 url '{url}' 不是网址：请写 http:// 或 https:// 开头的完整地址"))

@@ -58,3 +58,15 @@ def test_site_map_links_every_section(demo_site: Path) -> None:
     for name in ("公开指南", "公开目录", "规范性文件库", "权力清单", "执法依据", "年度报告", "依申请公开",
                  "无障碍说明"):
         assert f">{name}" in page, name
+
+
+def test_a_typed_online_channel_is_linked_on_the_apply_page_and_named_in_the_guide(tmp_path: Path) -> None:
+    from tests.rules.test_application_channels import TYPED, channels
+    from tests.site.sitebuild import build, html
+
+    result, site = build(tmp_path, {**channels(TYPED), "content/guide.md": "# 政府信息公开指南\n"})
+    assert result.published, [p.as_text() for p in result.problems]
+    page = html(site, urls.APPLY)
+    assert '在线平台：<a href="https://zwfw.example.gov.cn/apply">https://zwfw.example.gov.cn/apply</a>' in page
+    assert "信函：信封注明“政府信息公开申请”" in page and "当面申请：工作时间到本局办公室现场填写" in page
+    assert "https://zwfw.example.gov.cn/apply" in html(site, urls.GUIDE)

@@ -70,6 +70,7 @@ def rules_block() -> str:
 _KIND_ZH = {
     "text": "文本", "date": "日期 YYYY-MM-DD", "int": "整数", "number": "数字", "bool": "true / false",
     "enum": "枚举", "id": "id", "texts": "文本列表", "ids": "id 列表", "map": "映射", "maps": "映射列表",
+    "channels": "文本或映射列表",
     "regex": "正则表达式（RE2）",
 }
 
@@ -98,7 +99,7 @@ def _rows(fields: tuple[F.Field, ...], prefix: str, required_by_kind: dict[str, 
             notes.append(f"不超过 {f.maximum}")
         rows.append(f"| `{name}` | {_KIND_ZH[f.kind]} | {required} | {f.title} | {_cell('；'.join(notes))} |")
         if f.fields and f.name != "children":
-            rows += _rows(f.fields, f"{name}[]." if f.kind == "maps" else f"{name}.", {})
+            rows += _rows(f.fields, f"{name}[]." if f.kind in ("maps", "channels") else f"{name}.", {})
     return rows
 
 
