@@ -212,18 +212,11 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field, req
             bad(f"应为 true 或 false，这里是 '{value}'")
         return
     if kind in ("texts", "ids"):
-        if not isinstance(value, YList):
-            bad(f"应为列表，例如 [{value}]" if isinstance(value, str) else "应为列表")
-            return
-        for i, item in enumerate(value):
-            ipos = value.at(i)
-            if isinstance(item, Refused):
-                continue
+        for i, ipos, item in _items(value, bad):
             if not isinstance(item, str) or not item.strip():
                 out.append((Code.INVALID_VALUE, path, ipos, f"{_label(f)} 的第 {i + 1} 项应为文本，这里是 '{item}'"))
             elif (ch := invisible(item)) is not None:
-                out.append((Code.INVALID_VALUE, path, ipos,
-                            f"{_label(f)} 的第 {i + 1} 项里有看不见的排版字符 {ch}：请删除它（常见于复制粘贴）"))
+                out.append(_invisible_item(path, ipos, f, i, ch))
             elif kind == "ids" and not _ID.match(item):
                 out.append((Code.INVALID_VALUE, path, ipos,
                             f"{_label(f)} 的第 {i + 1} 项 '{item}' 只能由小写字母、数字和连字符组成"))
@@ -255,17 +248,10 @@ def _check_value(out: list[SchemaFinding], path: str, raw: YMap, f: F.Field, req
 def _check_channels(out: list[SchemaFinding], path: str, value: Any, f: F.Field,
                     bad: Callable[[str], None]) -> None:
     """申请渠道: each item a sentence (as before) or a typed channel; an online one must say where it is."""
-    if not isinstance(value, YList):
-        bad(f"应为列表，例如 [{value}]" if isinstance(value, str) else "应为列表")
-        return
-    for i, item in enumerate(value):
-        ipos = value.at(i)
-        if isinstance(item, Refused):
-            continue
+    for i, ipos, item in _items(value, bad):
         if isinstance(item, str) and item.strip():
             if (ch := invisible(item)) is not None:
-                out.append((Code.INVALID_VALUE, path, ipos,
-                            f"{_label(f)} 的第 {i + 1} 项里有看不见的排版字符 {ch}：请删除它（常见于复制粘贴）"))
+                out.append(_invisible_item(path, ipos, f, i, ch))
             continue
         if not isinstance(item, YMap):
             out.append((Code.INVALID_VALUE, path, ipos,
@@ -281,3 +267,17 @@ def _check_channels(out: list[SchemaFinding], path: str, value: Any, f: F.Field,
         elif isinstance(url, str) and url.strip() and not re.match(r"^https?://[^\s<>\"']+$", url.strip()):
             out.append((Code.INVALID_VALUE, path, item.at("url"),
                         f"申请渠道第 {i + 1} 项的 url '{url}' 不是网址：请写 http:// 或 https:// 开头的完整地址"))
+
+
+def _items(value: Any, bad: Callable[[str], None]) -> list[tuple[int, Pos, Any]]:
+    """A list value's items with their positions (an alias or a tag is already a yaml-syntax problem and is
+    skipped); no items, and a problem, when the value is not a list."""
+    if not isinstance(value, YList):
+        bad(f"应为列表，例如 [{value}]" if isinstance(value, str) else "应为列表")
+        return []
+    return [(i, value.at(i), item) for i, item in enumerate(value) if not isinstance(item, Refused)]
+
+
+def _invisible_item(path: str, pos: Pos, f: F.Field, i: int, ch: str) -> SchemaFinding:
+    return (Code.INVALID_VALUE, path, pos,
+            f"{_label(f)} 的第 {i + 1} 项里有看不见的排版字符 {ch}：请删除它（常见于复制粘贴）")
