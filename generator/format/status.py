@@ -80,3 +80,18 @@ ENDING_RESULTS: tuple[str, ...] = (ReviewResult.REPEAL.value, ReviewResult.DECLA
 def in_force(status: str | None) -> bool:
     """Whether a record whose `status` says this is in force (a missing status is not an ending)."""
     return status not in NOT_IN_FORCE
+
+
+# One public word per state, whatever kind of record says it (a law's 现行有效 and a document's 有效 are
+# the same thing to a reader): what the search filters offer and its result badges show.
+_PUBLIC = {
+    LawStatus.IN_FORCE.value: DocStatus.VALID.value,
+    DocStatus.REPEALED.value: LawStatus.REPEALED.value,
+    DocStatus.EXPIRED.value: "已失效",
+    LawStatus.NOT_YET_EFFECTIVE.value: "尚未施行",
+}
+
+
+def public_status(status: str | None) -> str | None:
+    """有效 / 已修改 / 已废止 / 已失效 / 尚未施行 / 已调整 / 已取消: a record's status as the public reads it."""
+    return _PUBLIC.get(status, status) if status else status

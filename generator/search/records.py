@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from generator.format.status import in_force
+from generator.format.status import in_force, public_status
 from generator.search.doc import SearchDoc
 from generator.search.lexicon import agency_synonyms
 from generator.site import urls
@@ -39,7 +39,7 @@ def search_docs(cat: Catalog, pages: Sequence[SitePage]) -> list[SearchDoc]:
         out.append(SearchDoc(
             url=urls.document(d.id), title=d.title,
             text=" ".join(x for x in (d.summary, meta, plain_text(d.body)) if x),
-            kind="文件", status=d.status, year=year, category=c.name if c else None,
+            kind="文件", status=public_status(d.status), year=year, category=c.name if c else None,
             valid=in_force(d.status),
         ))
     for p in cat.powers.values():
@@ -48,13 +48,14 @@ def search_docs(cat: Catalog, pages: Sequence[SitePage]) -> list[SearchDoc]:
             for b in p.basis
         )
         text = " ".join(x for x in (p.code, p.type, p.subtype, p.subject, p.department, basis, p.accountability) if x)
-        out.append(SearchDoc(url=urls.power(p.code), title=p.name, text=text, kind="权力", status=p.status,
-                             year=None, category=p.type, valid=in_force(p.status)))
+        out.append(SearchDoc(url=urls.power(p.code), title=p.name, text=text, kind="权力",
+                             status=public_status(p.status), year=None, category=p.type, valid=in_force(p.status)))
     for law in cat.laws.values():
         text = " ".join(x for x in (law.level, law.issuer, law.title) if x)
         year = law.promulgated.year if law.promulgated else None
-        out.append(SearchDoc(url=urls.law(law.id), title=law.title, text=text, kind="依据", status=law.status,
-                             year=year, category=law.level, valid=in_force(law.status)))
+        out.append(SearchDoc(url=urls.law(law.id), title=law.title, text=text, kind="依据",
+                             status=public_status(law.status), year=year, category=law.level,
+                             valid=in_force(law.status)))
     by_url = {p.url: p for p in pages}
     for page in cat.pages:
         url = urls.content_page(page.url_path)
