@@ -83,7 +83,7 @@ def test_a_repealed_document_ranks_after_valid_ones_and_says_so(page: Any, catal
         found = all_results(page, demo_url, query)
         hrefs = [r["href"] for r in found]
         mine = next(r for r in found if r["href"].endswith(f"/documents/{doc.id}/"))
-        assert mine["invalid"] and mine["badge"] == "已废止"
+        assert mine["invalid"] and mine["badge"] == "已废止" and mine["text"].startswith("【已废止】")
         assert "请以现行有效文件为准" in mine["text"]
         assert mine["section"] == 0, f"{query}: the phrase itself is found, before any fallback"
         # valid results first: among the phrase results, and again among each kind of fallback result
@@ -128,3 +128,24 @@ def test_real_phrasing_queries_give_the_browser_and_python_the_same_answer(page:
     assert found[whole]["href"].endswith("/documents/2024-kjj-gfxwj-003/") and "缺少：申请" in found[whole]["text"]
     assert page.locator("#gov-search-overlay-count").inner_text().startswith(
         f"找到 {whole} 条结果，另有 {len(hits) - whole} 条只包含查询中的部分词语")
+
+
+def test_the_category_filter_follows_the_kind_filter(page: Any, catalog: Any, demo_url: str) -> None:
+    """分类 is a document's topic, a power's type or a law's level: offered only for one 类型 at a time."""
+    from generator.format.fields import POWER_TYPES
+
+    page.goto(demo_url + "search/?q=" + quote("专利"))
+    page.wait_for_function("() => document.querySelector('#gov-search-page-list').getAttribute('data-ready')")
+    category = page.locator("#gov-search-page-category")
+    assert category.locator("xpath=..").is_hidden()
+    page.locator("#gov-search-page-kind").select_option("权力")
+    page.wait_for_function("() => !document.querySelector('#gov-search-page-category').parentNode.hidden")
+    assert category.locator("xpath=../label").inner_text() == "权力类型"
+    shown = [o.split("（")[0] for o in category.locator("option").all_inner_texts()[1:]]
+    assert shown and set(shown) <= set(POWER_TYPES)
+    page.locator("#gov-search-page-kind").select_option("文件")
+    page.wait_for_function("() => document.querySelector('#gov-search-page-category').previousSibling"
+                           ".textContent === '主题分类'")
+    topics = {c.name for c in catalog.categories.values()}
+    shown = [o.split("（")[0] for o in category.locator("option").all_inner_texts()[1:]]
+    assert shown and set(shown) <= topics

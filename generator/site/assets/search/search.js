@@ -683,6 +683,9 @@
     var h = el(ctx.mode === "page" ? "h2" : "div", "gov-search__title");
     var title = Array.from(rec.title);
     var marks = hit.spans;
+    var ended = statusLabel(f);
+    // 【已废止】 before the title, as in the page's <title> and every list of the site
+    if (!f.valid && ended) h.appendChild(el("span", "gov-search__mark", "【" + ended + "】"));
     appendMarked(h, title, 0, title.length, 0, marks);
     art.appendChild(h);
     var info = el("p", "gov-search__info");
@@ -719,6 +722,8 @@
   /* ---------------- controllers (header overlay and results page) ---------------- */
 
   var FILTER_LABEL = { status: "状态", year: "年份", category: "分类", kind: "类型" };
+  // 分类 means something different for each kind of record: offered only once a 类型 is chosen, and named for it
+  var CATEGORY_LABEL = { "文件": "主题分类", "权力": "权力类型", "依据": "效力层级" };
   var SECTION_LABEL = {
     words: function (words) { return "以下结果包含查询中的全部词语（" + words.join("、") + "），但不相连"; },
     partial: function (words, after) {
@@ -983,6 +988,7 @@
         select.name = name;
         select.addEventListener("change", function () {
           self.filters[name] = select.value;
+          if (name === "kind") self.filters.category = ""; // another kind's 分类 would match nothing
           self.run(false);
         });
         wrap.appendChild(label);
@@ -1012,7 +1018,13 @@
       });
       select.value = current;
       // a filter with one choice or none is noise, unless it is the one in use
-      select.parentNode.hidden = values.length < 2 && !current;
+      var unused = values.length < 2 && !current;
+      if (name === "category") {
+        var kind = self.filters.kind;
+        select.parentNode.querySelector("label").textContent = CATEGORY_LABEL[kind] || FILTER_LABEL.category;
+        unused = unused || (!CATEGORY_LABEL[kind] && !current);
+      }
+      select.parentNode.hidden = unused;
     });
   };
   Controller.prototype.syncUrl = function (push) {
