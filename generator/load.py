@@ -463,30 +463,29 @@ _KINDS = (("catalog/legal_bases.yml", "law"), ("catalog/categories.yml", "catego
 _NAME_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:id|code)[ \t]*[:：][ \t]*['\"]?([^'\"#\s]+)", re.M)
 
 
-def _unreadable_names(root: Path, problems: list[Problem]) -> dict[str, frozenset[str]]:
+def _unreadable_names(root: Path, problems: list[Problem]) -> dict[str, frozenset[str] | None]:
     """The ids and codes named in catalogue files that could not be read, by kind of record.
 
     A file with a syntax error yields no records, so every reference into it would also be an
     unknown-reference, each with a confident and wrong did-you-mean: one typo, dozens of errors.
     The rules skip references to these names; the syntax error is the one problem to fix. The file
-    is scanned line by line (no parser), and a document's file name counts as its id.
+    is read again as `read_text` reads it (its problems already reported) and scanned line by line
+    (no parser); a document's file name counts as its id. When the one file of its kind cannot be
+    read as text at all (legal_bases.yml saved as GBK), every name of that kind is unknown: None.
     """
-    found: dict[str, set[str]] = {}
+    found: dict[str, set[str] | None] = {}
     for path in sorted({p.path for p in problems if p.code is Code.YAML_SYNTAX}):
         kind = next((k for prefix, k in _KINDS if path == prefix or path.startswith(prefix) and prefix.endswith("/")),
                     None)
         if kind is None:
             continue
+        src = read_text(root, root / path, [])
         names = found.setdefault(kind, set())
-        text = ""
-        file = root / path
-        try:  # only what read_text would have read: a regular file of the project, not too large
-            st = file.stat()
-            if inside(root, file) and stat.S_ISREG(st.st_mode) and st.st_size <= MAX_FILE_BYTES:
-                text = file.read_bytes().decode("utf-8", errors="replace")
-        except (OSError, ValueError):
-            pass
-        names.update(_NAME_LINE.findall(text))
+        if src is None and kind in ("law", "category"):
+            found[kind] = None
+        if names is None or found[kind] is None:
+            continue
+        names.update(_NAME_LINE.findall(src.text if src else ""))
         if kind == "doc":
             names.add(Path(path).stem)
-    return {kind: frozenset(names) for kind, names in found.items()}
+    return {kind: None if names is None else frozenset(names) for kind, names in found.items()}

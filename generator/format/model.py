@@ -346,7 +346,8 @@ class Catalog:
     # changes in place (serve's quick path).
     # Ids and codes named in files that could not be read, by kind ("law", "category", "power",
     # "doc"): references to them are not reported again (load._unreadable_names).
-    unreadable: dict[str, frozenset[str]] = field(default_factory=dict)
+    # (None: every name of that kind, when its one file could not be read as text at all).
+    unreadable: dict[str, frozenset[str] | None] = field(default_factory=dict)
     derived_relations: Relations | None = field(default=None, repr=False, compare=False)
     derived_schema: list[tuple[Code, str, Pos, str]] | None = field(default=None, repr=False, compare=False)
 

@@ -126,11 +126,11 @@ class _Known(Mapping[str, object]):
     those is not unknown (the file's syntax error is the problem to fix). Only loaded records are
     iterated, so a did-you-mean never points at an id merely similar to an unreadable one."""
 
-    def __init__(self, loaded: Mapping[str, object], unreadable: frozenset[str]) -> None:
+    def __init__(self, loaded: Mapping[str, object], unreadable: frozenset[str] | None) -> None:
         self.loaded, self.unreadable = loaded, unreadable
 
     def __contains__(self, key: object) -> bool:
-        return key in self.loaded or key in self.unreadable
+        return key in self.loaded or self.unreadable is None or key in self.unreadable
 
     def __getitem__(self, key: str) -> object:
         return self.loaded[key]
@@ -143,12 +143,11 @@ class _Known(Mapping[str, object]):
 
 
 def check(cat: Catalog, today: dt.date) -> Findings:
-    gone = cat.unreadable
-    docs = _Known(cat.documents, gone.get("doc", frozenset()))
-    laws = _Known(cat.laws, gone.get("law", frozenset()))
-    powers = _Known(cat.powers, gone.get("power", frozenset()))
-    categories = _Known(cat.categories, gone.get("category", frozenset()))
-    records = _Known({**cat.laws, **cat.documents}, gone.get("law", frozenset()) | gone.get("doc", frozenset()))
+    gone = {kind: cat.unreadable.get(kind, frozenset()) for kind in ("doc", "law", "power", "category")}
+    docs, laws = _Known(cat.documents, gone["doc"]), _Known(cat.laws, gone["law"])
+    powers, categories = _Known(cat.powers, gone["power"]), _Known(cat.categories, gone["category"])
+    either = None if gone["law"] is None or gone["doc"] is None else gone["law"] | gone["doc"]
+    records = _Known({**cat.laws, **cat.documents}, either)
     for power in cat.all_powers:
         yield from _basis(power.src, power.basis, laws, "实施依据")
         if power.discretion and power.discretion not in docs:
