@@ -46,6 +46,10 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
+# The engine logs under its own package name: "mkdocs", or "properdocs" when ProperDocs stands in for it
+# (its shim makes `mkdocs.*` importable, not its loggers renamed). Warnings are collected from there.
+ENGINE_LOGGER = mkbuild.__name__.split(".")[0]
+
 # Below this many pages per process a second process costs more (fork, copy-on-write) than it saves.
 MIN_PAGES_PER_JOB = 100
 
@@ -65,7 +69,7 @@ def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticF
           jobs: int | None = None) -> list[str]:
     """Build the MkDocs site into `site_dir` with `jobs` processes (default: one per CPU, at most
     parallel.MAX_JOBS); return MkDocs' warnings (the caller decides if they fail)."""
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE_LOGGER)
     collect = _Collect()
     logger.addHandler(collect)
     previous = logger.propagate
@@ -186,7 +190,7 @@ class _Renderer:
 
 def _render_site(config: MkDocsConfig, jobs: int) -> None:
     """mkdocs.commands.build.build with the pages rendered by `jobs` processes (see above)."""
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE_LOGGER)
     tagged = _Tagged()
     handlers = logger.handlers[:]
     for h in handlers:
@@ -261,7 +265,7 @@ class PagePreview:
 @contextlib.contextmanager
 def _quiet() -> Iterator[None]:
     """MkDocs' log records dropped (a handler that keeps nothing, so none reaches stderr either)."""
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE_LOGGER)
     drop = logging.NullHandler()
     logger.addHandler(drop)
     previous = logger.propagate
