@@ -203,8 +203,9 @@ class Reuse:
     def __init__(self, out: Path, root: Path | None) -> None:
         self.out, self.root = out, root
         loaded = load_pickle(root / self.MANIFEST) if root is not None else None
-        valid = isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == code_version()
-        self.previous: dict[str, Entry] = loaded[1] if valid else {}
+        self.previous: dict[str, Entry] = {}
+        if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == code_version():
+            self.previous = loaded[1]
         self.current: dict[str, Entry] = {}
         self.taken = self.made_count = 0
 
