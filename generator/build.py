@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.cache import Reuse, cache_dir
 from generator.check import check_project
 from generator.format.model import Catalog
 from generator.parallel import Forked, default_jobs, fork_call
@@ -42,6 +43,7 @@ class BuildResult:
     published: bool = False
     out: Path | None = None
     pages: int = 0
+    reused: int = 0  # outputs (pages, lists, index files) taken over from the last build unchanged
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -96,12 +98,13 @@ Published = Callable[[Catalog, list[SitePage], Path, list[StaticFile]], None]
 
 def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                families: Sequence[PageFamily] | None = None, preview: bool = False,
-               jobs: int | None = None, published: Published | None = None) -> BuildResult:
+               jobs: int | None = None, published: Published | None = None, cache: bool = True) -> BuildResult:
     """Check the project and, if it passes, publish the site at `out` atomically.
 
     `preview` (serve) builds even when check finds problems: an editor sees the page while fixing it.
     `jobs` processes share the work (default: one per CPU, see parallel.py); the site is the same
-    byte for byte whatever their number.
+    byte for byte whatever their number. With `cache`, what did not change since the last build is
+    taken over from it (cache.py; the cache folder lives beside `out`) — again the same bytes.
     """
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
@@ -133,6 +136,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     out.parent.mkdir(parents=True, exist_ok=True)
     with locked(out):
         recover(out)
+        # --no-cache: a clean build, recorded for the next one; serve's previews are never recorded.
+        reuse = Reuse(out, None if preview else cache_dir(out), fresh=not cache)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         search: Forked[None] | None = None
@@ -142,7 +147,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                 # while MkDocs renders, into a directory of its own (MkDocs empties its site dir first).
                 search = fork_call(lambda: _write_search(cat, pages, staging))
             t = time.perf_counter()
-            result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs)
+            result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs, reuse=reuse)
             timings["mkdocs"] = time.perf_counter() - t
             if result.failed(strict) and not preview:
                 if search is not None:
@@ -166,6 +171,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
             (tmp / MARKER).write_text("", encoding="utf-8")
             os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must be able to read the site
             swap_in(tmp, out)
+            reuse.save()
         except BaseException:
             if search is not None:
                 search.cancel()
@@ -176,6 +182,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     result.published = True
     result.out = out
     result.pages = len(pages)
+    result.reused = reuse.taken
     if published is not None:
         published(cat, pages, config_path, static)
     result.seconds = time.perf_counter() - t0

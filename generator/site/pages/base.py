@@ -48,6 +48,14 @@ class SitePage:
     markdown: str
     meta: PageMeta = field(default_factory=PageMeta)
     html: str = ""
+    # A page drawn on demand (the 10,000 document pages): `draw()` gives its HTML, in place of `html`,
+    # and `inputs` fingerprints everything draw reads (generator/cache.py). A rebuild takes over the
+    # last build's output of an unchanged page without drawing it, and no drawn HTML is kept.
+    draw: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+    inputs: bytes | None = None
+
+    def full_html(self) -> str:
+        return self.draw() if self.draw is not None else self.html
 
 
 def html_page(url: str, title: str, html: str, meta: PageMeta | None = None) -> SitePage:

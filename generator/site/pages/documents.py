@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 
 from generator.audit.directory import history
+from generator.cache import Fingerprinter
 from generator.format.model import Catalog, Document
 from generator.format.relations import Relations, ancestors, relations, resolve_links
 from generator.format.status import DocStatus, in_force, marked_title, shown_status
@@ -73,14 +75,27 @@ def _repeal_notice(cat: Catalog, rel: Relations, doc: Document) -> dict[str, obj
     return {"status": doc.status, "date": doc.expires, "by": None}
 
 
+def render_day(cat: Catalog, today: dt.date) -> dt.date:
+    """The day a document page is drawn as of. A page depends on the date only through 尚未施行 (a
+    document whose 施行日期 is after it): the latest 施行日期 on or before `today` shows every page
+    exactly as `today` does, and changes only when a document comes into force — so a rebuild on
+    another day reuses the pages of the day before."""
+    passed = [d.effective for d in cat.documents.values() if d.effective is not None and d.effective <= today]
+    return max(passed, default=dt.date.min)
+
+
 def document_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """documents/<id>/ for every document: 信息索引表, status, banner, body, 依据, 清理, 被引用, JSON-LD."""
     rel = relations(cat)
-    return [document_page(cat, rel, doc, today) for doc in rel.documents]
+    day = render_day(cat, today)
+    fingerprint = Fingerprinter()
+    return [document_page(cat, rel, doc, day, fingerprint) for doc in rel.documents]
 
 
-def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -> SitePage:
-    """The page of one document (serve re-renders an edited document alone with it)."""
+def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date,
+                  fingerprint: Fingerprinter | None = None) -> SitePage:
+    """The page of one document (serve re-renders an edited document alone with it). Its HTML is drawn
+    on demand from `args`, which hold everything it shows (`inputs` is their fingerprint)."""
     url = urls.document(doc.id)
     path = ancestors(cat, doc.category)
     crumbs = [Crumb("首页", urls.HOME), Crumb("公开目录", urls.CATALOGUE)]
@@ -88,8 +103,8 @@ def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -
     crumbs.append(Crumb(doc.title))
     body = resolve_links(cat, doc.body, url).strip()
     reviews = sorted(doc.reviews, key=lambda r: (r.date or dt.date.min, r.index))
-    html = render(
-        "document.html.j2", here=url, doc=doc, crumbs=crumbs,
+    args: dict[str, object] = dict(
+        here=url, doc=doc, crumbs=crumbs,
         category=cat.categories.get(doc.category or ""),
         notice=_repeal_notice(cat, rel, doc),
         amended_by=[rel.target(cat, a) for a in doc.amended_by],
@@ -99,8 +114,13 @@ def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -
         reviews=reviews, campaigns=cat.cleanups, cited_by=rel.cited_by.get(doc.id, []),
         attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
         body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc), history=history(cat, doc), today=today, site_name=site_name(cat),
-        address=(address := urls.absolute(cat.config.site.url, url)), qr=qr_svg(address),
+        address=urls.absolute(cat.config.site.url, url),
     )
+    inputs = (fingerprint or Fingerprinter())("document.html.j2", args)
     return SitePage(url, marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, PageMeta(
         description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
-    ), html)
+    ), draw=functools.partial(_draw, args), inputs=inputs)
+
+
+def _draw(args: dict[str, object]) -> str:
+    return render("document.html.j2", **args, qr=qr_svg(str(args["address"])))
