@@ -4,16 +4,17 @@ A page's key fingerprints everything its output file is made from: the page itse
 Markdown, meta, and its HTML — or, for a page drawn on demand, the fingerprint of what it is drawn
 from), the MkDocs configuration (nav, theme options, assets) and, for a page whose Markdown may link
 to other files, the list of every file of the site (a link is written and checked against it). The
-generator's own code is in the key through Reuse (cache.py). Nav pages are always rendered: every
-page shows the nav, so they are read first in any case.
+generator's own code is in the key through Reuse (cache.py). The nav every page shows is drawn
+from the configuration (titles and URLs), not from the nav pages' content: a nav page is taken over
+like any other.
 
 Taking a page over links its output file from the previous site and restores what the rest of the
 build needs of it: its anchors (MkDocs checks other pages' links to them) and the log records its
 rendering wrote (a broken link is reported again, as a clean build would).
 
 When no page left to render can link to another file, and no page taken over links to an anchor,
-MkDocs is given only the pages to render (`narrow`): it then sets up a few files instead of every
-page of the site. Otherwise it gets them all and skips those taken over.
+MkDocs is given only the pages to render and the nav's pages (`narrow`): it then sets up a few files
+instead of every page of the site. Otherwise it gets them all and skips those taken over.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class Kept:
     narrow: bool = False
 
     @classmethod
-    def plan(cls, reuse: Reuse, pages: Mapping[str, SitePage], nav: Iterable[str], static: Iterable[str],
+    def plan(cls, reuse: Reuse, pages: Mapping[str, SitePage], static: Iterable[str],
              config_bytes: bytes, site_dir: Path) -> Kept:
         """Key every page and take over those unchanged (their files linked into `site_dir`)."""
         kept = cls(reuse, site_dir, {uri: n for n, uri in enumerate(pages)})
@@ -79,12 +80,9 @@ class Kept:
         fingerprint = Fingerprinter()
         base = fingerprint("mkdocs.yml", config_bytes)
         file_list = fingerprint(sorted([*pages, *static]))
-        always = set(nav)
         for uri, sp in pages.items():
             own = (sp.url, sp.title, sp.markdown, sp.meta, sp.inputs if sp.draw is not None else sp.html)
             key = kept.keys[uri] = fingerprint(base, uri, own, file_list if may_link(sp) else None)
-            if uri in always:
-                continue
             entry = reuse.take("page:" + uri, key, site_dir)
             if entry is not None:
                 kept.taken[uri] = entry.extra
@@ -92,12 +90,11 @@ class Kept:
             anchors[1] for anchors, _records in kept.taken.values())
         return kept
 
-    def restore(self, file: File, by_uri: Mapping[str, File]) -> Records:
-        """A taken page's anchors set on its MkDocs page; its log records returned."""
-        anchors, records = self.taken[file.src_uri]
+    def restore(self, file: File, by_uri: Mapping[str, File]) -> None:
+        """A taken page's anchors set on its MkDocs page (its links are checked with the others')."""
+        anchors, _records = self.taken[file.src_uri]
         assert file.page is not None
         set_anchors(file.page, anchors, by_uri)
-        return records
 
     def made(self, rendered: Sequence[File], records: Sequence[tuple[tuple[int, int], int, dict[str, Any]]],
              steps: frozenset[int]) -> None:

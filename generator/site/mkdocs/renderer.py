@@ -300,29 +300,26 @@ def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged, reuse: Reuse
         mkutils.clean_directory(config.site_dir)
         plugin = config.plugins[PLUGIN_NAME]
         assert isinstance(plugin, DisclosurePlugin)
-        nav_uris = [src_uri(url) for url in plugin.sections]
-        kept = Kept.plan(reuse, plugin.pages, nav_uris, [s.url for s in plugin.static], config_bytes,
-                         Path(config.site_dir))
-        if kept.narrow:  # MkDocs sets up only the pages it renders (kept.py)
-            plugin.pages = {uri: p for uri, p in plugin.pages.items() if uri not in kept.taken}
+        kept = Kept.plan(reuse, plugin.pages, [s.url for s in plugin.static], config_bytes, Path(config.site_dir))
+        if kept.narrow:  # MkDocs sets up only the pages it renders and the nav's (kept.py)
+            nav_uris = {src_uri(url) for url in plugin.sections}
+            plugin.pages = {uri: p for uri, p in plugin.pages.items() if uri not in kept.taken or uri in nav_uris}
         renderer = _session(config, tagged, kept.order)
         files, nav, env, doc_files = renderer.files, renderer.nav, renderer.env, renderer.doc_files
         by_uri = {f.src_uri: f for f in files}
         # Every page shows the nav: its pages are read first, so each process renders the same nav.
         in_nav = {id(p) for p in nav.pages}
-        shared = [i for i, f in enumerate(doc_files) if id(f.page) in in_nav]
-        todo = []
+        shared, todo = [], []
         for i, f in enumerate(doc_files):
-            if id(f.page) in in_nav:
-                continue
             if f.src_uri in kept.taken:
-                tagged.records.extend(((step, renderer.place[i]), n, data)
-                                      for step, n, data in kept.restore(f, by_uri))
+                if not kept.narrow:
+                    kept.restore(f, by_uri)
+            elif id(f.page) in in_nav:
+                shared.append(i)
             else:
                 todo.append(i)
-        if kept.narrow:
-            tagged.records.extend(((step, kept.order[uri]), n, data)
-                                  for uri, (_anchors, records) in kept.taken.items() for step, n, data in records)
+        tagged.records.extend(((step, kept.order[uri]), n, data)
+                              for uri, (_anchors, records) in kept.taken.items() for step, n, data in records)
         for i in shared:
             renderer.read(i)
         jobs = max(1, min(jobs, len(todo) // MIN_PAGES_PER_JOB))
@@ -353,7 +350,7 @@ def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged, reuse: Reuse
                 page = doc_files[i].page
                 assert page is not None
                 set_anchors(page, found, by_uri)
-        kept.made([doc_files[i] for i in todo], tagged.records, frozenset({_READ, _WRITE}))
+        kept.made([doc_files[i] for i in shared + todo], tagged.records, frozenset({_READ, _WRITE}))
         level = config.validation.links.anchors
         for i, file in enumerate(doc_files):
             tagged.slot = (_ANCHORS, renderer.place[i])
