@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from functools import partial
+from typing import Any, TypeVar
 
+from generator.cache import Fingerprinter
 from generator.format.model import Catalog
-from generator.templating import Markup
+from generator.templating import Markup, render
 
 PAGE_SIZE = 50  # rows per list page: short enough for a phone, long enough to scan
 
@@ -60,6 +62,14 @@ class SitePage:
 
 def html_page(url: str, title: str, html: str, meta: PageMeta | None = None) -> SitePage:
     return SitePage(url, title, "", meta or PageMeta(), html)
+
+
+def drawn_page(url: str, title: str, template: str, args: dict[str, Any], meta: PageMeta | None = None,
+               fingerprint: Fingerprinter | None = None) -> SitePage:
+    """A page drawn from `template` with `args` when the site needs its HTML (not when the last build's
+    page is taken over). `args` are all the template reads: the fingerprint sees only them."""
+    inputs = (fingerprint or Fingerprinter())(template, args)
+    return SitePage(url, title, "", meta or PageMeta(), draw=partial(render, template, **args), inputs=inputs)
 
 
 PageFamily = Callable[[Catalog, dt.date], list[SitePage]]

@@ -32,8 +32,7 @@ LEGAL_FORCE: dict[str, str] = {
 }
 
 
-def _jsonld(cat: Catalog, doc: Document) -> str:
-    site_url = cat.config.site.url
+def _jsonld(site_url: str, doc: Document) -> str:
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "Legislation" if doc.normative else "DigitalDocument",
@@ -113,14 +112,18 @@ def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date,
         basis=[(cat.laws.get(b.law or ""), b) for b in doc.basis],
         reviews=reviews, campaigns=cat.cleanups, cited_by=rel.cited_by.get(doc.id, []),
         attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
-        body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc), history=history(cat, doc), today=today, site_name=site_name(cat),
+        body_slot=BODY_SLOT, history=history(cat, doc), today=today, site_name=site_name(cat),
         address=urls.absolute(cat.config.site.url, url),
     )
-    inputs = (fingerprint or Fingerprinter())("document.html.j2", args)
+    site_url = cat.config.site.url
+    inputs = (fingerprint or Fingerprinter())("document.html.j2", args, site_url)
     return SitePage(url, marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, PageMeta(
         description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
-    ), draw=functools.partial(_draw, args), inputs=inputs)
+    ), draw=functools.partial(_draw, args, site_url), inputs=inputs)
 
 
-def _draw(args: dict[str, object]) -> str:
-    return render("document.html.j2", **args, qr=qr_svg(str(args["address"])))
+def _draw(args: dict[str, object], site_url: str) -> str:
+    """The page's HTML: the template with its QR code and JSON-LD (made here, only when drawn)."""
+    doc = args["doc"]
+    assert isinstance(doc, Document)
+    return render("document.html.j2", **args, jsonld=_jsonld(site_url, doc), qr=qr_svg(str(args["address"])))
