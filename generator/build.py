@@ -170,7 +170,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
             timings["search"] = time.perf_counter() - t  # with jobs > 1: the wait for the other process
             (tmp / MARKER).write_text("", encoding="utf-8")
             os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must be able to read the site
-            swap_in(tmp, out)
+            swap_in(tmp, out, None if reuse.root is None else reuse.root / "trash")
             reuse.save()
         except BaseException:
             if search is not None:

@@ -40,13 +40,14 @@ def _renameat2_exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def swap_in(new: Path, out: Path) -> None:
-    """Make `new` the directory at `out`; the previous `out` stays complete until that instant."""
+def swap_in(new: Path, out: Path, trash: Path | None = None) -> None:
+    """Make `new` the directory at `out`; the previous `out` stays complete until that instant.
+    With `trash`, the previous site is deleted there in the background (see discard)."""
     if not out.exists():
         os.rename(new, out)
         return
     if _renameat2_exchange(new, out):
-        shutil.rmtree(new)  # `new` now holds the previous site
+        discard(new, trash)  # `new` now holds the previous site
         return
     # Fallback (no RENAME_EXCHANGE): two renames. A kill between them leaves the previous site in
     # .<name>-old-*; the next build puts it back before doing anything (see recover).
@@ -54,7 +55,43 @@ def swap_in(new: Path, out: Path) -> None:
     os.rmdir(old)
     os.rename(out, old)
     os.rename(new, out)
-    shutil.rmtree(old)
+    discard(old, trash)
+
+
+def discard(old: Path, trash: Path | None) -> None:
+    """Delete a previous site. Deleting tens of thousands of files and folders takes seconds that a
+    publisher should not wait for: with `trash` (a folder of the cache, on the same filesystem) the
+    tree is moved there and emptied by a detached process; whatever it leaves (a machine stopped
+    meanwhile) the next build's emptying removes."""
+    if trash is None:
+        shutil.rmtree(old)
+        return
+    trash.mkdir(parents=True, exist_ok=True)
+    os.rename(old, trash / old.name)
+    empty_in_background(trash)
+
+
+def empty_in_background(trash: Path) -> None:
+    """Delete everything in `trash` from a detached process (double fork: no zombie is left to the
+    caller, which may be a long-running serve). The process holds no file of its parent open: a
+    caller reading this build's output to its end, or waiting for the output lock, never waits for it."""
+    if not hasattr(os, "fork"):
+        shutil.rmtree(trash, ignore_errors=True)
+        return
+    pid = os.fork()
+    if pid == 0:
+        try:
+            if os.fork() == 0:
+                os.setsid()
+                devnull = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1, 2):
+                    os.dup2(devnull, fd)
+                os.closerange(3, os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 1024)
+                for entry in sorted(trash.iterdir()):
+                    shutil.rmtree(entry, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
 
 
 def recover(out: Path) -> None:

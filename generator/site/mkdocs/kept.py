@@ -81,8 +81,9 @@ class Kept:
         base = fingerprint("mkdocs.yml", config_bytes)
         file_list = fingerprint(sorted([*pages, *static]))
         for uri, sp in pages.items():
-            own = (sp.url, sp.title, sp.markdown, sp.meta, sp.inputs if sp.draw is not None else sp.html)
-            key = kept.keys[uri] = fingerprint(base, uri, own, file_list if may_link(sp) else None)
+            own = (sp.url, sp.title, sp.meta, sp.inputs)
+            key = kept.keys[uri] = fingerprint(base, uri, own, sp.markdown, sp.html,
+                                               file_list if may_link(sp) else None)
             entry = reuse.take("page:" + uri, key, site_dir)
             if entry is not None:
                 kept.taken[uri] = entry.extra

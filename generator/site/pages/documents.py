@@ -94,15 +94,25 @@ def document_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
 def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date,
                   fingerprint: Fingerprinter | None = None) -> SitePage:
     """The page of one document (serve re-renders an edited document alone with it). Its HTML is drawn
-    on demand from `args`, which hold everything it shows (`inputs` is their fingerprint)."""
+    on demand from `_args`, which hold everything it shows (`inputs` is their fingerprint); they are
+    made again when it is drawn rather than kept, so 50,000 pages waiting to be drawn hold little."""
     url = urls.document(doc.id)
-    path = ancestors(cat, doc.category)
+    # Not stripped: Markdown ignores the blank lines around a body, and an unchanged body stays the
+    # record's own string instead of a copy of it (50,000 bodies are a good part of a build's memory).
+    body = resolve_links(cat, doc.body, url)
+    inputs = (fingerprint or Fingerprinter())("document.html.j2", _args(cat, rel, doc, today))
+    return SitePage(url, marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, PageMeta(
+        description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
+    ), draw=functools.partial(_draw, cat, rel, doc, today), inputs=inputs)
+
+
+def _args(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -> dict[str, object]:
+    """Everything the page shows but its QR code and JSON-LD (both made from `doc` and `address`)."""
+    url = urls.document(doc.id)
     crumbs = [Crumb("首页", urls.HOME), Crumb("公开目录", urls.CATALOGUE)]
-    crumbs += [Crumb(c.name, urls.category(c.code)) for c in path]
+    crumbs += [Crumb(c.name, urls.category(c.code)) for c in ancestors(cat, doc.category)]
     crumbs.append(Crumb(doc.title))
-    body = resolve_links(cat, doc.body, url).strip()
-    reviews = sorted(doc.reviews, key=lambda r: (r.date or dt.date.min, r.index))
-    args: dict[str, object] = dict(
+    return dict(
         here=url, doc=doc, crumbs=crumbs,
         category=cat.categories.get(doc.category or ""),
         notice=_repeal_notice(cat, rel, doc),
@@ -110,20 +120,16 @@ def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date,
         interprets=cat.documents.get(doc.interprets or ""),
         interpretations=rel.interpretations.get(doc.id, []),
         basis=[(cat.laws.get(b.law or ""), b) for b in doc.basis],
-        reviews=reviews, campaigns=cat.cleanups, cited_by=rel.cited_by.get(doc.id, []),
+        reviews=sorted(doc.reviews, key=lambda r: (r.date or dt.date.min, r.index)),
+        campaigns=cat.cleanups, cited_by=rel.cited_by.get(doc.id, []),
         attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
         body_slot=BODY_SLOT, history=history(cat, doc), today=today, site_name=site_name(cat),
-        address=urls.absolute(cat.config.site.url, url),
+        address=urls.absolute(cat.config.site.url, url), site_url=cat.config.site.url,
     )
-    site_url = cat.config.site.url
-    inputs = (fingerprint or Fingerprinter())("document.html.j2", args, site_url)
-    return SitePage(url, marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, PageMeta(
-        description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
-    ), draw=functools.partial(_draw, args, site_url), inputs=inputs)
 
 
-def _draw(args: dict[str, object], site_url: str) -> str:
+def _draw(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -> str:
     """The page's HTML: the template with its QR code and JSON-LD (made here, only when drawn)."""
-    doc = args["doc"]
-    assert isinstance(doc, Document)
-    return render("document.html.j2", **args, jsonld=_jsonld(site_url, doc), qr=qr_svg(str(args["address"])))
+    args = _args(cat, rel, doc, today)
+    return render("document.html.j2", **args, jsonld=_jsonld(cat.config.site.url, doc),
+                  qr=qr_svg(str(args["address"])))
