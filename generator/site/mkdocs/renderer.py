@@ -73,7 +73,7 @@ class _Collect(logging.Handler):
 
 
 def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticFile], site_dir: Path,
-          jobs: int | None = None, reuse: Reuse | None = None) -> list[str]:
+          jobs: int | None = None, reuse: Reuse | None = None, keep_folders: bool = False) -> list[str]:
     """Build the MkDocs site into `site_dir` with `jobs` processes (default: one per CPU, at most
     parallel.MAX_JOBS); return MkDocs' warnings (the caller decides if they fail). With `reuse`, a
     page whose inputs are those of the last build is taken over from it (pagekeys.py says which)."""
@@ -86,7 +86,7 @@ def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticF
         with tempfile.TemporaryDirectory(prefix="gov-site-docs-") as empty:
             config = load(config_path, pages, static, site_dir, Path(empty))
             _render_site(config, default_jobs() if jobs is None else max(1, jobs), reuse or Reuse(site_dir, None),
-                         config_path.read_bytes())
+                         config_path.read_bytes(), keep_folders)
     finally:
         logger.removeHandler(collect)
         logger.propagate = previous
@@ -203,7 +203,7 @@ class _Renderer:
         return self.tagged.records, {i: anchors_of(self.doc_files[i].page) for i in pages}
 
 
-def _render_site(config: MkDocsConfig, jobs: int, reuse: Reuse, config_bytes: bytes) -> None:
+def _render_site(config: MkDocsConfig, jobs: int, reuse: Reuse, config_bytes: bytes, keep_folders: bool) -> None:
     """mkdocs.commands.build.build with the pages rendered by `jobs` processes (see above)."""
     logger = logging.getLogger(ENGINE_LOGGER)
     tagged = _Tagged()
@@ -212,7 +212,7 @@ def _render_site(config: MkDocsConfig, jobs: int, reuse: Reuse, config_bytes: by
         logger.removeHandler(h)
     logger.addHandler(tagged)
     try:
-        _render_steps(config, jobs, tagged, reuse, config_bytes)
+        _render_steps(config, jobs, tagged, reuse, config_bytes, keep_folders)
     finally:
         logger.removeHandler(tagged)
         for h in handlers:
@@ -292,12 +292,14 @@ def _quiet() -> Iterator[None]:
         logger.removeHandler(drop)
 
 
-def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged, reuse: Reuse, config_bytes: bytes) -> None:
+def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged, reuse: Reuse, config_bytes: bytes,
+                  keep_folders: bool) -> None:
     inclusion = InclusionLevel.is_included
     try:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
-        mkutils.clean_directory(config.site_dir)
+        if not keep_folders:
+            mkutils.clean_directory(config.site_dir)
         plugin = config.plugins[PLUGIN_NAME]
         assert isinstance(plugin, DisclosurePlugin)
         kept = Kept.plan(reuse, plugin.pages, [s.url for s in plugin.static], config_bytes, Path(config.site_dir))
