@@ -18,7 +18,7 @@ from generator.check import check_project
 from generator.format.model import Catalog
 from generator.parallel import Forked, default_jobs, fork_call
 from generator.problems import Problem, fails
-from generator.publish import MARKER, check_out, locked, recover, swap_in
+from generator.publish import MARKER, check_out, locked, prune_empty, recover, swap_in, take_skeleton
 from generator.rules.unknown_reference import attachment_path_problem
 from generator.rules.unpublishable_file import verdict
 from generator.search import write_search_index
@@ -138,7 +138,9 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
         recover(out)
         # --no-cache: a clean build, recorded for the next one; serve's previews are never recorded.
         reuse = Reuse(out, None if preview else cache_dir(out), fresh=not cache)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+        trash = None if reuse.root is None else reuse.root / "trash"
+        skeleton = None if trash is None else take_skeleton(trash, out.parent, f".{out.name}-build-")
+        tmp = skeleton or Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         search: Forked[None] | None = None
         try:
@@ -147,7 +149,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                 # while MkDocs renders, into a directory of its own (MkDocs empties its site dir first).
                 search = fork_call(lambda: _write_search(cat, pages, staging))
             t = time.perf_counter()
-            result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs, reuse=reuse)
+            result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs, reuse=reuse,
+                                             keep_folders=skeleton is not None)
             timings["mkdocs"] = time.perf_counter() - t
             if result.failed(strict) and not preview:
                 if search is not None:
@@ -168,9 +171,11 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                 search = None
                 _move_search(staging, tmp)
             timings["search"] = time.perf_counter() - t  # with jobs > 1: the wait for the other process
+            if skeleton is not None:
+                prune_empty(tmp)
             (tmp / MARKER).write_text("", encoding="utf-8")
             os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must be able to read the site
-            swap_in(tmp, out, None if reuse.root is None else reuse.root / "trash")
+            swap_in(tmp, out, trash)
             reuse.save()
         except BaseException:
             if search is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from tests.conftest import DEMO_FILES, DEMO_TODAY, ROOT
 
 
 def snapshot(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    """Every file with the hash of its bytes, and every folder (an empty one left over would show)."""
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+            for p in sorted(site.rglob("*"))}
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -120,6 +122,22 @@ def test_a_rebuild_after_an_edit_is_the_clean_build(project: Path, change: Calla
     result = rebuild_and_compare(project)
     if change is not site_config:  # the site's name is on every page
         assert result.reused > 100, "an edit of one record re-rendered (nearly) the whole site"
+
+
+def test_a_rebuild_reuses_the_folders_of_an_earlier_site(project: Path) -> None:
+    """The site before last is kept as empty folders (deleted in the background), and the next build
+    is made in them: same bytes, no folder left over from a page that is gone."""
+    build_site(project, project / "site", DEMO_TODAY)
+    skeleton = cache_dir(project / "site") / "trash/skeleton"
+    for _ in range(100):  # the detached process empties the previous site
+        if skeleton.is_dir():
+            break
+        time.sleep(0.05)
+    assert skeleton.is_dir() and not any(p.is_file() for p in skeleton.rglob("*"))
+    assert (skeleton / "documents/2024-kjj-gfxwj-003").is_dir()
+    (project / D / "gfxwj/2024-kjj-gfxwj-003.md").unlink()
+    rebuild_and_compare(project)
+    assert not (project / "site/documents/2024-kjj-gfxwj-003").exists()
 
 
 def test_nothing_changed_nothing_rendered(project: Path) -> None:
