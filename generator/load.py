@@ -63,15 +63,17 @@ def inside(root: Path, file: Path) -> bool:
     try:
         # realpath(dir/name) is realpath(dir)/name unless name itself is a link: resolving each
         # folder once (not every path component of 10,000 files) keeps this off the profile.
-        real = os.path.realpath(file) if os.path.islink(file) else os.path.join(_real_dir(file.parent), file.name)
-        top = _real_dir(root)
+        # Strings, not Path objects: a Path's parent and hash cost more than the check itself here.
+        real = os.path.realpath(file) if os.path.islink(file) else \
+            os.path.join(_real_dir(os.path.dirname(file)), os.path.basename(file))
+        top = _real_dir(os.fspath(root))
     except (OSError, RuntimeError):  # a symlink loop
         return False
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 @lru_cache(maxsize=1024)
-def _real_dir(folder: Path) -> str:
+def _real_dir(folder: str) -> str:
     return os.path.realpath(folder)
 
 
@@ -80,8 +82,17 @@ def _real_dir(folder: Path) -> str:
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
+def _relative(root: Path, file: Path) -> str:
+    """`file.relative_to(root).as_posix()`, by plain string when `file` is spelled under `root` (both are
+    normalised paths): pathlib's own way costs as much as reading a small file's bytes."""
+    top, name = os.fspath(root) + os.sep, os.fspath(file)
+    if name.startswith(top):
+        return name[len(top):].replace(os.sep, "/")
+    return file.relative_to(root).as_posix()
+
+
 def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
-    rel = file.relative_to(root).as_posix()
+    rel = _relative(root, file)
     shown = _display_path(rel)
     if shown != rel:
         problems.append(_err(shown, None, Code.YAML_SYNTAX, f"文件名不是 UTF-8 编码（看起来是 GBK：{shown}）："
@@ -133,7 +144,7 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
         problems.append(_err(rel, Pos(line, 1), Code.YAML_SYNTAX,
                              f"文件不是 UTF-8 编码（{hint}第 {line} 行）：请用编辑器“另存为 UTF-8”后再运行"))
         return None
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): that copies every file to find out
         # Usually a save that failed or content that was cut away: never publish it silently.
         problems.append(_err(rel, None, Code.YAML_SYNTAX,
                              "文件是空的（可能保存失败或内容被误删）：请恢复内容；确实不需要就删除这个文件"))
@@ -279,24 +290,27 @@ def _record_list(src: Text, value: Any, what: str, problems: list[Problem]) -> l
 
 
 def _load_categories(cat: Catalog, src: Text, problems: list[Problem]) -> None:
-    def walk(items: list[YMap], parent: str | None) -> None:
-        for raw in items:
-            s = Source(src.path, raw)
-            cat.raw_records.append(("category", s))
-            code = raw.get("code")
-            code = str(code) if isinstance(code, (str, int)) else ""
-            children = [c for c in raw.get("children") or [] if isinstance(c, YMap)] \
-                if isinstance(raw.get("children"), list) else []
-            c = Category(code, str(raw.get("name") or ""), raw.get("description") if isinstance(
-                raw.get("description"), str) else None, parent, [], s)
-            cat.all_categories.append(c)
-            if code and code not in cat.categories:
-                cat.categories[code] = c
-                if parent and parent in cat.categories:
-                    cat.categories[parent].children.append(code)
-            walk(children, code or parent)
+    _add_categories(cat, src.path, _record_list(src, parse_yaml(src, problems), "分类", problems), None)
 
-    walk(_record_list(src, parse_yaml(src, problems), "分类", problems), None)
+
+def _add_categories(cat: Catalog, path: str, items: list[YMap], parent: str | None) -> None:
+    # A function of its own, not a closure calling itself: that would be a reference cycle holding the
+    # whole catalogue until the cycle collector happens to run.
+    for raw in items:
+        s = Source(path, raw)
+        cat.raw_records.append(("category", s))
+        code = raw.get("code")
+        code = str(code) if isinstance(code, (str, int)) else ""
+        children = [c for c in raw.get("children") or [] if isinstance(c, YMap)] \
+            if isinstance(raw.get("children"), list) else []
+        c = Category(code, str(raw.get("name") or ""), raw.get("description") if isinstance(
+            raw.get("description"), str) else None, parent, [], s)
+        cat.all_categories.append(c)
+        if code and code not in cat.categories:
+            cat.categories[code] = c
+            if parent and parent in cat.categories:
+                cat.categories[parent].children.append(code)
+        _add_categories(cat, path, children, code or parent)
 
 
 def _load_annual(cat: Catalog, root: Path, path: Path, problems: list[Problem]) -> None:
