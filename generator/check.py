@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +30,29 @@ class CheckResult:
 
 def check_project(root: Path, today: dt.date) -> CheckResult:
     """Every problem of the project at `root`, sorted by file and position, each reported once."""
-    catalog, problems = load_project(root)
-    problems.extend(run_rules(catalog, today))
-    unique = sorted(set(problems), key=Problem.sort_key)
+    with collector_paused():
+        catalog, problems = load_project(root)
+        problems.extend(run_rules(catalog, today))
+        unique = sorted(set(problems), key=Problem.sort_key)
     return CheckResult(catalog, unique)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a catalogue is read and checked.
+
+    A check allocates a few hundred thousand small containers (trees, positions, records) and makes
+    no garbage cycles worth the search; the collector would walk the growing heap again and again for
+    nothing (at 10,000 documents, a third of a warm check). Afterwards what was made meanwhile joins
+    the oldest generation (freeze, then unfreeze), so that switching the collector back on does not
+    start with one more walk over all of it.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if was:
+            gc.enable()
