@@ -11,8 +11,10 @@ from pathlib import Path
 
 from generator.format.model import Catalog
 from generator.load import load_project
+from generator.parsecache import ParseCache
 from generator.problems import Level, Problem, fails
 from generator.rules import run_rules
+from generator.rules._schema import walk_files
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,17 @@ class CheckResult:
         return fails(self.problems, strict)
 
 
-def check_project(root: Path, today: dt.date) -> CheckResult:
-    """Every problem of the project at `root`, sorted by file and position, each reported once."""
+def check_project(root: Path, today: dt.date, cache: Path | None = None) -> CheckResult:
+    """Every problem of the project at `root`, sorted by file and position, each reported once.
+
+    `cache` is the cache folder (`cache.cache_dir` of the site): files unchanged since the last check
+    are not parsed again (parsecache.py). The result is the same with it, without it, or with a damaged one.
+    """
+    parses = ParseCache(cache)
     with collector_paused():
-        catalog, problems = load_project(root)
+        catalog, problems = load_project(root, parses)
+        parses.keep_schema_findings(walk_files(catalog, parses.schema_findings()))
+        parses.save()
         problems.extend(run_rules(catalog, today))
         unique = sorted(set(problems), key=Problem.sort_key)
     return CheckResult(catalog, unique)

@@ -8,6 +8,7 @@ ever written here.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import stat
@@ -31,6 +32,7 @@ from generator.format.model import (
     StaticSource,
 )
 from generator.format.yamltree import Refused, YList, YMap, parse
+from generator.parsecache import ParseCache
 from generator.problems import Level, Pos, Problem, UsageError, problem
 from generator.site.files import HEAD_BYTES
 
@@ -39,10 +41,12 @@ MAX_FILE_BYTES = 5 * 1024 * 1024  # a catalogue file is a few KB; anything this 
 
 @dataclass(frozen=True)
 class Text:
-    """A decoded source file: the path relative to the project and its text (LF line ends)."""
+    """A decoded source file: the path relative to the project, its text (LF line ends) and a
+    fingerprint of its bytes (what the parse cache knows it by)."""
 
     path: str
     text: str
+    digest: bytes
 
 
 def _err(path: str, pos: Pos | None, code: Code, message: str) -> Problem:
@@ -152,7 +156,7 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
     text = text.replace("\r\n", "\n")
     if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:  # translate() is slow on CJK text
         text = text.translate(_LINE_BREAKS)
-    return Text(rel, text)
+    return Text(rel, text, hashlib.blake2b(data, digest_size=16).digest())
 
 
 def front_matter_end(lines: Sequence[str]) -> int | None:
@@ -185,8 +189,13 @@ def split_front_matter(src: Text, problems: list[Problem], required: bool) -> tu
     return None, 1, "", 1
 
 
-def parse_yaml(src: Text, problems: list[Problem], text: str | None = None, line_offset: int = 0) -> Any:
-    value, findings = parse(src.text if text is None else text, line_offset)
+def parse_yaml(src: Text, problems: list[Problem], text: str | None = None, line_offset: int = 0,
+               parses: ParseCache | None = None) -> Any:
+    """The YAML value of `src` (or of `text`, a part of it starting `line_offset` lines in); syntax
+    findings are added to `problems`. With `parses`, a file parsed by the last check is not parsed again."""
+    text = src.text if text is None else text
+    value, findings = parses.parse(src.path, src.digest, text, line_offset) if parses is not None \
+        else parse(text, line_offset)
     problems.extend(_err(src.path, f.pos, Code.YAML_SYNTAX, f.message) for f in findings)
     return value
 
@@ -289,8 +298,8 @@ def _record_list(src: Text, value: Any, what: str, problems: list[Problem]) -> l
     return out
 
 
-def _load_categories(cat: Catalog, src: Text, problems: list[Problem]) -> None:
-    _add_categories(cat, src.path, _record_list(src, parse_yaml(src, problems), "分类", problems), None)
+def _load_categories(cat: Catalog, src: Text, problems: list[Problem], parses: ParseCache | None) -> None:
+    _add_categories(cat, src.path, _record_list(src, parse_yaml(src, problems, parses=parses), "分类", problems), None)
 
 
 def _add_categories(cat: Catalog, path: str, items: list[YMap], parent: str | None) -> None:
@@ -313,12 +322,12 @@ def _add_categories(cat: Catalog, path: str, items: list[YMap], parent: str | No
         _add_categories(cat, path, children, code or parent)
 
 
-def _load_annual(cat: Catalog, root: Path, path: Path, problems: list[Problem]) -> None:
+def _load_annual(cat: Catalog, root: Path, path: Path, problems: list[Problem], parses: ParseCache | None) -> None:
     """catalog/annual/<year>.yml: the annual-report numbers the catalogue cannot count (docs/audit.md)."""
     src = read_text(root, path, problems)
     if src is None:
         return
-    value = parse_yaml(src, problems)
+    value = parse_yaml(src, problems, parses=parses)
     if value is None:
         return
     if not isinstance(value, YMap):
@@ -338,8 +347,9 @@ def _load_annual(cat: Catalog, root: Path, path: Path, problems: list[Problem]) 
     cat.annual[int(path.stem)] = s
 
 
-def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
-    """Read every catalogue file of the project at `root`. Raises UsageError only if it is no project."""
+def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog, list[Problem]]:
+    """Read every catalogue file of the project at `root`, taking the unchanged files' parses from `parses`
+    when given. Raises UsageError only if it is no project."""
     root = root.resolve()
     _real_dir.cache_clear()  # folders may have been moved or linked since the last load in this process
     config_path = root / "site_config.yml"
@@ -350,7 +360,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
 
     src = read_text(root, config_path, problems)
     if src is not None:
-        value = parse_yaml(src, problems)
+        value = parse_yaml(src, problems, parses=parses)
         if isinstance(value, YMap):
             s = Source(src.path, value)
             cat.config = SiteConfig.build(s)
@@ -369,9 +379,9 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         if src is None:
             continue
         if name == "categories.yml":
-            _load_categories(cat, src, problems)
+            _load_categories(cat, src, problems, parses)
             continue
-        for raw in _record_list(src, parse_yaml(src, problems), what, problems):
+        for raw in _record_list(src, parse_yaml(src, problems, parses=parses), what, problems):
             s = Source(src.path, raw)
             cat.raw_records.append(("legal_basis", s))
             law = LegalBasis.build(s)
@@ -383,7 +393,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
     if cleanups.is_file():  # optional: a project may keep no 清理 campaigns as records
         src = read_text(root, cleanups, problems)
         if src is not None:
-            for raw in _record_list(src, parse_yaml(src, problems), "清理活动", problems):
+            for raw in _record_list(src, parse_yaml(src, problems, parses=parses), "清理活动", problems):
                 s = Source(src.path, raw)
                 cat.raw_records.append(("cleanup", s))
                 campaign = Cleanup.build(s)
@@ -395,7 +405,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         src = read_text(root, path, problems)
         if src is None:
             continue
-        for raw in _record_list(src, parse_yaml(src, problems), "权力清单", problems):
+        for raw in _record_list(src, parse_yaml(src, problems, parses=parses), "权力清单", problems):
             s = Source(src.path, raw)
             cat.raw_records.append(("power", s))
             power = Power.build(s)
@@ -412,7 +422,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             if fm is None:
                 continue
             before = len(problems)
-            value = parse_yaml(src, problems, fm, fm_line - 1)
+            value = parse_yaml(src, problems, fm, fm_line - 1, parses)
         else:  # a bare YAML record: front matter only, no body
             fm, fm_line, rest, rest_line = split_front_matter(src, [], required=False)
             if fm is not None and rest.strip():
@@ -422,9 +432,9 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
                 continue
             before = len(problems)
             if fm is not None:  # `---` fences around the record, as in a .md file
-                value = parse_yaml(src, problems, fm, fm_line - 1)
+                value = parse_yaml(src, problems, fm, fm_line - 1, parses)
             else:
-                value = parse_yaml(src, problems)
+                value = parse_yaml(src, problems, parses=parses)
             body, body_line = "", 1
         if value is None:
             if len(problems) > before:
@@ -448,7 +458,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         if src is None:
             continue
         fm, fm_line, body, body_line = split_front_matter(src, problems, required=False)
-        front: Any = parse_yaml(src, problems, fm, fm_line - 1) if fm is not None else None
+        front: Any = parse_yaml(src, problems, fm, fm_line - 1, parses) if fm is not None else None
         if isinstance(front, YMap):
             cat.raw_records.append(("page", Source(src.path, front)))
         else:
@@ -462,7 +472,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         cat.pages.append(Page(src.path, rel, title, body, body_line, Source(src.path, front)))
 
     for path in _files(root, "catalog/annual", (".yml", ".yaml"), problems):
-        _load_annual(cat, root, path, problems)
+        _load_annual(cat, root, path, problems, parses)
 
     cat.attachments = {s.name: s for s in _static_sources(root, "catalog/attachments", None, folder_links=True)}
     cat.static_files = _static_sources(root, "content", ".md", folder_links=False)
