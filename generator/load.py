@@ -41,8 +41,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024  # a catalogue file is a few KB; anything this 
 
 @dataclass(frozen=True)
 class Text:
-    """A decoded source file: the path relative to the project, its text (LF line ends) and a
-    fingerprint of its bytes (what the parse cache knows it by)."""
+    """A decoded source file: its path relative to the project, text (LF line ends) and bytes' fingerprint."""
 
     path: str
     text: str
@@ -65,9 +64,8 @@ def _display_path(rel: str) -> str:
 def inside(root: Path, file: Path) -> bool:
     """Whether `file`, with every symbolic link resolved, is still inside the project `root`."""
     try:
-        # realpath(dir/name) is realpath(dir)/name unless name itself is a link: resolving each
-        # folder once (not every path component of 10,000 files) keeps this off the profile.
-        # Strings, not Path objects: a Path's parent and hash cost more than the check itself here.
+        # realpath(dir/name) is realpath(dir)/name unless name itself is a link: resolving each folder
+        # once (not every path component of 10,000 files), by string (not Path), keeps this off the profile.
         real = os.path.realpath(file) if os.path.islink(file) else \
             os.path.join(_real_dir(os.path.dirname(file)), os.path.basename(file))
         top = _real_dir(os.fspath(root))
@@ -86,17 +84,27 @@ def _real_dir(folder: str) -> str:
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
-def _relative(root: Path, file: Path) -> str:
-    """`file.relative_to(root).as_posix()`, by plain string when `file` is spelled under `root` (both are
-    normalised paths): pathlib's own way costs as much as reading a small file's bytes."""
-    top, name = os.fspath(root) + os.sep, os.fspath(file)
-    if name.startswith(top):
-        return name[len(top):].replace(os.sep, "/")
-    return file.relative_to(root).as_posix()
+def _read_bytes(file: Path, size: int) -> bytes:
+    """The bytes of `file`, at most MAX_FILE_BYTES + 1: sized from stat (a 5 MB read buffer per file costs
+    0.3 s of CPU at 10,000 files), no buffered file object (it costs as much again as the reading). The
+    file may grow between stat and read, or a read come short: reading goes on to its end."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))  # O_BINARY: no newline translation on Windows
+    try:
+        parts: list[bytes] = []
+        got, want = 0, min(size, MAX_FILE_BYTES) + 1
+        while got <= MAX_FILE_BYTES and (chunk := os.read(fd, want - got)):
+            parts.append(chunk)
+            got += len(chunk)
+            if got == want:
+                want = MAX_FILE_BYTES + 1
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
-    rel = _relative(root, file)
+    top, name = os.fspath(root) + os.sep, os.fspath(file)  # by string: pathlib's relative_to costs more
+    rel = name[len(top):].replace(os.sep, "/") if name.startswith(top) else file.relative_to(root).as_posix()
     shown = _display_path(rel)
     if shown != rel:
         problems.append(_err(shown, None, Code.YAML_SYNTAX, f"文件名不是 UTF-8 编码（看起来是 GBK：{shown}）："
@@ -118,13 +126,7 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
             problems.append(_err(rel, None, Code.YAML_SYNTAX,
                                  f"文件过大（超过 {limit} MB），不像目录文件：请检查是否放错了文件"))
             return None
-        with file.open("rb") as fh:
-            # Sized from stat (a 5 MB read buffer per file costs 0.3 s of CPU at 10,000 files);
-            # the file may grow between stat and read, so a full first read asks for the rest too.
-            want = min(info.st_size, MAX_FILE_BYTES) + 1
-            data = fh.read(want)
-            if len(data) == want:
-                data += fh.read(MAX_FILE_BYTES + 1 - want)
+        data = _read_bytes(file, info.st_size)
     except OSError as exc:
         problems.append(_err(rel, None, Code.YAML_SYNTAX, f"无法读取文件：{exc.strerror}"))
         return None
@@ -191,11 +193,9 @@ def split_front_matter(src: Text, problems: list[Problem], required: bool) -> tu
 
 def parse_yaml(src: Text, problems: list[Problem], text: str | None = None, line_offset: int = 0,
                parses: ParseCache | None = None) -> Any:
-    """The YAML value of `src` (or of `text`, a part of it starting `line_offset` lines in); syntax
-    findings are added to `problems`. With `parses`, a file parsed by the last check is not parsed again."""
+    """The YAML value of `src` (or of its part `text`, `line_offset` lines in); `parses` may have it already."""
     text = src.text if text is None else text
-    value, findings = parses.parse(src.path, src.digest, text, line_offset) if parses is not None \
-        else parse(text, line_offset)
+    value, findings = parses.parse(src.path, src.digest, text, line_offset) if parses else parse(text, line_offset)
     problems.extend(_err(src.path, f.pos, Code.YAML_SYNTAX, f.message) for f in findings)
     return value
 
@@ -303,8 +303,7 @@ def _load_categories(cat: Catalog, src: Text, problems: list[Problem], parses: P
 
 
 def _add_categories(cat: Catalog, path: str, items: list[YMap], parent: str | None) -> None:
-    # A function of its own, not a closure calling itself: that would be a reference cycle holding the
-    # whole catalogue until the cycle collector happens to run.
+    # Not a closure calling itself: that reference cycle held the whole catalogue until a full collection.
     for raw in items:
         s = Source(path, raw)
         cat.raw_records.append(("category", s))
