@@ -14,19 +14,27 @@ the whole file is one read, an entry is unpickled only when its file is met, and
 changed one file writes the others back as they are (bytes, not pickled again). The file keeps only
 the entries the last check used, so deleted and renamed files drop out; it is rewritten only when
 something changed. A missing, damaged or unwritable cache is no cache: the check parses and says nothing.
+
+The file is read back with an unpickler that builds only what a parse is made of (trees, positions,
+dates, findings): a project copied with its `.site-cache/` from elsewhere cannot run code through it,
+as an ordinary pickle could.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import io
 import pickle
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from generator.cache import code_version, load_pickle, save_pickle
+from generator.cache import code_version, save_pickle
+from generator.codes import Code
 from generator.format import yamltree
-from generator.format.yamltree import SyntaxFinding
+from generator.format.yamltree import BadDate, Refused, SyntaxFinding, YList, YMap
+from generator.problems import Pos
 
 Parsed = tuple[Any, list[SyntaxFinding]]
 # One file's entry: its parse, pickled; and its records' schema findings, pickled (None: not walked yet).
@@ -50,7 +58,11 @@ class ParseCache:
         self.hits = self.misses = 0
         self.changed = False
         if self.path is not None:
-            loaded = load_pickle(self.path)
+            try:
+                with open(self.path, "rb") as fh:
+                    loaded = _load(fh)
+            except OSError:
+                loaded = None
             if isinstance(loaded, dict):
                 self.previous = loaded
         # libyaml and pure-Python PyYAML word their syntax errors differently.
@@ -107,7 +119,25 @@ class ParseCache:
 
 
 def _unpickle(blob: bytes) -> Any:
+    return _load(io.BytesIO(blob)) if isinstance(blob, bytes) else None
+
+
+# Every class a parse or a schema finding is built from; nothing else can be named in a cache file.
+_CLASSES: dict[tuple[str, str], type] = {
+    (c.__module__, c.__qualname__): c for c in (YMap, YList, BadDate, Refused, SyntaxFinding, Pos, Code, dt.date)
+}
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        found = _CLASSES.get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"a parse cache holds no {module}.{name}")
+        return found
+
+
+def _load(fh: IO[bytes]) -> Any:
     try:
-        return pickle.loads(blob)
-    except Exception:  # noqa: BLE001 - a damaged entry is a miss, never a failed check
+        return _Unpickler(fh).load()
+    except Exception:  # noqa: BLE001 - a damaged or foreign cache is a miss, never a failed check
         return None

@@ -17,10 +17,6 @@ class Pos(NamedTuple):
     line: int
     column: int
 
-    def __reduce__(self) -> tuple[object, tuple[type[Pos], tuple[int, int]]]:
-        # Rebuilt without a Python call: the parse cache unpickles a few hundred thousand per check.
-        return tuple.__new__, (Pos, (self.line, self.column))
-
 
 @dataclass(frozen=True)
 class Problem:

@@ -4,6 +4,7 @@ check without the cache says — cold, warm, after every kind of edit, with a da
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -165,6 +166,31 @@ def test_a_damaged_cache_is_no_cache(tmp_path: Path, capsys: pytest.CaptureFixtu
     again = ParseCache(cache_of(project))  # and it is whole again
     load_project(project, again)
     assert (again.hits, again.misses) == (7, 0)
+
+
+class Planted:
+    """A pickle that would make a folder when unpickled by an ordinary unpickler."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.mkdir, (str(self.path),)
+
+
+def test_a_planted_cache_runs_no_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A project copied from elsewhere with its .site-cache/: the cache may be anything.
+    project = project_of(tmp_path)
+    expected = same_as_without_cache(project, capsys)
+    file = cache_of(project) / "parse" / ParseCache.FILE
+    keys = list(load_pickle(file))
+    planted = {key: (pickle.dumps(Planted(tmp_path / "entry")), pickle.dumps(Planted(tmp_path / "findings")))
+               for key in keys}
+    save_pickle(file, planted)
+    assert outputs(project, capsys) == expected
+    save_pickle(file, Planted(tmp_path / "whole"))
+    assert outputs(project, capsys) == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p"]
 
 
 def test_a_cache_that_cannot_be_written_is_silently_not_kept(
