@@ -68,9 +68,11 @@ def format_problems(problems: Sequence[Problem], fmt: str) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from generator.cache import cache_dir
     from generator.check import check_project
 
-    result = check_project(args.project, today_of(args))
+    cache = None if args.no_cache else cache_dir(args.project / "site")
+    result = check_project(args.project, today_of(args), cache=cache)
     out = format_problems(result.problems, args.format)
     if out:
         print(out)
@@ -332,6 +334,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="警告也视为失败")
     p.add_argument("--format", choices=("text", "json", "github"), default="text",
                    help="输出格式：text 每行一条（默认），json 数组，github 为 GitHub Actions 注释")
+    p.add_argument("--no-cache", action="store_true",
+                   help="不使用也不写入解析缓存（.site-cache/parse/），每个文件都重新解析；结果完全相同")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("schema", help="生成目录文件的 JSON Schema（供编辑器自动补全）")

@@ -8,6 +8,7 @@ ever written here.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import stat
@@ -31,6 +32,7 @@ from generator.format.model import (
     StaticSource,
 )
 from generator.format.yamltree import Refused, YList, YMap, parse
+from generator.parsecache import ParseCache
 from generator.problems import Level, Pos, Problem, UsageError, problem
 from generator.site.files import HEAD_BYTES
 
@@ -39,10 +41,11 @@ MAX_FILE_BYTES = 5 * 1024 * 1024  # a catalogue file is a few KB; anything this 
 
 @dataclass(frozen=True)
 class Text:
-    """A decoded source file: the path relative to the project and its text (LF line ends)."""
+    """A decoded source file: its path relative to the project, text (LF line ends) and bytes' fingerprint."""
 
     path: str
     text: str
+    digest: bytes
 
 
 def _err(path: str, pos: Pos | None, code: Code, message: str) -> Problem:
@@ -61,17 +64,18 @@ def _display_path(rel: str) -> str:
 def inside(root: Path, file: Path) -> bool:
     """Whether `file`, with every symbolic link resolved, is still inside the project `root`."""
     try:
-        # realpath(dir/name) is realpath(dir)/name unless name itself is a link: resolving each
-        # folder once (not every path component of 10,000 files) keeps this off the profile.
-        real = os.path.realpath(file) if os.path.islink(file) else os.path.join(_real_dir(file.parent), file.name)
-        top = _real_dir(root)
+        # realpath(dir/name) is realpath(dir)/name unless name itself is a link: resolving each folder
+        # once (not every path component of 10,000 files), by string (not Path), keeps this off the profile.
+        real = os.path.realpath(file) if os.path.islink(file) else \
+            os.path.join(_real_dir(os.path.dirname(file)), os.path.basename(file))
+        top = _real_dir(os.fspath(root))
     except (OSError, RuntimeError):  # a symlink loop
         return False
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 @lru_cache(maxsize=1024)
-def _real_dir(folder: Path) -> str:
+def _real_dir(folder: str) -> str:
     return os.path.realpath(folder)
 
 
@@ -80,8 +84,27 @@ def _real_dir(folder: Path) -> str:
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
+def _read_bytes(file: Path, size: int) -> bytes:
+    """The bytes of `file`, at most MAX_FILE_BYTES + 1: sized from stat (a 5 MB read buffer per file costs
+    0.3 s of CPU at 10,000 files), no buffered file object (it costs as much again as the reading). The
+    file may grow between stat and read, or a read come short: reading goes on to its end."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))  # O_BINARY: no newline translation on Windows
+    try:
+        parts: list[bytes] = []
+        got, want = 0, min(size, MAX_FILE_BYTES) + 1
+        while got <= MAX_FILE_BYTES and (chunk := os.read(fd, want - got)):
+            parts.append(chunk)
+            got += len(chunk)
+            if got == want:
+                want = MAX_FILE_BYTES + 1
+        return b"".join(parts)
+    finally:
+        os.close(fd)
+
+
 def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
-    rel = file.relative_to(root).as_posix()
+    top, name = os.fspath(root) + os.sep, os.fspath(file)  # by string: pathlib's relative_to costs more
+    rel = name[len(top):].replace(os.sep, "/") if name.startswith(top) else file.relative_to(root).as_posix()
     shown = _display_path(rel)
     if shown != rel:
         problems.append(_err(shown, None, Code.YAML_SYNTAX, f"文件名不是 UTF-8 编码（看起来是 GBK：{shown}）："
@@ -103,13 +126,7 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
             problems.append(_err(rel, None, Code.YAML_SYNTAX,
                                  f"文件过大（超过 {limit} MB），不像目录文件：请检查是否放错了文件"))
             return None
-        with file.open("rb") as fh:
-            # Sized from stat (a 5 MB read buffer per file costs 0.3 s of CPU at 10,000 files);
-            # the file may grow between stat and read, so a full first read asks for the rest too.
-            want = min(info.st_size, MAX_FILE_BYTES) + 1
-            data = fh.read(want)
-            if len(data) == want:
-                data += fh.read(MAX_FILE_BYTES + 1 - want)
+        data = _read_bytes(file, info.st_size)
     except OSError as exc:
         problems.append(_err(rel, None, Code.YAML_SYNTAX, f"无法读取文件：{exc.strerror}"))
         return None
@@ -133,7 +150,7 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
         problems.append(_err(rel, Pos(line, 1), Code.YAML_SYNTAX,
                              f"文件不是 UTF-8 编码（{hint}第 {line} 行）：请用编辑器“另存为 UTF-8”后再运行"))
         return None
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): that copies every file to find out
         # Usually a save that failed or content that was cut away: never publish it silently.
         problems.append(_err(rel, None, Code.YAML_SYNTAX,
                              "文件是空的（可能保存失败或内容被误删）：请恢复内容；确实不需要就删除这个文件"))
@@ -141,7 +158,7 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
     text = text.replace("\r\n", "\n")
     if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:  # translate() is slow on CJK text
         text = text.translate(_LINE_BREAKS)
-    return Text(rel, text)
+    return Text(rel, text, hashlib.blake2b(data, digest_size=16).digest())
 
 
 def front_matter_end(lines: Sequence[str]) -> int | None:
@@ -174,8 +191,11 @@ def split_front_matter(src: Text, problems: list[Problem], required: bool) -> tu
     return None, 1, "", 1
 
 
-def parse_yaml(src: Text, problems: list[Problem], text: str | None = None, line_offset: int = 0) -> Any:
-    value, findings = parse(src.text if text is None else text, line_offset)
+def parse_yaml(src: Text, problems: list[Problem], text: str | None = None, line_offset: int = 0,
+               parses: ParseCache | None = None) -> Any:
+    """The YAML value of `src` (or of its part `text`, `line_offset` lines in); `parses` may have it already."""
+    text = src.text if text is None else text
+    value, findings = parses.parse(src.path, src.digest, text, line_offset) if parses else parse(text, line_offset)
     problems.extend(_err(src.path, f.pos, Code.YAML_SYNTAX, f.message) for f in findings)
     return value
 
@@ -278,33 +298,35 @@ def _record_list(src: Text, value: Any, what: str, problems: list[Problem]) -> l
     return out
 
 
-def _load_categories(cat: Catalog, src: Text, problems: list[Problem]) -> None:
-    def walk(items: list[YMap], parent: str | None) -> None:
-        for raw in items:
-            s = Source(src.path, raw)
-            cat.raw_records.append(("category", s))
-            code = raw.get("code")
-            code = str(code) if isinstance(code, (str, int)) else ""
-            children = [c for c in raw.get("children") or [] if isinstance(c, YMap)] \
-                if isinstance(raw.get("children"), list) else []
-            c = Category(code, str(raw.get("name") or ""), raw.get("description") if isinstance(
-                raw.get("description"), str) else None, parent, [], s)
-            cat.all_categories.append(c)
-            if code and code not in cat.categories:
-                cat.categories[code] = c
-                if parent and parent in cat.categories:
-                    cat.categories[parent].children.append(code)
-            walk(children, code or parent)
-
-    walk(_record_list(src, parse_yaml(src, problems), "分类", problems), None)
+def _load_categories(cat: Catalog, src: Text, problems: list[Problem], parses: ParseCache | None) -> None:
+    _add_categories(cat, src.path, _record_list(src, parse_yaml(src, problems, parses=parses), "分类", problems), None)
 
 
-def _load_annual(cat: Catalog, root: Path, path: Path, problems: list[Problem]) -> None:
+def _add_categories(cat: Catalog, path: str, items: list[YMap], parent: str | None) -> None:
+    # Not a closure calling itself: that reference cycle held the whole catalogue until a full collection.
+    for raw in items:
+        s = Source(path, raw)
+        cat.raw_records.append(("category", s))
+        code = raw.get("code")
+        code = str(code) if isinstance(code, (str, int)) else ""
+        children = [c for c in raw.get("children") or [] if isinstance(c, YMap)] \
+            if isinstance(raw.get("children"), list) else []
+        c = Category(code, str(raw.get("name") or ""), raw.get("description") if isinstance(
+            raw.get("description"), str) else None, parent, [], s)
+        cat.all_categories.append(c)
+        if code and code not in cat.categories:
+            cat.categories[code] = c
+            if parent and parent in cat.categories:
+                cat.categories[parent].children.append(code)
+        _add_categories(cat, path, children, code or parent)
+
+
+def _load_annual(cat: Catalog, root: Path, path: Path, problems: list[Problem], parses: ParseCache | None) -> None:
     """catalog/annual/<year>.yml: the annual-report numbers the catalogue cannot count (docs/audit.md)."""
     src = read_text(root, path, problems)
     if src is None:
         return
-    value = parse_yaml(src, problems)
+    value = parse_yaml(src, problems, parses=parses)
     if value is None:
         return
     if not isinstance(value, YMap):
@@ -324,8 +346,9 @@ def _load_annual(cat: Catalog, root: Path, path: Path, problems: list[Problem]) 
     cat.annual[int(path.stem)] = s
 
 
-def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
-    """Read every catalogue file of the project at `root`. Raises UsageError only if it is no project."""
+def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog, list[Problem]]:
+    """Read every catalogue file of the project at `root`, taking the unchanged files' parses from `parses`
+    when given. Raises UsageError only if it is no project."""
     root = root.resolve()
     _real_dir.cache_clear()  # folders may have been moved or linked since the last load in this process
     config_path = root / "site_config.yml"
@@ -336,7 +359,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
 
     src = read_text(root, config_path, problems)
     if src is not None:
-        value = parse_yaml(src, problems)
+        value = parse_yaml(src, problems, parses=parses)
         if isinstance(value, YMap):
             s = Source(src.path, value)
             cat.config = SiteConfig.build(s)
@@ -355,9 +378,9 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         if src is None:
             continue
         if name == "categories.yml":
-            _load_categories(cat, src, problems)
+            _load_categories(cat, src, problems, parses)
             continue
-        for raw in _record_list(src, parse_yaml(src, problems), what, problems):
+        for raw in _record_list(src, parse_yaml(src, problems, parses=parses), what, problems):
             s = Source(src.path, raw)
             cat.raw_records.append(("legal_basis", s))
             law = LegalBasis.build(s)
@@ -369,7 +392,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
     if cleanups.is_file():  # optional: a project may keep no 清理 campaigns as records
         src = read_text(root, cleanups, problems)
         if src is not None:
-            for raw in _record_list(src, parse_yaml(src, problems), "清理活动", problems):
+            for raw in _record_list(src, parse_yaml(src, problems, parses=parses), "清理活动", problems):
                 s = Source(src.path, raw)
                 cat.raw_records.append(("cleanup", s))
                 campaign = Cleanup.build(s)
@@ -381,7 +404,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         src = read_text(root, path, problems)
         if src is None:
             continue
-        for raw in _record_list(src, parse_yaml(src, problems), "权力清单", problems):
+        for raw in _record_list(src, parse_yaml(src, problems, parses=parses), "权力清单", problems):
             s = Source(src.path, raw)
             cat.raw_records.append(("power", s))
             power = Power.build(s)
@@ -398,7 +421,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
             if fm is None:
                 continue
             before = len(problems)
-            value = parse_yaml(src, problems, fm, fm_line - 1)
+            value = parse_yaml(src, problems, fm, fm_line - 1, parses)
         else:  # a bare YAML record: front matter only, no body
             fm, fm_line, rest, rest_line = split_front_matter(src, [], required=False)
             if fm is not None and rest.strip():
@@ -408,9 +431,9 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
                 continue
             before = len(problems)
             if fm is not None:  # `---` fences around the record, as in a .md file
-                value = parse_yaml(src, problems, fm, fm_line - 1)
+                value = parse_yaml(src, problems, fm, fm_line - 1, parses)
             else:
-                value = parse_yaml(src, problems)
+                value = parse_yaml(src, problems, parses=parses)
             body, body_line = "", 1
         if value is None:
             if len(problems) > before:
@@ -434,7 +457,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         if src is None:
             continue
         fm, fm_line, body, body_line = split_front_matter(src, problems, required=False)
-        front: Any = parse_yaml(src, problems, fm, fm_line - 1) if fm is not None else None
+        front: Any = parse_yaml(src, problems, fm, fm_line - 1, parses) if fm is not None else None
         if isinstance(front, YMap):
             cat.raw_records.append(("page", Source(src.path, front)))
         else:
@@ -448,7 +471,7 @@ def load_project(root: Path) -> tuple[Catalog, list[Problem]]:
         cat.pages.append(Page(src.path, rel, title, body, body_line, Source(src.path, front)))
 
     for path in _files(root, "catalog/annual", (".yml", ".yaml"), problems):
-        _load_annual(cat, root, path, problems)
+        _load_annual(cat, root, path, problems, parses)
 
     cat.attachments = {s.name: s for s in _static_sources(root, "catalog/attachments", None, folder_links=True)}
     cat.static_files = _static_sources(root, "content", ".md", folder_links=False)

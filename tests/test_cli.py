@@ -176,13 +176,20 @@ def test_a_wrecked_project_reports_problems_without_a_traceback(tmp_path: Path) 
     assert len(json.loads(r.stdout)) >= 7
 
 
+CACHE = ".site-cache"  # check's own parse cache (cache.cache_dir of site/): the one place it writes
+
+
 def _snapshot(root: Path) -> dict[str, tuple[str, int]]:
     out = {}
     for path in sorted(root.rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.relative_to(root).parts[0] != CACHE:
             out[path.relative_to(root).as_posix()] = (hashlib.sha256(path.read_bytes()).hexdigest(),
                                                      path.stat().st_mtime_ns)
     return out
+
+
+def _dirs(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir())
 
 
 @pytest.mark.skipif(not (ROOT / "site_config.yml").is_file(), reason="the demo is not in this tree")
@@ -197,13 +204,16 @@ def test_check_modifies_no_file(tmp_path: Path) -> None:
     doc = next((project / "catalog/documents").rglob("*.md"))
     doc.write_text(doc.read_text(encoding="utf-8").replace("summary:", "summry:", 1), encoding="utf-8")
     before = _snapshot(project)
-    dirs_before = sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_dir())
+    dirs_before = _dirs(project)
+    r = check(project, "--strict", "--no-cache")
+    assert r.returncode == 1
+    assert (_snapshot(project), _dirs(project)) == (before, dirs_before)  # --no-cache: not even the cache
     for fmt in ("text", "json", "github"):
         r = check(project, "--strict", "--format", fmt)
         assert r.returncode == 1
         no_traceback(r)
     assert _snapshot(project) == before
-    assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_dir()) == dirs_before
+    assert _dirs(project) == sorted([*dirs_before, CACHE, f"{CACHE}/parse"])
 
 
 # What argparse says in English when nobody translates it.

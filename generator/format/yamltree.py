@@ -22,6 +22,8 @@ try:  # libyaml: ~10× faster composing, same marks
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the wheel
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+# Which parser reads: the two word their syntax errors differently.
+LOADER = _Loader.__name__
 
 
 class _FastLoader(_Loader):

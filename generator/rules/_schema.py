@@ -2,13 +2,15 @@
 
 missing-field, unknown-field, invalid-value and invalid-date all come from this one walk;
 it runs once per catalogue and each of those four rules takes its own code's findings.
+The walk looks at one record at a time and at nothing else (no other file, not the site's
+configuration): `check` keeps each file's findings with its parse and walks only changed files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.codes import Code
@@ -83,18 +85,30 @@ _FORMATS: dict[int, tuple[re.Pattern[str], str]] = {
 
 
 def schema_findings(cat: Catalog) -> list[SchemaFinding]:
-    cached = cat.derived_schema
-    if cached is None:
-        cached = []
-        for spec_name, src in cat.raw_records:
-            spec = SPECS[spec_name]
-            required_extra: tuple[str, ...] = ()
-            kind = src.raw.get("kind")
-            if isinstance(kind, str):
-                required_extra = spec.required_by_kind.get(kind, ())
-            _walk_map(cached, src.path, src.raw, spec.fields, spec.title, required_extra, skip_missing=False)
-        cat.derived_schema = cached
-    return cached
+    if cat.derived_schema is None:
+        walk_files(cat, {})
+    assert cat.derived_schema is not None
+    return cat.derived_schema
+
+
+def walk_files(cat: Catalog, known: Mapping[str, list[SchemaFinding]]) -> dict[str, list[SchemaFinding]]:
+    """Walk the catalogue and keep the findings as its schema findings (what the four rules report);
+    return them by file, for each file that holds records. A file in `known` is not walked again:
+    its findings are taken from there."""
+    out: dict[str, list[SchemaFinding]] = {}
+    for spec_name, src in cat.raw_records:
+        if src.path in known:
+            out.setdefault(src.path, known[src.path])
+            continue
+        found = out.setdefault(src.path, [])
+        spec = SPECS[spec_name]
+        required_extra: tuple[str, ...] = ()
+        kind = src.raw.get("kind")
+        if isinstance(kind, str):
+            required_extra = spec.required_by_kind.get(kind, ())
+        _walk_map(found, src.path, src.raw, spec.fields, spec.title, required_extra, skip_missing=False)
+    cat.derived_schema = [f for found in out.values() for f in found]
+    return out
 
 
 def _label(f: F.Field) -> str:

@@ -1,0 +1,143 @@
+"""The parse cache: each catalogue file's positioned YAML tree, kept from the last check until the file changes.
+
+Parsing into positioned trees is most of a check's time (about half of it at 10,000 documents), and
+walking each record against its declaration (rules/_schema.py) is the next largest part that
+depends on one file alone. Both depend on nothing but the file's bytes, its path in the project
+(every finding names it; the folder says what kind of record it holds) and the generator's code
+(`code_version`, the YAML library's version included), so both are kept under a fingerprint of all
+three, and a check that meets the same key again takes them over instead of making them. Nothing is
+taken on a file's name or time alone: stale results cannot come out of it. The rules that look
+across files run every time.
+
+All entries live in one file, `<cache>/parse/trees.pickle`, each entry pickled on its own: loading
+the whole file is one read, an entry is unpickled only when its file is met, and a check that
+changed one file writes the others back as they are (bytes, not pickled again). The file keeps only
+the entries the last check used, so deleted and renamed files drop out; it is rewritten only when
+something changed. A missing, damaged or unwritable cache is no cache: the check parses and says nothing.
+
+The file is read back with an unpickler that builds only what a parse is made of (trees, positions,
+dates, findings): a project copied with its `.site-cache/` from elsewhere cannot run code through it,
+as an ordinary pickle could.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import pickle
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from generator.cache import code_version, save_pickle
+from generator.codes import Code
+from generator.format import yamltree
+from generator.format.yamltree import BadDate, Refused, SyntaxFinding, YList, YMap
+from generator.problems import Pos
+
+Parsed = tuple[Any, list[SyntaxFinding]]
+# One file's entry: its parse, pickled; and its records' schema findings, pickled (None: not walked yet).
+Entry = tuple[bytes, bytes | None]
+
+
+class ParseCache:
+    """The last check's parses and schema findings, offered by file.
+
+    `hits` and `misses` count the parses taken over and made. `ParseCache(None)` keeps nothing and
+    parses every time (`check --no-cache`)."""
+
+    FILE = "trees.pickle"
+
+    def __init__(self, cache: Path | None) -> None:
+        self.path = cache / "parse" / self.FILE if cache is not None else None
+        self.previous: dict[bytes, Entry] = {}
+        self.current: dict[bytes, Entry] = {}
+        self.keys: dict[str, bytes] = {}  # this check's key of each file parsed, by path
+        self.walked: set[str] = set()  # the files whose schema findings were offered
+        self.hits = self.misses = 0
+        self.changed = False
+        if self.path is not None:
+            try:
+                with open(self.path, "rb") as fh:
+                    loaded = _load(fh)
+            except OSError:
+                loaded = None
+            if isinstance(loaded, dict):
+                self.previous = loaded
+        # libyaml and pure-Python PyYAML word their syntax errors differently.
+        self._version = code_version() + yamltree.LOADER.encode() if self.path is not None else b""
+
+    def parse(self, path: str, digest: bytes, text: str, line_offset: int) -> Parsed:
+        """`yamltree.parse(text, line_offset)` for the file at `path` whose bytes have the fingerprint `digest`."""
+        if self.path is None:
+            return yamltree.parse(text, line_offset)
+        key = hashlib.blake2b(b"\0".join((self._version, path.encode("utf-8", "surrogatepass"), digest,
+                                          b"%d" % line_offset)), digest_size=16).digest()
+        self.keys[path] = key
+        entry = self.previous.get(key)
+        if isinstance(entry, tuple) and len(entry) == 2:
+            parsed = _unpickle(entry[0])
+            if isinstance(parsed, tuple) and len(parsed) == 2 and isinstance(parsed[1], list):
+                self.current[key] = entry
+                self.hits += 1
+                return parsed
+        parsed = yamltree.parse(text, line_offset)
+        # Pickled now, before any later stage could touch the tree: the entry is the parse itself.
+        self.current[key] = (pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL), None)
+        self.misses += 1
+        self.changed = True
+        return parsed
+
+    def schema_findings(self) -> dict[str, list[Any]]:
+        """The schema findings of each file parsed by this check that a check of the same bytes kept."""
+        out: dict[str, list[Any]] = {}
+        for path, key in self.keys.items():
+            kept = self.current[key][1]
+            findings = _unpickle(kept) if kept is not None else None
+            if isinstance(findings, list):
+                out[path] = findings
+        self.walked = set(out)
+        return out
+
+    def keep_schema_findings(self, by_file: Mapping[str, list[Any]]) -> None:
+        """Keep the schema findings of each parsed file that `schema_findings` did not offer (none: no records)."""
+        for path, key in self.keys.items():
+            if path not in self.walked:
+                blob = self.current[key][0]
+                self.current[key] = (blob, pickle.dumps(by_file.get(path, []), protocol=pickle.HIGHEST_PROTOCOL))
+                self.changed = True
+
+    def save(self) -> None:
+        """Keep this check's entries for the next one (a folder that cannot be written: not kept)."""
+        if self.path is None or not (self.changed or self.current.keys() != self.previous.keys()):
+            return
+        try:
+            save_pickle(self.path, self.current)
+        except OSError:
+            pass  # a read-only project is checked all the same, only not faster next time
+
+
+def _unpickle(blob: bytes) -> Any:
+    return _load(io.BytesIO(blob)) if isinstance(blob, bytes) else None
+
+
+# Every class a parse or a schema finding is built from; nothing else can be named in a cache file.
+_CLASSES: dict[tuple[str, str], type] = {
+    (c.__module__, c.__qualname__): c for c in (YMap, YList, BadDate, Refused, SyntaxFinding, Pos, Code, dt.date)
+}
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        found = _CLASSES.get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"a parse cache holds no {module}.{name}")
+        return found
+
+
+def _load(fh: IO[bytes]) -> Any:
+    try:
+        return _Unpickler(fh).load()
+    except Exception:  # noqa: BLE001 - a damaged or foreign cache is a miss, never a failed check
+        return None
