@@ -113,7 +113,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     out = Path(os.path.abspath(out))
     check_out(project, out)
 
-    checked = check_project(project, today)
+    # Preview and --no-cache read nothing the last run left; a build keeps the parse cache up to date.
+    checked = check_project(project, today, cache=cache_dir(out) if cache and not preview else None)
     cat = checked.catalog
     result = BuildResult(problems=checked.problems)
     timings["check"] = time.perf_counter() - t0

@@ -157,11 +157,27 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def load_pickle(path: Path) -> Any:
-    """A cache file's content, or None when it is missing or unreadable (then nothing is reused)."""
+class _Unpickler(pickle.Unpickler):
+    """Builds only the classes it is given (and Python's own containers, which need no lookup): a
+    cache folder planted in a project copied from elsewhere runs no code through it."""
+
+    def __init__(self, fh: Any, allowed: Iterable[type]) -> None:
+        super().__init__(fh)
+        self.allowed = {(cls.__module__, cls.__qualname__): cls for cls in allowed}
+
+    def find_class(self, module: str, name: str) -> Any:
+        found = self.allowed.get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"a cache file holds no {module}.{name}")
+        return found
+
+
+def load_pickle(path: Path, *allowed: type) -> Any:
+    """A cache file's content, or None when it is missing, unreadable or holds anything but Python's
+    containers and the `allowed` classes (then nothing is reused)."""
     try:
         with open(path, "rb") as fh:
-            return pickle.load(fh)
+            return _Unpickler(fh, allowed).load()
     except Exception:  # noqa: BLE001 - a damaged cache is a cache miss, never a failed build
         return None
 
@@ -224,7 +240,7 @@ class Reuse:
     def __init__(self, out: Path, root: Path | None, fresh: bool = False) -> None:
         """`root` None: no cache at all; `fresh`: take nothing over, but record this build for the next."""
         self.out, self.root = out, root
-        loaded = load_pickle(root / self.MANIFEST) if root is not None and not fresh else None
+        loaded = load_pickle(root / self.MANIFEST, Entry) if root is not None and not fresh else None
         self.previous: dict[str, Entry] = {}
         if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == code_version():
             self.previous = loaded[1]

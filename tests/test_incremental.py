@@ -187,3 +187,25 @@ def test_the_generator_itself_is_in_every_key(tmp_path: Path) -> None:
     template = copy / "site/templates/document.html.j2"
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert code_version.__wrapped__(copy) != before
+
+
+class _Planted:
+    """A pickle that, loaded by a trusting reader, would create a file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.marker,))
+
+
+def test_a_planted_cache_runs_no_code(project: Path, tmp_path: Path) -> None:
+    """A project copied from elsewhere may carry a cache folder: a build reads nothing but data from it."""
+    import pickle
+
+    marker = tmp_path / "ran"
+    manifest = cache_dir(project / "site") / "outputs.pickle"
+    manifest.write_bytes(pickle.dumps((code_version(), {"page:index.md": _Planted(marker)})))
+    result = build_site(project, project / "site", DEMO_TODAY)
+    assert result.published and result.reused == 0
+    assert not marker.exists()
