@@ -208,6 +208,8 @@ class Reuse:
             self.previous = loaded[1]
         self.current: dict[str, Entry] = {}
         self.taken = self.made_count = 0
+        # One for the whole build: a record several outputs show is fingerprinted once.
+        self.fingerprint = Fingerprinter()
 
     @property
     def enabled(self) -> bool:
