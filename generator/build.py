@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.cache import Entry, Reuse, cache_dir
 from generator.check import check_project
 from generator.format.model import Catalog
 from generator.parallel import Forked, default_jobs, fork_call
@@ -78,8 +79,11 @@ def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[NavItem]:
 
 # ---------------------------------------------------------------- build
 
-def _write_search(cat: Catalog, pages: Sequence[SitePage], staging: Path) -> None:
-    write_search_index(search_docs(cat, pages), staging, search_synonyms(cat))
+def _write_search(cat: Catalog, pages: Sequence[SitePage], staging: Path, reuse: Reuse) -> dict[str, Entry]:
+    """Write the index; return what it recorded in `reuse` (in a forked child, lost unless returned)."""
+    before = set(reuse.current)
+    write_search_index(search_docs(cat, pages, reuse), staging, search_synonyms(cat), reuse)
+    return {name: e for name, e in reuse.current.items() if name not in before}
 
 
 def _move_search(staging: Path, site: Path) -> None:
@@ -96,12 +100,13 @@ Published = Callable[[Catalog, list[SitePage], Path, list[StaticFile]], None]
 
 def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                families: Sequence[PageFamily] | None = None, preview: bool = False,
-               jobs: int | None = None, published: Published | None = None) -> BuildResult:
+               jobs: int | None = None, published: Published | None = None, cache: bool = True) -> BuildResult:
     """Check the project and, if it passes, publish the site at `out` atomically.
 
     `preview` (serve) builds even when check finds problems: an editor sees the page while fixing it.
     `jobs` processes share the work (default: one per CPU, see parallel.py); the site is the same
-    byte for byte whatever their number.
+    byte for byte whatever their number. `cache` (the default) takes over from the last build what
+    did not change (cache.py); the site is the same byte for byte as without it.
     """
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
@@ -133,14 +138,17 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     out.parent.mkdir(parents=True, exist_ok=True)
     with locked(out):
         recover(out)
+        # -- outputs taken over from the last build (cache.py)
+        reuse = Reuse(out, cache_dir(out) if cache else None)
+        # --
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
-        search: Forked[None] | None = None
+        search: Forked[dict[str, Entry]] | None = None
         try:
             if jobs > 1:
                 # The search index needs only the catalogue and the pages: another process writes it
                 # while MkDocs renders, into a directory of its own (MkDocs empties its site dir first).
-                search = fork_call(lambda: _write_search(cat, pages, staging))
+                search = fork_call(lambda: _write_search(cat, pages, staging, reuse))
             t = time.perf_counter()
             result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs)
             timings["mkdocs"] = time.perf_counter() - t
@@ -152,20 +160,21 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                 result.timings = timings
                 return result
             t = time.perf_counter()
-            write_exports(cat, pages, today, tmp)
-            write_downloads(cat, today, tmp)
+            write_exports(cat, pages, today, tmp, reuse)
+            write_downloads(cat, today, tmp, reuse)
             timings["exports"] = time.perf_counter() - t
             t = time.perf_counter()
             if search is None:
-                write_search_index(search_docs(cat, pages), tmp, search_synonyms(cat))
+                _write_search(cat, pages, tmp, reuse)
             else:
-                search.wait()
+                reuse.current.update(search.wait())
                 search = None
                 _move_search(staging, tmp)
             timings["search"] = time.perf_counter() - t  # with jobs > 1: the wait for the other process
             (tmp / MARKER).write_text("", encoding="utf-8")
             os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must be able to read the site
             swap_in(tmp, out)
+            reuse.save()
         except BaseException:
             if search is not None:
                 search.cancel()
