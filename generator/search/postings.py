@@ -167,18 +167,51 @@ def merge(post: Posting | None, fresh: array[int] | None, segs: Sequence[Kept | 
     return b"".join(parts), prev, mpos or None, moff or None
 
 
+def _head(data: bytes) -> tuple[int, int]:
+    """The first varint: (its value, the offset after it)."""
+    value = shift = end = 0
+    while True:
+        b = data[end]
+        end += 1
+        value |= (b & 0x7F) << shift
+        if b < 0x80:
+            return value, end
+        shift += 7
+
+
+def _moved(post: Posting, run: Kept) -> Posting:
+    """The postings of a gram whose positions all lie in one kept run: only the first delta changes."""
+    data, last, mpos, moff = post
+    if run.shift == 0:
+        return post
+    first, end = _head(data)
+    head = varint(first + run.shift)
+    if mpos is not None and moff is not None:  # every mark is past the first varint: in the run too
+        mpos = array("I", map(add, mpos, repeat(run.shift)))
+        moff = array("I", map(add, moff, repeat(len(head) - end)))
+    return head + data[end:], last + run.shift, mpos, moff
+
+
 def update(old: dict[str, Posting], segs: Sequence[Kept | Fresh], fresh: dict[str, array[int]]) -> dict[str, Posting]:
     """Every gram's postings over the new texts (`fresh`: gram → its positions in the documents
     tokenised again)."""
-    first = segs[0] if segs else None
+    runs = sorted((s for s in segs if isinstance(s, Kept)), key=lambda s: s.start)
+    starts = [r.start for r in runs]
     # A gram wholly inside a leading run that does not move, and in no changed document, is as it was.
-    still = first.end if isinstance(first, Kept) and first.start == 0 and first.shift == 0 else -1
+    still = runs[0].end if runs and runs[0].start == 0 and runs[0].shift == 0 else -1
     out: dict[str, Posting] = {}
     for gram, post in old.items():
         positions = fresh.get(gram)
-        if positions is None and post[1] < still:
-            out[gram] = post
-        elif (merged := merge(post, positions, segs)) is not None:
+        if positions is None:
+            last = post[1]
+            if last < still:
+                out[gram] = post
+                continue
+            i = bisect_right(starts, last) - 1  # the run that holds its last position: all of them?
+            if i >= 0 and last < runs[i].end and _head(post[0])[0] >= runs[i].start:
+                out[gram] = _moved(post, runs[i])
+                continue
+        if (merged := merge(post, positions, segs)) is not None:
             out[gram] = merged
     for gram, positions in fresh.items():
         if gram not in old and (merged := merge(None, positions, segs)) is not None:

@@ -50,7 +50,10 @@ class _Texts:
         return self.seen[k]
 
     def save(self) -> None:
-        if self.path is not None and self.seen.keys() != self.old.keys():
+        """Written again only when many texts were new: a few missing ones cost less to make next
+        time than writing every text again now."""
+        new = sum(1 for k in self.seen if k not in self.old)
+        if self.path is not None and new > max(16, len(self.seen) // 64):
             save_pickle(self.path, self.seen)
 
 

@@ -15,7 +15,6 @@ only means the index is made from the texts again.
 from __future__ import annotations
 
 import hashlib
-import json
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-from generator.cache import Entry, Reuse, file_state, link_or_copy, load_pickle, save_pickle
+from generator.cache import Entry, Reuse, collector_paused, file_state, link_or_copy, load_pickle, save_pickle
 from generator.search.doc import SearchDoc
 from generator.search.index import (
     BuiltIndex,
@@ -61,7 +60,7 @@ class IndexState:
 
 def doc_key(d: SearchDoc) -> bytes:
     """Everything the index takes from a document."""
-    head = json.dumps([d.url, d.title, d.kind, d.status, d.year, d.category, d.valid], ensure_ascii=False)
+    head = repr((d.url, d.title, d.kind, d.status, d.year, d.category, d.valid))
     h = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=16)
     h.update(d.text.encode("utf-8", "surrogatepass"))
     return h.digest()
@@ -120,6 +119,12 @@ class _Linker:
 def write_with_reuse(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence[str]], reuse: Reuse,
                      shard_bytes: int, chunk_bytes: int) -> BuiltIndex:
     """write_search_index's work with a Reuse; `out_dir`/search/ holds no index yet."""
+    with collector_paused():  # every gram's postings are made again: many objects, no cycles
+        return _write(docs, out_dir, synonyms, reuse, shard_bytes, chunk_bytes)
+
+
+def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence[str]], reuse: Reuse,
+           shard_bytes: int, chunk_bytes: int) -> BuiltIndex:
     ordered = doc_order(docs)
     keys = [doc_key(d) for d in ordered]
     key = reuse.fingerprint(NAME, keys, [list(g) for g in synonyms], shard_bytes, chunk_bytes)
