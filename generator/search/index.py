@@ -106,7 +106,7 @@ def encode(ps: Sequence[int], prev: int = 0) -> bytes:
         return b"".join(map(varint, map(sub, ps, chain((prev,), ps))))
 
 
-def _postings(docs: list[SearchDoc]) -> dict[str, bytes]:
+def encoded_postings(docs: list[SearchDoc]) -> dict[str, bytes]:
     """gram → its positions in all indexed texts laid end to end, delta-encoded as varints. The
     client maps a position to its document with the text lengths in docs.bin."""
     return {gram_name(gram): encode(ps) for gram, ps in positions(docs).items()}
@@ -117,7 +117,7 @@ def _entry(gram: str, payload: bytes) -> bytes:
     return varint(len(g)) + g + varint(len(payload)) + payload
 
 
-def _shards(postings: dict[str, bytes], target: int) -> tuple[int, dict[str, int], dict[str, bytes]]:
+def shard_files(postings: dict[str, bytes], target: int) -> tuple[int, dict[str, int], dict[str, bytes]]:
     entries = {gram: _entry(gram, postings[gram]) for gram in sorted(postings)}
     group: dict[str, int] = {}
     for gram, e in entries.items():
@@ -140,7 +140,7 @@ def _shards(postings: dict[str, bytes], target: int) -> tuple[int, dict[str, int
     return buckets, split, {path: bytes(files[path]) for path in sorted(files)}
 
 
-def _facets(docs: list[SearchDoc]) -> tuple[list[str], list[str], bytes]:
+def facet_file(docs: list[SearchDoc]) -> tuple[list[str], list[str], bytes]:
     statuses = sorted({d.status for d in docs if d.status})
     categories = sorted({d.category for d in docs if d.category})
     s_ix = {s: i + 1 for i, s in enumerate(statuses)}
@@ -220,11 +220,11 @@ def build_index(
 ) -> BuiltIndex:
     """`synonyms`: groups of equal words (科技局, 科学技术局), for queries that fall back to words."""
     ordered = doc_order(docs)
-    buckets, split, shard_files = _shards(_postings(ordered), shard_bytes)
-    statuses, categories, facets = _facets(ordered)
+    buckets, split, shards = shard_files(encoded_postings(ordered), shard_bytes)
+    statuses, categories, facets = facet_file(ordered)
     starts, chunk_files = _chunks(ordered, chunk_bytes)
     files: dict[str, bytes] = {"docs.bin": facets, "lex.json": make_lexicon(synonyms).lex_json(),
-                               "titles.json": title_runs(ordered), **shard_files, **chunk_files}
+                               "titles.json": title_runs(ordered), **shards, **chunk_files}
     digests = {path: file_digest(data) for path, data in files.items()}
     files["meta.json"] = meta_json(len(ordered), statuses, categories, buckets, split, starts, digests)
     return BuiltIndex(files={p: files[p] for p in sorted(files)}, docs=tuple(ordered))

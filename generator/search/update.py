@@ -27,17 +27,17 @@ from generator.cache import Entry, Reuse, collector_paused, file_state, link_or_
 from generator.search.doc import SearchDoc
 from generator.search.index import (
     BuiltIndex,
-    _facets,
-    _shards,
     chunk_file,
     chunk_path,
     chunk_starts,
     doc_item,
     doc_order,
+    facet_file,
     file_digest,
     gram_name,
     meta_json,
     positions,
+    shard_files,
 )
 from generator.search.lexicon import make_lexicon, title_counts, title_phrases, titles_json
 from generator.search.postings import Fresh, Posting, marked, plan, update
@@ -150,8 +150,8 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
             item_sizes.append(len(items[n]))
     root = out_dir / NAME
     link = _Linker(reuse, prev, root)
-    buckets, split, files = _shards({g: p[0] for g, p in postings.items()}, shard_bytes)
-    statuses, categories, facets = _facets(ordered)
+    buckets, split, files = shard_files({g: p[0] for g, p in postings.items()}, shard_bytes)
+    statuses, categories, facets = facet_file(ordered)
     files.update({"docs.bin": facets, "lex.json": make_lexicon(synonyms).lex_json(),
                   "titles.json": titles_json(titles)})
     digests = {path: file_digest(data) for path, data in files.items()}

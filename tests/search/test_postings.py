@@ -7,7 +7,7 @@ import random
 from array import array
 
 from generator.search import SearchDoc
-from generator.search.index import _postings, doc_order, gram_name, positions
+from generator.search.index import doc_order, encoded_postings, gram_name, positions
 from generator.search.postings import MARK, Fresh, Kept, Posting, locate, marked, plan, update
 from tests.search.corpus import synthetic_docs
 
@@ -69,7 +69,7 @@ def test_random_edits_give_the_postings_of_a_clean_build() -> None:
         new = _edit(docs, rng, pool)
         state = _updated(state, docs, new)  # updated again and again: the marks stay usable
         payloads = {g: p[0] for g, p in state.items()}
-        assert payloads == _postings(new)
+        assert payloads == encoded_postings(new)
         assert {g: p[1] for g, p in state.items()} == {g: p[1] for g, p in _clean(new).items()}
         docs = new
 
