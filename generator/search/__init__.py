@@ -15,7 +15,8 @@ from pathlib import Path
 
 from generator.cache import Reuse
 from generator.search.doc import KINDS, SearchDoc
-from generator.search.index import CHUNK_BYTES, SHARD_BYTES, BuiltIndex, SearchIndexError, build_index
+from generator.search.index import CHUNK_BYTES, CHUNK_DIR, SHARD_BYTES, BuiltIndex, SearchIndexError, build_index
+from generator.search.layout import GRAM_DIR
 from generator.search.update import write_with_reuse
 
 __all__ = [
@@ -29,7 +30,7 @@ __all__ = [
 ]
 
 # Everything the index owns under search/ (the results page search/index.html is MkDocs' file).
-_OWNED_DIRS = ("g", "c")
+_OWNED_DIRS = (GRAM_DIR, CHUNK_DIR)
 _OWNED_FILES = ("meta.json", "docs.bin", "lex.json", "titles.json")
 
 

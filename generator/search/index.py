@@ -36,6 +36,7 @@ from generator.search.tokens import NON_TOKEN_RE, fold
 FORMAT = 2
 SHARD_BYTES = 16 * 1024  # a shard file aims at this size; a first-character group over 2× is split
 MAX_SPLIT_BITS = 8
+CHUNK_DIR = "c"
 CHUNK_BYTES = 8 * 1024  # text chunk size: a page of 10 results fetches at most ~10 of these
 SNIPPET_TEXT_CHARS = 3000  # text kept for snippets (the index covers the whole text)
 
@@ -180,7 +181,7 @@ def chunk_file(items: Sequence[bytes]) -> bytes:
 
 
 def chunk_path(n: int) -> str:
-    return f"c/{n}.json"
+    return f"{CHUNK_DIR}/{n}.json"
 
 
 def _chunks(docs: list[SearchDoc], target: int) -> tuple[list[int], dict[str, bytes]]:

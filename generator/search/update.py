@@ -15,6 +15,7 @@ only means the index is made from the texts again.
 from __future__ import annotations
 
 import hashlib
+import os
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -23,9 +24,10 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-from generator.cache import Entry, Reuse, collector_paused, file_state, link_or_copy, load_pickle, save_pickle
+from generator.cache import Entry, Reuse, collector_paused, link_or_copy, load_pickle, save_pickle
 from generator.search.doc import SearchDoc
 from generator.search.index import (
+    CHUNK_DIR,
     BuiltIndex,
     chunk_file,
     chunk_path,
@@ -39,6 +41,7 @@ from generator.search.index import (
     positions,
     shard_files,
 )
+from generator.search.layout import GRAM_DIR
 from generator.search.lexicon import make_lexicon, title_counts, title_phrases, titles_json
 from generator.search.postings import Fresh, Posting, marked, plan, update
 
@@ -100,20 +103,32 @@ def _fresh(ordered: list[SearchDoc], sizes: list[int], segs: Sequence[object]) -
     return out
 
 
-class _Linker:
-    """Files of the last published index, linked into the new one where their bytes are wanted again."""
+class _Files:
+    """The new index's files: written, or linked from the last published index where their bytes are
+    wanted again. Plain string paths: thousands of files, and pathlib's per-path cost showed."""
 
     def __init__(self, reuse: Reuse, prev: Entry | None, root: Path) -> None:
-        self.reuse, self.prev, self.root = reuse, prev, root
+        self.prev = prev.files if prev is not None else {}
+        self.old, self.new = os.fspath(reuse.out / NAME), os.fspath(root)
+        for d in ("", GRAM_DIR, CHUNK_DIR):
+            os.makedirs(os.path.join(self.new, d), exist_ok=True)
 
-    def __call__(self, old: str, new: str) -> bool:
-        rel = f"{NAME}/{old}"
-        state = self.prev.files.get(rel) if self.prev is not None else None
-        if state is None or file_state(self.reuse.out / rel) != state:
+    def link(self, old: str, new: str) -> bool:
+        """The last index's `old` as `new`, if it is still as published."""
+        state = self.prev.get(f"{NAME}/{old}")
+        src = f"{self.old}/{old}"
+        try:
+            st = os.stat(src)
+        except OSError:
             return False
-        (self.root / new).parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(self.reuse.out / rel, self.root / new)
+        if state is None or (st.st_ino, st.st_size, st.st_mtime_ns) != state:
+            return False
+        link_or_copy(Path(src), Path(f"{self.new}/{new}"))
         return True
+
+    def write(self, path: str, data: bytes) -> None:
+        with open(f"{self.new}/{path}", "wb") as fh:
+            fh.write(data)
 
 
 def write_with_reuse(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence[str]], reuse: Reuse,
@@ -148,8 +163,7 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
         for n, d in enumerate(ordered):
             items[n] = doc_item(d)
             item_sizes.append(len(items[n]))
-    root = out_dir / NAME
-    link = _Linker(reuse, prev, root)
+    out = _Files(reuse, prev, out_dir / NAME)
     buckets, split, files = shard_files({g: p[0] for g, p in postings.items()}, shard_bytes)
     statuses, categories, facets = facet_file(ordered)
     files.update({"docs.bin": facets, "lex.json": make_lexicon(synonyms).lex_json(),
@@ -162,22 +176,20 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
         path, ck = chunk_path(n), hashlib.blake2b(b"".join(keys[a:b]), digest_size=16).digest()
         chunks[ck] = path
         old = state.chunks.get(ck) if state is not None else None
-        if state is not None and old is not None and link(old, path):
+        if state is not None and old is not None and out.link(old, path):
             digests[path] = state.digests[old]
             kept.append(path)
         else:
             files[path] = chunk_file([items.get(i) or doc_item(ordered[i]) for i in range(a, b)])
             digests[path] = file_digest(files[path])
     for path in list(files):
-        if state is not None and state.digests.get(path) == digests[path] and link(path, path):
+        if state is not None and state.digests.get(path) == digests[path] and out.link(path, path):
             kept.append(path)
             del files[path]
-    for path, data in files.items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_bytes(data)
-    meta = meta_json(len(ordered), statuses, categories, buckets, split, starts, digests)
-    (root / "meta.json").write_bytes(meta)
-    files["meta.json"] = meta
+        else:
+            out.write(path, files[path])
+    files["meta.json"] = meta_json(len(ordered), statuses, categories, buckets, split, starts, digests)
+    out.write("meta.json", files["meta.json"])
     reuse.made(NAME, key, out_dir, [f"{NAME}/{p}" for p in sorted([*files, *kept])])
     docs_state = [(d.url, k, n, s, d.title) for d, k, n, s in zip(ordered, keys, sizes, item_sizes, strict=True)]
     _save(reuse, IndexState(key, docs_state, postings, titles, digests, chunks), prev)
