@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.cache import Reuse, load_pickle, save_pickle
+from generator.cache import Reuse, code_version, load_pickle, save_pickle
 from generator.format.status import in_force, public_status
 from generator.search.doc import SearchDoc
 from generator.search.lexicon import agency_synonyms
@@ -32,13 +32,16 @@ def plain_text(markdown: str) -> str:
 
 
 class _Texts:
-    """plain_text, remembered between builds by a digest of the Markdown (in the cache folder): at
-    10,000 documents, reading the bodies again takes most of the time of making the records."""
+    """plain_text, remembered between builds by a digest of the Markdown (in the cache folder, with the
+    generator's version: other code may read Markdown otherwise): at 10,000 documents, reading the
+    bodies again takes most of the time of making the records."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         loaded = load_pickle(path) if path is not None else None
-        self.old: dict[bytes, str] = loaded if isinstance(loaded, dict) else {}
+        self.old: dict[bytes, str] = {}
+        if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == code_version():
+            self.old = loaded[1] if isinstance(loaded[1], dict) else {}
         self.seen: dict[bytes, str] = {}
 
     def __call__(self, markdown: str) -> str:
@@ -54,7 +57,7 @@ class _Texts:
         time than writing every text again now."""
         new = sum(1 for k in self.seen if k not in self.old)
         if self.path is not None and new > max(16, len(self.seen) // 64):
-            save_pickle(self.path, self.seen)
+            save_pickle(self.path, (code_version(), self.seen))
 
 
 def search_docs(cat: Catalog, pages: Sequence[SitePage], reuse: Reuse | None = None) -> list[SearchDoc]:
