@@ -142,7 +142,7 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
            shard_bytes: int, chunk_bytes: int) -> BuiltIndex:
     ordered = doc_order(docs)
     keys = [doc_key(d) for d in ordered]
-    key = reuse.fingerprint(NAME, keys, [list(g) for g in synonyms], shard_bytes, chunk_bytes)
+    key = reuse.fingerprint(NAME, b"".join(keys), [list(g) for g in synonyms], shard_bytes, chunk_bytes)
     taken = reuse.take(NAME, key, out_dir)
     if taken is not None:
         return BuiltIndex({}, tuple(ordered), tuple(sorted(rel[len(NAME) + 1:] for rel in taken.files)))
