@@ -14,7 +14,7 @@ import pytest
 
 from generator.build import build_site
 from generator.cache import cache_dir
-from tests.conftest import DEMO_FILES, DEMO_TODAY, ROOT
+from tests.conftest import DEMO_FILES, DEMO_TODAY
 
 OTHER_DOC = "catalog/documents/gzxx/2019-kjj-gzxx-001.md"  # an 工作信息 item: no 规范性文件
 NORMATIVE_DOC = "catalog/documents/gfxwj/2024-kjj-gfxwj-001.md"
@@ -55,17 +55,13 @@ def _edit(path: Path, pattern: str, replacement: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def steps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Step]:
+def steps(demo_project: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Step]:
     """The demo project built once, then edited and rebuilt with the cache after each edit."""
     work = tmp_path_factory.mktemp("incremental")
     project = work / "project"
-    project.mkdir()
-    for name in DEMO_FILES:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name)
-        else:
-            shutil.copy2(src, project / name)
+    # The demo's own files only: the session's demo site may have been built into that folder.
+    shutil.copytree(demo_project, project, ignore=lambda d, names: [n for n in names if Path(d) == demo_project
+                                                                      and n not in DEMO_FILES])
     assert build_site(project, work / "site", DEMO_TODAY, preview=True).published
     out: dict[str, Step] = {}
     out["nothing"] = _rebuild(project, work, jobs=2)

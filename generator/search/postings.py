@@ -23,7 +23,7 @@ from itertools import accumulate, chain, repeat
 from operator import add, sub
 from typing import TypeAlias
 
-from generator.search.codec import VARINT_TABLE, varint
+from generator.search.codec import VARINT_TABLE, read_varint, varint
 
 MARK = 16
 
@@ -167,24 +167,12 @@ def merge(post: Posting | None, fresh: array[int] | None, segs: Sequence[Kept | 
     return b"".join(parts), prev, mpos or None, moff or None
 
 
-def _head(data: bytes) -> tuple[int, int]:
-    """The first varint: (its value, the offset after it)."""
-    value = shift = end = 0
-    while True:
-        b = data[end]
-        end += 1
-        value |= (b & 0x7F) << shift
-        if b < 0x80:
-            return value, end
-        shift += 7
-
-
 def _moved(post: Posting, run: Kept) -> Posting:
     """The postings of a gram whose positions all lie in one kept run: only the first delta changes."""
     data, last, mpos, moff = post
     if run.shift == 0:
         return post
-    first, end = _head(data)
+    first, end = read_varint(data, 0)
     head = varint(first + run.shift)
     if mpos is not None and moff is not None:  # every mark is past the first varint: in the run too
         mpos = array("I", map(add, mpos, repeat(run.shift)))
@@ -208,7 +196,7 @@ def update(old: dict[str, Posting], segs: Sequence[Kept | Fresh], fresh: dict[st
                 out[gram] = post
                 continue
             i = bisect_right(starts, last) - 1  # the run that holds its last position: all of them?
-            if i >= 0 and last < runs[i].end and _head(post[0])[0] >= runs[i].start:
+            if i >= 0 and last < runs[i].end and read_varint(post[0], 0)[0] >= runs[i].start:
                 out[gram] = _moved(post, runs[i])
                 continue
         if (merged := merge(post, positions, segs)) is not None:
