@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.cache import Reuse, cache_dir
+from generator.cache import Entry, Reuse, cache_dir
 from generator.check import check_project
 from generator.format.model import Catalog
 from generator.parallel import Forked, default_jobs, fork_call
@@ -80,8 +80,11 @@ def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[NavItem]:
 
 # ---------------------------------------------------------------- build
 
-def _write_search(cat: Catalog, pages: Sequence[SitePage], staging: Path) -> None:
-    write_search_index(search_docs(cat, pages), staging, search_synonyms(cat))
+def _write_search(cat: Catalog, pages: Sequence[SitePage], staging: Path, reuse: Reuse) -> dict[str, Entry]:
+    """Write the index; return what it recorded in `reuse` (in a forked child, lost unless returned)."""
+    before = set(reuse.current)
+    write_search_index(search_docs(cat, pages, reuse), staging, search_synonyms(cat), reuse)
+    return {name: e for name, e in reuse.current.items() if name not in before}
 
 
 def _move_search(staging: Path, site: Path) -> None:
@@ -143,12 +146,12 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
         skeleton = None if trash is None else take_skeleton(trash, out.parent, f".{out.name}-build-")
         tmp = skeleton or Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
-        search: Forked[None] | None = None
+        search: Forked[dict[str, Entry]] | None = None
         try:
             if jobs > 1:
                 # The search index needs only the catalogue and the pages: another process writes it
                 # while MkDocs renders, into a directory of its own (MkDocs empties its site dir first).
-                search = fork_call(lambda: _write_search(cat, pages, staging))
+                search = fork_call(lambda: _write_search(cat, pages, staging, reuse))
             t = time.perf_counter()
             result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs, reuse=reuse,
                                              keep_folders=skeleton is not None)
@@ -161,14 +164,14 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                 result.timings = timings
                 return result
             t = time.perf_counter()
-            write_exports(cat, pages, today, tmp)
-            write_downloads(cat, today, tmp)
+            write_exports(cat, pages, today, tmp, reuse)
+            write_downloads(cat, today, tmp, reuse)
             timings["exports"] = time.perf_counter() - t
             t = time.perf_counter()
             if search is None:
-                write_search_index(search_docs(cat, pages), tmp, search_synonyms(cat))
+                _write_search(cat, pages, tmp, reuse)
             else:
-                search.wait()
+                reuse.current.update(search.wait())
                 search = None
                 _move_search(staging, tmp)
             timings["search"] = time.perf_counter() - t  # with jobs > 1: the wait for the other process

@@ -13,15 +13,17 @@ and is safe to delete at any time: the next build is then a clean one. `--no-cac
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import gc
 import hashlib
 import io
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -157,11 +159,26 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: for work that makes many lasting objects at once (loading
+    a cache file, updating an index). A full collection of a large build's heap set off in the middle
+    costs more than the work itself (0.25 s against 0.03 s for the search index's state at 10,000
+    documents)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 class _Unpickler(pickle.Unpickler):
     """Builds only the classes it is given (and Python's own containers, which need no lookup): a
     cache folder planted in a project copied from elsewhere runs no code through it."""
 
-    def __init__(self, fh: Any, allowed: Iterable[type]) -> None:
+    def __init__(self, fh: Any, allowed: Iterable[Any]) -> None:
         super().__init__(fh)
         self.allowed = {(cls.__module__, cls.__qualname__): cls for cls in allowed}
 
@@ -172,11 +189,11 @@ class _Unpickler(pickle.Unpickler):
         return found
 
 
-def load_pickle(path: Path, *allowed: type) -> Any:
+def load_pickle(path: Path, *allowed: Any) -> Any:
     """A cache file's content, or None when it is missing, unreadable or holds anything but Python's
     containers and the `allowed` classes (then nothing is reused)."""
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb") as fh, collector_paused():
             return _Unpickler(fh, allowed).load()
     except Exception:  # noqa: BLE001 - a damaged cache is a cache miss, never a failed build
         return None
@@ -247,6 +264,8 @@ class Reuse:
         self.current: dict[str, Entry] = {}
         self.taken = self.made_count = 0
         self._dirs: set[Path] = set()  # directories of the new site known to exist
+        # One for the whole build: a record several outputs show is fingerprinted once.
+        self.fingerprint = Fingerprinter()
 
     @property
     def enabled(self) -> bool:
