@@ -116,8 +116,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     out = Path(os.path.abspath(out))
     check_out(project, out)
 
-    # Preview and --no-cache read nothing the last run left; a build keeps the parse cache up to date.
-    checked = check_project(project, today, cache=cache_dir(out) if cache and not preview else None)
+    # --no-cache reads nothing the last run left; a build keeps the parse cache up to date.
+    checked = check_project(project, today, cache=cache_dir(out) if cache else None)
     cat = checked.catalog
     result = BuildResult(problems=checked.problems)
     timings["check"] = time.perf_counter() - t0
@@ -140,8 +140,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     out.parent.mkdir(parents=True, exist_ok=True)
     with locked(out):
         recover(out)
-        # --no-cache: a clean build, recorded for the next one; serve's previews are never recorded.
-        reuse = Reuse(out, None if preview else cache_dir(out), fresh=not cache)
+        # --no-cache: a clean build, recorded for the next one.
+        reuse = Reuse(out, cache_dir(out), fresh=not cache)
         trash = None if reuse.root is None else reuse.root / "trash"
         skeleton = None if trash is None else take_skeleton(trash, out.parent, f".{out.name}-build-")
         tmp = skeleton or Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))

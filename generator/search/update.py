@@ -78,7 +78,7 @@ def _load(reuse: Reuse, prev: Entry | None) -> IndexState | None:
     if prev is None or reuse.root is None:
         return None
     state = load_pickle(_state_path(reuse.root, prev.key), IndexState, Counter, array,
-                        array_module._array_reconstructor)
+                        array_module._array_reconstructor)  # type: ignore[attr-defined]  # how array pickles
     return state if isinstance(state, IndexState) and state.key == prev.key else None
 
 
