@@ -142,6 +142,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
         recover(out)
         # --no-cache: a clean build, recorded for the next one.
         reuse = Reuse(out, cache_dir(out), fresh=not cache)
+        reuse.fingerprint = cat.fingerprint()  # the pages' fingerprints of records serve the exports too
         trash = None if reuse.root is None else reuse.root / "trash"
         skeleton = None if trash is None else take_skeleton(trash, out.parent, f".{out.name}-build-")
         tmp = skeleton or Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from generator.cache import Fingerprinter
 from generator.format.model import Catalog
 from generator.format.relations import ancestors, relations
 from generator.site import urls
@@ -27,7 +26,7 @@ def _category_page(code: str, page: int) -> str:
 def catalogue_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """catalogue/ (the tree with counts) and catalogue/<code>/ (+ page/N/) for every category."""
     rel = relations(cat)
-    fp = Fingerprinter()
+    fp = cat.fingerprint()
     counts = {code: len(rel.subtree_documents(cat, code)) for code in cat.categories}
     tops = [c for c in cat.categories.values() if c.parent is None]
     out = [drawn_page(urls.CATALOGUE, "公开目录", "catalogue_index.html.j2", dict(

@@ -101,7 +101,7 @@ def _inputs_of(cat: Catalog, rel: Relations, docs: list[Document], today: dt.dat
     """Every page's fingerprint — the bulk of the work when pages are taken over from the last build —
     half of them in a second process when there is a second CPU (the same bytes either way)."""
     def share(part: list[Document]) -> list[bytes]:
-        fingerprint = Fingerprinter()
+        fingerprint = cat.fingerprint()
         return [fingerprint("document.html.j2", _args(cat, rel, doc, today)) for doc in part]
 
     if default_jobs() < 2 or len(docs) < MIN_DOCUMENTS_TO_SHARE:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from generator.cache import Fingerprinter
 from generator.format.fields import LAW_LEVELS
 from generator.format.model import Catalog, LegalBasis
 from generator.format.relations import CITES_BASIS, CITES_POWER_BASIS, relations
@@ -31,7 +30,7 @@ def _law_order(law: LegalBasis) -> tuple[int, str, str]:
 def law_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """laws/ (+ page/N/) with status and "as of" date, and laws/<id>/ with what cites each law."""
     rel = relations(cat)
-    fp = Fingerprinter()
+    fp = cat.fingerprint()
     laws = sorted(cat.laws.values(), key=_law_order)
     status_counts = Counter(law.status for law in laws)
     pages = chunks(laws)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from generator.cache import Fingerprinter
 from generator.format.fields import POWER_TYPES
 from generator.format.model import Catalog, Power
 from generator.format.relations import relations
@@ -34,7 +33,7 @@ def _power_order(p: Power) -> tuple[str, str]:
 def power_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """powers/ grouped by the 10 types with counts, powers/type/<slug>/ lists, powers/<slug>/ pages."""
     rel = relations(cat)
-    fp = Fingerprinter()
+    fp = cat.fingerprint()
     by_type: dict[str, list[Power]] = {t: [] for t in POWER_TYPES}
     for p in sorted(cat.powers.values(), key=_power_order):
         by_type.setdefault(p.type or "其他行政权力", []).append(p)
