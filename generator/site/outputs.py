@@ -17,6 +17,9 @@ from generator.cache import Entry, Fingerprinter, Reuse
 def write_file(out_dir: Path, url: str, data: bytes) -> None:
     path = out_dir / url
     path.parent.mkdir(parents=True, exist_ok=True)
+    # A file already there may be a link to the published site's (taken over by another stage):
+    # writing through it would change the live site before the new one replaces it.
+    path.unlink(missing_ok=True)
     path.write_bytes(data)
 
 
