@@ -37,7 +37,8 @@ from generator.format.yamltree import BadDate, Refused, SyntaxFinding, YList, YM
 from generator.problems import Pos
 
 Parsed = tuple[Any, list[SyntaxFinding]]
-# One file's entry: its parse, pickled; and its records' schema findings, pickled (None: not walked yet).
+# One file's entry: its parse, pickled; and its records' schema findings, pickled (None: not walked yet;
+# b"": none, as for nearly every file, and then nothing to unpickle).
 Entry = tuple[bytes, bytes | None]
 
 
@@ -94,7 +95,7 @@ class ParseCache:
         out: dict[str, list[Any]] = {}
         for path, key in self.keys.items():
             kept = self.current[key][1]
-            findings = _unpickle(kept) if kept is not None else None
+            findings = None if kept is None else [] if kept == b"" else _unpickle(kept)
             if isinstance(findings, list):
                 out[path] = findings
         self.walked = set(out)
@@ -104,8 +105,9 @@ class ParseCache:
         """Keep the schema findings of each parsed file that `schema_findings` did not offer (none: no records)."""
         for path, key in self.keys.items():
             if path not in self.walked:
-                blob = self.current[key][0]
-                self.current[key] = (blob, pickle.dumps(by_file.get(path, []), protocol=pickle.HIGHEST_PROTOCOL))
+                found = by_file.get(path)
+                kept = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL) if found else b""
+                self.current[key] = (self.current[key][0], kept)
                 self.changed = True
 
     def save(self) -> None:
