@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.cache import Entry, Reuse, cache_dir
 from generator.check import check_project
 from generator.format.model import Catalog
 from generator.parallel import Forked, default_jobs, fork_call
 from generator.problems import Problem, fails
-from generator.publish import MARKER, check_out, locked, recover, swap_in
+from generator.publish import MARKER, check_out, locked, prune_empty, recover, swap_in, take_skeleton
 from generator.rules.unknown_reference import attachment_path_problem
 from generator.rules.unpublishable_file import verdict
 from generator.search import write_search_index
@@ -42,6 +43,7 @@ class BuildResult:
     published: bool = False
     out: Path | None = None
     pages: int = 0
+    reused: int = 0  # outputs (pages, lists, index files) taken over from the last build unchanged
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -78,8 +80,11 @@ def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[NavItem]:
 
 # ---------------------------------------------------------------- build
 
-def _write_search(cat: Catalog, pages: Sequence[SitePage], staging: Path) -> None:
-    write_search_index(search_docs(cat, pages), staging, search_synonyms(cat))
+def _write_search(cat: Catalog, pages: Sequence[SitePage], staging: Path, reuse: Reuse) -> dict[str, Entry]:
+    """Write the index; return what it recorded in `reuse` (in a forked child, lost unless returned)."""
+    before = set(reuse.current)
+    write_search_index(search_docs(cat, pages, reuse), staging, search_synonyms(cat), reuse)
+    return {name: e for name, e in reuse.current.items() if name not in before}
 
 
 def _move_search(staging: Path, site: Path) -> None:
@@ -96,12 +101,13 @@ Published = Callable[[Catalog, list[SitePage], Path, list[StaticFile]], None]
 
 def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                families: Sequence[PageFamily] | None = None, preview: bool = False,
-               jobs: int | None = None, published: Published | None = None) -> BuildResult:
+               jobs: int | None = None, published: Published | None = None, cache: bool = True) -> BuildResult:
     """Check the project and, if it passes, publish the site at `out` atomically.
 
     `preview` (serve) builds even when check finds problems: an editor sees the page while fixing it.
     `jobs` processes share the work (default: one per CPU, see parallel.py); the site is the same
-    byte for byte whatever their number.
+    byte for byte whatever their number. With `cache`, what did not change since the last build is
+    taken over from it (cache.py; the cache folder lives beside `out`) — again the same bytes.
     """
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
@@ -110,7 +116,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     out = Path(os.path.abspath(out))
     check_out(project, out)
 
-    checked = check_project(project, today)
+    # --no-cache reads nothing the last run left; a build keeps the parse cache up to date.
+    checked = check_project(project, today, cache=cache_dir(out) if cache else None)
     cat = checked.catalog
     result = BuildResult(problems=checked.problems)
     timings["check"] = time.perf_counter() - t0
@@ -133,16 +140,22 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     out.parent.mkdir(parents=True, exist_ok=True)
     with locked(out):
         recover(out)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+        # --no-cache: a clean build, recorded for the next one.
+        reuse = Reuse(out, cache_dir(out), fresh=not cache)
+        reuse.fingerprint = cat.fingerprint()  # the pages' fingerprints of records serve the exports too
+        trash = None if reuse.root is None else reuse.root / "trash"
+        skeleton = None if trash is None else take_skeleton(trash, out.parent, f".{out.name}-build-")
+        tmp = skeleton or Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
-        search: Forked[None] | None = None
+        search: Forked[dict[str, Entry]] | None = None
         try:
             if jobs > 1:
                 # The search index needs only the catalogue and the pages: another process writes it
                 # while MkDocs renders, into a directory of its own (MkDocs empties its site dir first).
-                search = fork_call(lambda: _write_search(cat, pages, staging))
+                search = fork_call(lambda: _write_search(cat, pages, staging, reuse))
             t = time.perf_counter()
-            result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs)
+            result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs, reuse=reuse,
+                                             keep_folders=skeleton is not None)
             timings["mkdocs"] = time.perf_counter() - t
             if result.failed(strict) and not preview:
                 if search is not None:
@@ -152,20 +165,23 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                 result.timings = timings
                 return result
             t = time.perf_counter()
-            write_exports(cat, pages, today, tmp)
-            write_downloads(cat, today, tmp)
+            write_exports(cat, pages, today, tmp, reuse)
+            write_downloads(cat, today, tmp, reuse)
             timings["exports"] = time.perf_counter() - t
             t = time.perf_counter()
             if search is None:
-                write_search_index(search_docs(cat, pages), tmp, search_synonyms(cat))
+                _write_search(cat, pages, tmp, reuse)
             else:
-                search.wait()
+                reuse.current.update(search.wait())
                 search = None
                 _move_search(staging, tmp)
             timings["search"] = time.perf_counter() - t  # with jobs > 1: the wait for the other process
+            if skeleton is not None:
+                prune_empty(tmp)
             (tmp / MARKER).write_text("", encoding="utf-8")
             os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must be able to read the site
-            swap_in(tmp, out)
+            swap_in(tmp, out, trash)
+            reuse.save()
         except BaseException:
             if search is not None:
                 search.cancel()
@@ -176,6 +192,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     result.published = True
     result.out = out
     result.pages = len(pages)
+    result.reused = reuse.taken
     if published is not None:
         published(cat, pages, config_path, static)
     result.seconds = time.perf_counter() - t0

@@ -96,13 +96,14 @@ def _report_build(result: object) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.build import build_site
 
-    result = build_site(args.project, args.out, today_of(args), strict=args.strict, jobs=args.jobs)
+    result = build_site(args.project, args.out, today_of(args), strict=args.strict, jobs=args.jobs, cache=args.cache)
     _report_build(result)
     if not result.published:
         what = "错误" if any(p.level is Level.ERROR for p in result.problems) else "警告（--strict）"
         print(f"未发布：发现{what}，原有站点保持不变。请修改上面列出的问题后重新运行。", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"已生成站点 {result.out}（{result.pages} 个页面，用时 {result.seconds:.1f} 秒）")
+    reused = f"，{result.reused} 项沿用上次生成的结果" if result.reused else ""
+    print(f"已生成站点 {result.out}（{result.pages} 个页面{reused}，用时 {result.seconds:.1f} 秒）")
     return EXIT_OK
 
 
@@ -348,6 +349,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("site"), help="输出目录（默认 site/，相对项目目录）")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="同时生成页面的进程数（默认按 CPU 核数，最多 4；内存紧张时用 1）；结果与进程数无关")
+    p.add_argument("--no-cache", dest="cache", action="store_false",
+                   help="不沿用上次生成的结果，全部重新生成（缓存在输出目录旁的隐藏目录 .<输出目录名>-cache/，"
+                        "可随时删除；有无缓存生成的站点逐字节相同）")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="本地预览网站，修改后自动重新生成")

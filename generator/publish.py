@@ -40,13 +40,14 @@ def _renameat2_exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def swap_in(new: Path, out: Path) -> None:
-    """Make `new` the directory at `out`; the previous `out` stays complete until that instant."""
+def swap_in(new: Path, out: Path, trash: Path | None = None) -> None:
+    """Make `new` the directory at `out`; the previous `out` stays complete until that instant.
+    With `trash`, the previous site is deleted there in the background (see discard)."""
     if not out.exists():
         os.rename(new, out)
         return
     if _renameat2_exchange(new, out):
-        shutil.rmtree(new)  # `new` now holds the previous site
+        discard(new, trash)  # `new` now holds the previous site
         return
     # Fallback (no RENAME_EXCHANGE): two renames. A kill between them leaves the previous site in
     # .<name>-old-*; the next build puts it back before doing anything (see recover).
@@ -54,7 +55,90 @@ def swap_in(new: Path, out: Path) -> None:
     os.rmdir(old)
     os.rename(out, old)
     os.rename(new, out)
-    shutil.rmtree(old)
+    discard(old, trash)
+
+
+def discard(old: Path, trash: Path | None) -> None:
+    """Delete a previous site. Deleting tens of thousands of files and folders takes seconds that a
+    publisher should not wait for: with `trash` (a folder of the cache, on the same filesystem) the
+    tree is moved there and emptied by a detached process, which keeps its folders as a skeleton for
+    the next build (see take_skeleton); whatever it leaves (a machine stopped meanwhile) the next
+    build's emptying removes."""
+    if trash is None:
+        shutil.rmtree(old)
+        return
+    (trash / "old").mkdir(parents=True, exist_ok=True)
+    os.rename(old, trash / "old" / old.name)
+    empty_in_background(trash)
+
+
+def empty_in_background(trash: Path) -> None:
+    """Empty the trees in `trash`/old from a detached process (double fork: no zombie is left to the
+    caller, which may be a long-running serve). The process holds no file of its parent open: a
+    caller reading this build's output to its end, or waiting for the output lock, never waits for it."""
+    if not hasattr(os, "fork"):
+        _empty(trash)
+        return
+    pid = os.fork()
+    if pid == 0:
+        try:
+            if os.fork() == 0:
+                os.setsid()
+                devnull = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1, 2):
+                    os.dup2(devnull, fd)
+                os.closerange(3, os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 1024)
+                _empty(trash)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+
+
+def _empty(trash: Path) -> None:
+    """Each tree in `trash`/old: its files deleted, and its folders kept as the skeleton for the next
+    build when there is none yet (moved in one rename once it holds no file); otherwise deleted."""
+    for tree in sorted((trash / "old").iterdir()):
+        skeleton = trash / "skeleton"
+        if skeleton.exists():
+            shutil.rmtree(tree, ignore_errors=True)
+            continue
+        try:
+            for dirpath, dirnames, filenames in os.walk(tree):
+                for name in filenames:
+                    os.unlink(os.path.join(dirpath, name))
+                for name in dirnames:  # a link to a folder is a file here: never followed
+                    if os.path.islink(os.path.join(dirpath, name)):
+                        os.unlink(os.path.join(dirpath, name))
+            os.rename(tree, skeleton)
+        except OSError:
+            shutil.rmtree(tree, ignore_errors=True)
+
+
+def take_skeleton(trash: Path, dest_parent: Path, prefix: str) -> Path | None:
+    """The folders of an earlier site, without a file, as a new build directory beside the output:
+    most of the folders a build needs already exist (making ten thousand folders costs seconds on a
+    busy disk). None when there is no skeleton ready."""
+    skeleton = trash / "skeleton"
+    if not skeleton.is_dir():
+        return None
+    target = Path(tempfile.mkdtemp(prefix=prefix, dir=dest_parent))
+    os.rmdir(target)
+    try:
+        os.rename(skeleton, target)
+    except OSError:
+        return None
+    os.chmod(target, 0o700)
+    return target
+
+
+def prune_empty(root: Path) -> None:
+    """Remove the folders under `root` that hold nothing (a skeleton's folders this build did not use)."""
+    for dirpath, _dirnames, filenames in os.walk(root, topdown=False):
+        if dirpath != str(root) and not filenames:
+            try:
+                os.rmdir(dirpath)
+            except OSError:  # a folder in it holds a file
+                pass
 
 
 def recover(out: Path) -> None:

@@ -24,7 +24,7 @@ from generator.site.mkdocs import serve as livereload
 from generator.site.mkdocs.config import StaticFile
 from generator.site.mkdocs.renderer import PagePreview
 from generator.site.pages.base import SitePage
-from generator.site.pages.documents import document_page
+from generator.site.pages.documents import document_page, render_day
 
 TEMPLATES = Path(__file__).parent / "site" / "templates"
 
@@ -131,7 +131,8 @@ class _Preview:
                 self.cat.documents[doc.id] = doc
                 self.cat.all_documents = [doc if d.id == doc.id else d for d in self.cat.all_documents]
                 self.cat.forget_derived()  # the edited document's links and citations are recomputed
-                if not self.pages.render(document_page(self.cat, relations(self.cat), doc, self.today)):
+                day = render_day(self.cat, self.today)
+                if not self.pages.render(document_page(self.cat, relations(self.cat), doc, day)):
                     return False
                 self.stamps[path] = now[path]
                 self.recent.add(doc.id)
@@ -160,7 +161,8 @@ class _Preview:
                 if self.cat is not None and self.pages is not None:
                     for doc_id in sorted(self.recent):
                         doc = self.cat.documents[doc_id]
-                        self.pages.render(document_page(self.cat, relations(self.cat), doc, self.today))
+                        day = render_day(self.cat, self.today)
+                        self.pages.render(document_page(self.cat, relations(self.cat), doc, day))
             self.reload()
 
     def stop(self) -> None:

@@ -12,7 +12,7 @@ from generator.build import asset_files, build_site, nav_items
 from generator.check import check_project
 from generator.site.mkdocs.config import mkdocs_config, write_config
 from generator.site.mkdocs.plugin import load
-from generator.site.mkdocs.renderer import build
+from generator.site.mkdocs.renderer import WRITTEN_ELSEWHERE, build
 from generator.site.pages import build_pages
 from tests.tools.synthetic import TODAY, generate
 
@@ -76,4 +76,7 @@ def test_renderer_equals_mkdocs_build(project: Path, tmp_path: Path) -> None:
     finally:
         logger.removeHandler(keep)
     assert ours == heard
-    assert _tree(tmp_path / "ours") == _tree(tmp_path / "mkdocs")
+    # MkDocs' sitemap is not drawn by ours: exports.py writes the site's own (the bridge skips it).
+    reference_tree = {k: v for k, v in _tree(tmp_path / "mkdocs").items()
+                      if k not in {t for name in WRITTEN_ELSEWHERE for t in (name, name + ".gz")}}
+    assert _tree(tmp_path / "ours") == reference_tree

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.audit.annual import AnnualReport, annual_report
+from generator.audit.annual import AnnualReport
 from generator.audit.annual_docx import moment, render_docx
 from generator.audit.annual_grid import Grid, grids, placed
 from generator.audit.annual_prose import SECTIONS, TABLES, Prose, report_prose
@@ -78,10 +78,3 @@ def render_office(cat: Catalog, report: AnnualReport, fmt: str) -> tuple[bytes, 
         return render_xlsx(report), []
     prose = report_prose(cat, report.year)
     return render_docx(report, prose), prose_warnings(prose, report.year)
-
-
-def office_files(cat: Catalog, year: int) -> dict[str, bytes]:
-    """The site's downloads of one year's report: extension → bytes."""
-    report = annual_report(cat, year)
-    return {fmt: render_office(cat, report, fmt)[0] for fmt in OFFICE_FORMATS}
-

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.cache import Fingerprinter
 from generator.format.fields import NORMATIVE_KINDS
 from generator.format.raw import ISO_DATE_RE as ISO_DATE_RE
 from generator.format.raw import Source as Source
@@ -350,10 +351,19 @@ class Catalog:
     unreadable: dict[str, frozenset[str] | None] = field(default_factory=dict)
     derived_relations: Relations | None = field(default=None, repr=False, compare=False)
     derived_schema: list[tuple[Code, str, Pos, str]] | None = field(default=None, repr=False, compare=False)
+    # One for every page family of a build: a record many pages show is fingerprinted once.
+    derived_fingerprint: Fingerprinter | None = field(default=None, repr=False, compare=False)
 
     def forget_derived(self) -> None:
         self.derived_relations = None
         self.derived_schema = None
+        self.derived_fingerprint = None
+
+    def fingerprint(self) -> Fingerprinter:
+        """The build's fingerprinter (cache.py), made on first use."""
+        if self.derived_fingerprint is None:
+            self.derived_fingerprint = Fingerprinter()
+        return self.derived_fingerprint
 
     @property
     def policy(self) -> Policy:

@@ -13,8 +13,11 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
+from generator.cache import Reuse
 from generator.search.doc import KINDS, SearchDoc
-from generator.search.index import BuiltIndex, SearchIndexError, build_index
+from generator.search.index import CHUNK_BYTES, CHUNK_DIR, SHARD_BYTES, BuiltIndex, SearchIndexError, build_index
+from generator.search.layout import GRAM_DIR
+from generator.search.update import write_with_reuse
 
 __all__ = [
     "KINDS",
@@ -27,18 +30,24 @@ __all__ = [
 ]
 
 # Everything the index owns under search/ (the results page search/index.html is MkDocs' file).
-_OWNED_DIRS = ("g", "c")
+_OWNED_DIRS = (GRAM_DIR, CHUNK_DIR)
 _OWNED_FILES = ("meta.json", "docs.bin", "lex.json", "titles.json")
 
 
-def write_search_index(docs: Iterable[SearchDoc], out_dir: Path, synonyms: Iterable[Sequence[str]] = ()) -> BuiltIndex:
-    """Build the index of `docs` and write it to out_dir/search/, replacing a previous index only."""
-    built = build_index(docs, synonyms=synonyms)
+def write_search_index(docs: Iterable[SearchDoc], out_dir: Path, synonyms: Iterable[Sequence[str]] = (),
+                       reuse: Reuse | None = None) -> BuiltIndex:
+    """Build the index of `docs` and write it to out_dir/search/, replacing a previous index only.
+
+    With `reuse` (update.py) the last build's index is taken over or updated, and the files the result
+    has in common with it are linked, not written: `files` of the result holds only those written."""
     root = out_dir / "search"
     for d in _OWNED_DIRS:
         shutil.rmtree(root / d, ignore_errors=True)
     for f in _OWNED_FILES:
         (root / f).unlink(missing_ok=True)
+    if reuse is not None and reuse.enabled:
+        return write_with_reuse(list(docs), out_dir, [tuple(g) for g in synonyms], reuse, SHARD_BYTES, CHUNK_BYTES)
+    built = build_index(docs, synonyms=synonyms)
     for rel, data in built.files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -36,6 +36,7 @@ from generator.search.tokens import NON_TOKEN_RE, fold
 FORMAT = 2
 SHARD_BYTES = 16 * 1024  # a shard file aims at this size; a first-character group over 2× is split
 MAX_SPLIT_BITS = 8
+CHUNK_DIR = "c"
 CHUNK_BYTES = 8 * 1024  # text chunk size: a page of 10 results fetches at most ~10 of these
 SNIPPET_TEXT_CHARS = 3000  # text kept for snippets (the index covers the whole text)
 
@@ -46,8 +47,9 @@ class SearchIndexError(ValueError):
 
 @dataclass(frozen=True)
 class BuiltIndex:
-    files: dict[str, bytes]  # path relative to search/ → content
+    files: dict[str, bytes]  # path relative to search/ → content (of the files written, see `kept`)
     docs: tuple[SearchDoc, ...]  # in document-number order
+    kept: tuple[str, ...] = ()  # files taken over from the last build as they were (not in `files`)
 
     @property
     def total_bytes(self) -> int:
@@ -71,19 +73,18 @@ def indexed_text(doc: SearchDoc) -> str:
     return f"{doc.title}\n{doc.text}"
 
 
-def _postings(docs: list[SearchDoc]) -> dict[str, bytes]:
-    """gram → its positions in the concatenation of all indexed texts (each followed by one gap
-    position), delta-encoded as varints. The client maps a position to its document with the text
-    lengths in docs.bin.
+def positions(docs: Iterable[SearchDoc], base: int = 0) -> dict[str, array[int]]:
+    """gram → its positions in the concatenation of the indexed texts of `docs` (each followed by one
+    gap position), starting at `base`. A gram is two characters, the second NUL at the end of a run
+    (`gram_name` gives its name in the index).
 
     This is the build's hot loop, so it runs on C-level iterators, one pass per document: every
     character that is not indexable becomes NUL, and each indexable character's gram is itself + the
     next character (X + NUL at the end of a run becomes the single-character gram X). About 1 µs
     per character on a shared 2-core machine; 4 bytes of memory per position."""
-    positions: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
-    lookup = positions.__getitem__
+    found: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+    lookup = found.__getitem__
     append = array.append
-    base = 0
     for doc in docs:
         text = fold(indexed_text(doc))
         chars = NON_TOKEN_RE.sub("\0", text)
@@ -91,16 +92,25 @@ def _postings(docs: list[SearchDoc]) -> dict[str, bytes]:
         grams = compress(map(add, chars, chars[1:] + "\0"), keep)
         deque(map(append, map(lookup, grams), compress(count(base), keep)), maxlen=0)
         base += len(text) + 1
-    table = VARINT_TABLE
-    out: dict[str, bytes] = {}
-    for gram, ps in positions.items():
-        deltas = map(sub, ps, chain((0,), ps))
-        try:
-            data = b"".join(map(table.__getitem__, deltas))
-        except IndexError:  # a gap wider than the table: rare grams only
-            data = b"".join(map(varint, map(sub, ps, chain((0,), ps))))
-        out[gram[0] if gram[-1] == "\0" else gram] = data
-    return out
+    return found
+
+
+def gram_name(gram: str) -> str:
+    return gram[0] if gram[-1] == "\0" else gram
+
+
+def encode(ps: Sequence[int], prev: int = 0) -> bytes:
+    """Ascending positions as varint deltas, the first from `prev`."""
+    try:
+        return b"".join(map(VARINT_TABLE.__getitem__, map(sub, ps, chain((prev,), ps))))
+    except IndexError:  # a gap wider than the table: rare grams only
+        return b"".join(map(varint, map(sub, ps, chain((prev,), ps))))
+
+
+def encoded_postings(docs: list[SearchDoc]) -> dict[str, bytes]:
+    """gram → its positions in all indexed texts laid end to end, delta-encoded as varints. The
+    client maps a position to its document with the text lengths in docs.bin."""
+    return {gram_name(gram): encode(ps) for gram, ps in positions(docs).items()}
 
 
 def _entry(gram: str, payload: bytes) -> bytes:
@@ -108,7 +118,7 @@ def _entry(gram: str, payload: bytes) -> bytes:
     return varint(len(g)) + g + varint(len(payload)) + payload
 
 
-def _shards(postings: dict[str, bytes], target: int) -> tuple[int, dict[str, int], dict[str, bytes]]:
+def shard_files(postings: dict[str, bytes], target: int) -> tuple[int, dict[str, int], dict[str, bytes]]:
     entries = {gram: _entry(gram, postings[gram]) for gram in sorted(postings)}
     group: dict[str, int] = {}
     for gram, e in entries.items():
@@ -131,7 +141,7 @@ def _shards(postings: dict[str, bytes], target: int) -> tuple[int, dict[str, int
     return buckets, split, {path: bytes(files[path]) for path in sorted(files)}
 
 
-def _facets(docs: list[SearchDoc]) -> tuple[list[str], list[str], bytes]:
+def facet_file(docs: list[SearchDoc]) -> tuple[list[str], list[str], bytes]:
     statuses = sorted({d.status for d in docs if d.status})
     categories = sorted({d.category for d in docs if d.category})
     s_ix = {s: i + 1 for i, s in enumerate(statuses)}
@@ -144,32 +154,65 @@ def _facets(docs: list[SearchDoc]) -> tuple[list[str], list[str], bytes]:
         buf += varint(d.year or 0)
         buf += varint(1 if d.valid else 0)
         buf += varint(len(d.title))
-        buf += varint(len(indexed_text(d)))
+        buf += varint(len(d.title) + 1 + len(d.text))  # len(indexed_text(d))
     return statuses, categories, bytes(buf)
 
 
-def _chunks(docs: list[SearchDoc], target: int) -> tuple[list[int], dict[str, bytes]]:
+def doc_item(d: SearchDoc) -> bytes:
+    """A document as its chunk file lists it."""
+    return json.dumps([d.url, d.title, d.text[:SNIPPET_TEXT_CHARS]], ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def chunk_starts(sizes: Sequence[int], target: int) -> list[int]:
+    """The first document of each chunk: documents in order, a chunk closed before it outgrows `target`."""
     starts: list[int] = []
-    files: dict[str, bytes] = {}
-    current: list[str] = []
     size = 0
-
-    def flush() -> None:
-        files[f"c/{len(files)}.json"] = ("[" + ",".join(current) + "]\n").encode("utf-8")
-
-    for n, d in enumerate(docs):
-        item = json.dumps([d.url, d.title, d.text[:SNIPPET_TEXT_CHARS]], ensure_ascii=False, separators=(",", ":"))
-        item_size = len(item.encode("utf-8"))
-        if current and size + item_size > target:
-            flush()
-            current, size = [], 0
-        if not current:
+    for n, item_size in enumerate(sizes):
+        if n == 0 or size + item_size > target:
             starts.append(n)
-        current.append(item)
+            size = 0
         size += item_size + 1
-    if current:
-        flush()
-    return starts, files
+    return starts
+
+
+def chunk_file(items: Sequence[bytes]) -> bytes:
+    return b"[" + b",".join(items) + b"]\n"
+
+
+def chunk_path(n: int) -> str:
+    return f"{CHUNK_DIR}/{n}.json"
+
+
+def _chunks(docs: list[SearchDoc], target: int) -> tuple[list[int], dict[str, bytes]]:
+    items = [doc_item(d) for d in docs]
+    starts = chunk_starts([len(i) for i in items], target)
+    ends = [*starts[1:], len(items)][:len(starts)]
+    return starts, {chunk_path(n): chunk_file(items[a:b]) for n, (a, b) in enumerate(zip(starts, ends, strict=True))}
+
+
+def file_digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+def meta_json(docs: int, statuses: list[str], categories: list[str], buckets: int, split: dict[str, int],
+              starts: list[int], digests: dict[str, bytes]) -> bytes:
+    """The manifest; its id is a digest of every other file (`digests`: path → file_digest)."""
+    digest = hashlib.sha256()
+    for path in sorted(digests):
+        digest.update(path.encode() + b"\0" + digests[path])
+    meta = {
+        "format": FORMAT,
+        "id": digest.hexdigest()[:16],
+        "docs": docs,
+        "kinds": list(KINDS),
+        "statuses": statuses,
+        "categories": categories,
+        "buckets": buckets,
+        "split": split,
+        "chunks": starts,
+    }
+    return (json.dumps(meta, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
 
 
 def build_index(
@@ -178,24 +221,11 @@ def build_index(
 ) -> BuiltIndex:
     """`synonyms`: groups of equal words (科技局, 科学技术局), for queries that fall back to words."""
     ordered = doc_order(docs)
-    buckets, split, shard_files = _shards(_postings(ordered), shard_bytes)
-    statuses, categories, facets = _facets(ordered)
+    buckets, split, shards = shard_files(encoded_postings(ordered), shard_bytes)
+    statuses, categories, facets = facet_file(ordered)
     starts, chunk_files = _chunks(ordered, chunk_bytes)
     files: dict[str, bytes] = {"docs.bin": facets, "lex.json": make_lexicon(synonyms).lex_json(),
-                               "titles.json": title_runs(ordered), **shard_files, **chunk_files}
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
-    meta = {
-        "format": FORMAT,
-        "id": digest.hexdigest()[:16],
-        "docs": len(ordered),
-        "kinds": list(KINDS),
-        "statuses": statuses,
-        "categories": categories,
-        "buckets": buckets,
-        "split": split,
-        "chunks": starts,
-    }
-    files["meta.json"] = (json.dumps(meta, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
+                               "titles.json": title_runs(ordered), **shards, **chunk_files}
+    digests = {path: file_digest(data) for path, data in files.items()}
+    files["meta.json"] = meta_json(len(ordered), statuses, categories, buckets, split, starts, digests)
     return BuiltIndex(files={p: files[p] for p in sorted(files)}, docs=tuple(ordered))

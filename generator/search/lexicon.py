@@ -85,14 +85,26 @@ class Lexicon:
         return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
 
 
-def title_runs(docs: Iterable[SearchDoc]) -> bytes:
-    """titles.json: [[phrase, titles containing it], …] — the runs of folded titles between punctuation,
-    most frequent first, for suggestions by edit distance."""
+def title_counts(docs: Iterable[SearchDoc]) -> Counter[str]:
+    """Title phrase → how many titles contain it: the runs of folded titles between punctuation."""
     counts: Counter[str] = Counter()
     for d in docs:
-        counts.update({m.group() for m in RUN_RE.finditer(fold(d.title)) if len(m.group()) >= 2})
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:SUGGEST_TITLE_RUNS]
+        counts.update(title_phrases(d.title))
+    return counts
+
+
+def title_phrases(title: str) -> set[str]:
+    return {m.group() for m in RUN_RE.finditer(fold(title)) if len(m.group()) >= 2}
+
+
+def titles_json(counts: Counter[str]) -> bytes:
+    """titles.json: [[phrase, titles containing it], …], most frequent first, for suggestions by edit distance."""
+    top = sorted(((k, n) for k, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))[:SUGGEST_TITLE_RUNS]
     return (json.dumps(top, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+def title_runs(docs: Iterable[SearchDoc]) -> bytes:
+    return titles_json(title_counts(docs))
 
 
 def make_lexicon(synonyms: Iterable[Sequence[str]] = ()) -> Lexicon:

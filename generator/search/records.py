@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.cache import Reuse, code_version, load_pickle, save_pickle
 from generator.format.status import in_force, public_status
 from generator.search.doc import SearchDoc
 from generator.search.lexicon import agency_synonyms
@@ -28,8 +31,38 @@ def plain_text(markdown: str) -> str:
     return _SPACE.sub(" ", _MD_NOISE.sub(" ", _MD_LINK.sub(r"\1", markdown))).strip()
 
 
-def search_docs(cat: Catalog, pages: Sequence[SitePage]) -> list[SearchDoc]:
+class _Texts:
+    """plain_text, remembered between builds by a digest of the Markdown (in the cache folder, with the
+    generator's version: other code may read Markdown otherwise): at 10,000 documents, reading the
+    bodies again takes most of the time of making the records."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        loaded = load_pickle(path) if path is not None else None
+        self.old: dict[bytes, str] = {}
+        if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == code_version():
+            self.old = loaded[1] if isinstance(loaded[1], dict) else {}
+        self.seen: dict[bytes, str] = {}
+
+    def __call__(self, markdown: str) -> str:
+        if self.path is None:
+            return plain_text(markdown)
+        k = hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        text = self.old.get(k)
+        self.seen[k] = text if text is not None else plain_text(markdown)
+        return self.seen[k]
+
+    def save(self) -> None:
+        """Written again only when many texts were new: a few missing ones cost less to make next
+        time than writing every text again now."""
+        new = sum(1 for k in self.seen if k not in self.old)
+        if self.path is not None and new > max(16, len(self.seen) // 64):
+            save_pickle(self.path, (code_version(), self.seen))
+
+
+def search_docs(cat: Catalog, pages: Sequence[SitePage], reuse: Reuse | None = None) -> list[SearchDoc]:
     """One search record per document, power, law and prose page, built from the catalogue (not HTML)."""
+    text_of = _Texts(reuse.root / "search" / "texts.pickle" if reuse is not None and reuse.root else None)
     out: list[SearchDoc] = []
     for d in cat.documents.values():
         c = cat.categories.get(d.category or "")
@@ -38,7 +71,7 @@ def search_docs(cat: Catalog, pages: Sequence[SitePage]) -> list[SearchDoc]:
         year = when.year if when else None
         out.append(SearchDoc(
             url=urls.document(d.id), title=d.title,
-            text=" ".join(x for x in (d.summary, meta, plain_text(d.body)) if x),
+            text=" ".join(x for x in (d.summary, meta, text_of(d.body)) if x),
             kind="文件", status=public_status(d.status), year=year, category=c.name if c else None,
             valid=in_force(d.status),
         ))
@@ -62,8 +95,9 @@ def search_docs(cat: Catalog, pages: Sequence[SitePage]) -> list[SearchDoc]:
         site_page = by_url.get(url)
         if site_page is None or not site_page.meta.from_content:
             continue
-        out.append(SearchDoc(url=url, title=site_page.title, text=plain_text(page.body), kind="页面", status=None,
+        out.append(SearchDoc(url=url, title=site_page.title, text=text_of(page.body), kind="页面", status=None,
                              year=None, category=None, valid=True))
+    text_of.save()
     return sorted(out, key=lambda s: s.url)
 
 

@@ -2,7 +2,8 @@
 and the 目录 of 规章 and 规范性文件 (现行有效 today and at each 31 December, 废止和失效) as CSV, XLSX and JSON.
 
 Same catalogue and day, same bytes: the workbooks and the Word files carry fixed dates (the 目录's
-date; 1 January after a report's year), never the clock.
+date; 1 January after a report's year), never the clock. A rebuild takes over every file whose
+report or 目录 did not change (outputs.py); an edit to a document that is no 规章 or 规范性文件 touches none.
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.audit.annual import report_years
-from generator.audit.annual_office import office_files
+from generator.audit.annual import AnnualReport, annual_report, report_years
+from generator.audit.annual_office import OFFICE_FORMATS, render_office
+from generator.audit.annual_prose import Prose, report_prose
 from generator.audit.directory import Directory, directory_years, in_force, repealed
-from generator.format.model import Catalog
+from generator.cache import Reuse
+from generator.format.lifecycle import normative_documents
+from generator.format.model import Catalog, Document
 from generator.site import urls
+from generator.site.outputs import Outputs
 from generator.spreadsheet.write import append, csv_text, workbook_bytes
 
 HEADERS = {
@@ -100,23 +105,46 @@ def directory_xlsx(cat: Catalog, d: Directory) -> bytes:
     return workbook_bytes(wb, dt.datetime.combine(d.day, dt.time()))
 
 
-def _write(out_dir: Path, url: str, data: bytes) -> None:
-    path = out_dir / url
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+def _referenced(cat: Catalog, docs: list[Document]) -> list[Document | None]:
+    """The documents the 目录 read of others: amending ones (their dates) and repealing ones (文号, title)."""
+    return [cat.documents.get(i) for d in docs
+            for i in (*d.amended_by, *((d.repealed.by or "",) if d.repealed is not None else ()))]
 
 
-def write_downloads(cat: Catalog, today: dt.date, out_dir: Path) -> list[str]:
-    """Write the annual reports' office files and the 目录 data into the built site; return their URLs."""
-    written: list[str] = []
+def _office_file(out: Outputs, cat: Catalog, report: AnnualReport, prose: Prose, fmt: str) -> None:
+    url = urls.annual_report_file(report.year, fmt)
+    # The workbook shows the report's tables; the Word file its prose as well.
+    inputs = (report, prose) if fmt == "docx" else (report,)
+    out.group(url, lambda: inputs, lambda: {url: render_office(cat, report, fmt)[0]})
+
+
+def _directory_files(out: Outputs, cat: Catalog, d: Directory) -> tuple[str, bytes]:
+    name = urls.directory_data(d.year, d.repealed, "*")
+
+    def key() -> tuple[object, ...]:
+        by = [cat.documents.get(x.by or "") for g in d.groups for x in g.rows] if d.repealed else []
+        return cat.config.site.url, cat.config.agency.name, d, by
+
+    def make() -> dict[str, bytes]:
+        return {urls.directory_data(d.year, d.repealed, ext): render(cat, d)
+                for ext, render in (("json", directory_json), ("csv", directory_csv), ("xlsx", directory_xlsx))}
+
+    return name, out.group(name, key, make)
+
+
+def write_downloads(cat: Catalog, today: dt.date, out_dir: Path, reuse: Reuse | None = None) -> list[str]:
+    """Write the annual reports' office files and the 目录 data into the built site; return their URLs.
+    With `reuse`, the files of a report or a 目录 whose inputs did not change are taken over."""
+    out = Outputs(out_dir, reuse)
     for year in report_years(cat):
-        for ext, data in office_files(cat, year).items():
-            url = urls.annual_report_file(year, ext)
-            _write(out_dir, url, data)
-            written.append(url)
-    for d in directories(cat, today):
-        for ext, render in (("json", directory_json), ("csv", directory_csv), ("xlsx", directory_xlsx)):
-            url = urls.directory_data(d.year, d.repealed, ext)
-            _write(out_dir, url, render(cat, d))
-            written.append(url)
-    return written
+        report, prose = annual_report(cat, year), report_prose(cat, year)
+        for fmt in OFFICE_FORMATS:
+            _office_file(out, cat, report, prose, fmt)
+    # All 目录 at once first: an edit to a document that is no 规章 or 规范性文件 leaves them as they were.
+    normative = normative_documents(cat)
+    key, taken = out.take_all("directories", (today, cat.config.site.url, cat.config.agency.name, normative,
+                                              _referenced(cat, normative)))
+    if not taken:
+        groups = [_directory_files(out, cat, d) for d in directories(cat, today)]
+        out.made_all("directories", key, groups)
+    return out.written

@@ -40,8 +40,8 @@ def with_problems(cat: Catalog, pages: Sequence[SitePage], problems: Sequence[Pr
             out.append(page)
             continue
         banner = _banner(found, "目录" if page.url == urls.HOME else "这个文件", page.url)
-        if page.html:
-            out.append(dataclasses.replace(page, html=banner + page.html))
+        if page.html or page.draw is not None:
+            out.append(dataclasses.replace(page, html=banner + page.full_html(), draw=None, inputs=None))
         else:
             out.append(dataclasses.replace(page, markdown=banner + "\n\n" + page.markdown))
     return out

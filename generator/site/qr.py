@@ -24,7 +24,8 @@ _RUN = re.compile(rb"\x01+")
 def modules(address: str) -> list[bytes]:
     """The symbol's rows, one byte a module: 1 dark, 0 light (no quiet zone)."""
     code = zxingcpp.create_barcode(address, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    # zxing-cpp's Image has the buffer protocol (its type stubs do not say so).
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
     size = image.shape[0] if image.shape else 0
     raw = image.tobytes()  # 0 black, 255 white
     return [raw[y * size:(y + 1) * size].translate(_DARK) for y in range(size)]

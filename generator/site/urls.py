@@ -9,6 +9,8 @@ JSON-LD and the exports.
 
 from __future__ import annotations
 
+import functools
+
 from slugify import slugify
 
 HOME = ""
@@ -46,8 +48,10 @@ GENERATED: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
-    """The URL slug of a free text (a power code, a status, a type): python-slugify, pinyin for Chinese."""
+    """The URL slug of a free text (a power code, a status, a type): python-slugify, pinyin for Chinese.
+    Remembered: the same few codes and types are slugged for every page that links them."""
     return slugify(text)
 
 

@@ -1,9 +1,13 @@
 """Measuring a command: wall-clock time and the peak memory of its whole process tree.
 
-Peak memory is sampled from /proc every 20 ms as the summed RSS of the process and all its
-descendants (a build that forks workers is charged for all of them), and compared with the
-kernel's own high-water mark for the direct child (wait4's ru_maxrss), which a sample can miss
-for a short spike. The larger of the two is reported.
+Peak memory is sampled from /proc every 20 ms over the process and all its descendants (a build
+that forks workers is charged for all of them), two ways:
+
+- `peak_pss`: the summed proportional set size (smaps_rollup's Pss: a page shared by n processes
+  counts 1/n in each) — the memory the tree really occupies, and the figure the targets are stated in;
+- `peak_rss`: the summed resident set size, which counts every page a forked worker still shares
+  with its parent once more; compared with the kernel's high-water mark for the direct child
+  (wait4's ru_maxrss), which a sample can miss for a short spike, the larger of the two.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+    peak_pss: int = 0  # bytes
 
     def ok(self) -> bool:
         return self.returncode == 0
@@ -50,9 +55,21 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def tree_rss(pid: int) -> int:
-    """Summed resident memory of `pid` and all its descendants, in bytes (0 once it is gone)."""
-    total, stack, seen = 0, [pid], set()
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(summed RSS, summed PSS) of `pid` and all its descendants, in bytes (0 once it is gone)."""
+    rss = pss = 0
+    stack, seen = [pid], set()
     while stack:
         p = stack.pop()
         if p in seen:
@@ -60,11 +77,17 @@ def tree_rss(pid: int) -> int:
         seen.add(p)
         try:
             with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * _PAGE
+                rss += int(f.read().split()[1]) * _PAGE
         except (OSError, ValueError, IndexError):
             continue
+        pss += _pss(p)
         stack.extend(_children(p))
-    return total
+    return rss, pss
+
+
+def tree_rss(pid: int) -> int:
+    """Summed resident memory of `pid` and all its descendants, in bytes (0 once it is gone)."""
+    return tree_memory(pid)[0]
 
 
 def run(argv: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None,
@@ -73,13 +96,14 @@ def run(argv: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(list(argv), cwd=cwd, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-        peak = 0
+        peak = peak_pss = 0
         done = threading.Event()
 
         def sample() -> None:
-            nonlocal peak
+            nonlocal peak, peak_pss
             while not done.is_set():
-                peak = max(peak, tree_rss(proc.pid))
+                rss, pss = tree_memory(proc.pid)
+                peak, peak_pss = max(peak, rss), max(peak_pss, pss)
                 done.wait(0.02)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -111,7 +135,7 @@ def run(argv: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None
         out.seek(0)
         err.seek(0)
         return Run(tuple(argv), seconds, peak, proc.returncode,
-                   out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+                   out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"), peak_pss)
 
 
 def tree_size(root: Path) -> tuple[int, int]:

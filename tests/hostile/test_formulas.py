@@ -138,7 +138,7 @@ def test_audit_xlsx_has_no_formula_cell(poisoned: tuple[Path, set[str]]) -> None
 def test_site_data_csv_exports_neutralise_every_field(poisoned: tuple[Path, set[str]]) -> None:
     root, payloads = poisoned
     cat, _ = load_project(root)
-    texts = {name: table_csv(rows, cols).decode("utf-8-sig") for name, (rows, cols) in export_tables(cat).items()}
+    texts = {name: table_csv(t.rows, t.columns).decode("utf-8-sig") for name, t in export_tables(cat).items()}
     assert_csv_safe("".join(texts.values()), payloads, least=20)
     laws = list(csv.DictReader(io.StringIO(texts["laws"])))
     assert all(r["引用的权力事项数"].isdigit() for r in laws)

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import gzip
 import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from generator.format.model import Catalog
+from generator.format.siteconfig import SiteConfig, SiteInfo
+from generator.site import urls
+from generator.site.exports import Column, _csv_cell, sitemap, table_csv, table_json
+from generator.site.pages.base import PageMeta, SitePage, html_page
+from generator.spreadsheet.write import csv_text
 from tests.site.sitebuild import build, doc
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -75,3 +82,36 @@ def test_sitemap_lists_every_page_under_the_site_url(tmp_path: Path) -> None:
         path = loc.removeprefix("https://kjj.example.gov.cn/")  # type: ignore[union-attr]
         assert (site / path / "index.html").is_file(), loc
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
+
+
+def _elementtree_sitemap(site_url: str, pages: list[SitePage]) -> bytes:
+    """The sitemap as ElementTree writes it: what sitemap() writes as text."""
+    ET.register_namespace("", SM[1:-1])
+    root = ET.Element(f"{SM}urlset")
+    for page in sorted(pages, key=lambda p: p.url):
+        u = ET.SubElement(root, f"{SM}url")
+        ET.SubElement(u, f"{SM}loc").text = urls.absolute(site_url, page.url)
+        if page.meta.updated:
+            ET.SubElement(u, f"{SM}lastmod").text = page.meta.updated.isoformat()
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def test_sitemap_text_is_what_elementtree_writes() -> None:
+    site_url = "https://kjj.example.gov.cn/"
+    cat = Catalog(root="x", config=SiteConfig(site=SiteInfo(url=site_url)))
+    pages = [html_page("b/", "乙", "", PageMeta(updated=dt.date(2025, 1, 2))), html_page("", "首页", ""),
+             html_page("a&b/<x>/\"q\"'/", "甲", "", PageMeta(updated=dt.date(2024, 12, 31))),
+             html_page("文件/2025-1/", "丙", "")]
+    for some in (pages, pages[:1], pages[1:2], []):
+        assert sitemap(cat, some) == _elementtree_sitemap(site_url, some)
+
+
+def test_lists_written_row_by_row_are_what_json_and_csv_write_whole() -> None:
+    columns = [Column("a", "甲", lambda r: r[0]), Column("b", "乙", lambda r: r[1])]
+    rows = [("x\n },\n {", ["1", {"k": "v", "l": []}]), (None, []), ("=1+1", "a\r\nb"), (3, {"n": None})]
+    whole = json.dumps([{"a": a, "b": b} for a, b in rows], ensure_ascii=False, indent=1) + "\n"
+    assert table_json(rows, columns) == whole.encode()
+    assert table_json([], columns) == (json.dumps([], indent=1) + "\n").encode()
+    text = csv_text(["甲", "乙"], ([_csv_cell(a), _csv_cell(b)] for a, b in rows), "\r\n")
+    assert table_csv(rows, columns) == ("\ufeff" + text).encode()

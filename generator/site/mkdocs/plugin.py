@@ -71,10 +71,11 @@ class DisclosurePlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         sp = self.pages.get(page.file.src_uri)
         if sp is None or not sp.meta.trusted:
             html = outline_headings(clean_html(html))
-        if sp is None or not sp.html:
+        ready = sp.full_html() if sp is not None else ""
+        if not ready:
             return html
-        before, slot, after = sp.html.partition(BODY_SLOT)
-        return before + html + after if slot else sp.html + html
+        before, slot, after = ready.partition(BODY_SLOT)
+        return before + html + after if slot else ready + html
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
         """Every page carries its Content-Security-Policy (csp.py): the theme's inline scripts by hash."""

@@ -26,14 +26,16 @@ import contextlib
 import functools
 import logging
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import markdown
 
+from generator.cache import Reuse
 from generator.parallel import default_jobs, fork_call
 from generator.site.mkdocs.config import StaticFile, src_uri
+from generator.site.mkdocs.kept import Kept, anchors_of, set_anchors
 from generator.site.mkdocs.plugin import PLUGIN_NAME, DisclosurePlugin, load
 from generator.site.pages.base import SitePage
 from mkdocs import utils as mkutils
@@ -49,6 +51,11 @@ from mkdocs.structure.toc import get_toc
 # The engine logs under its own package name: "mkdocs", or "properdocs" when ProperDocs stands in for it
 # (its shim makes `mkdocs.*` importable, not its loggers renamed). Warnings are collected from there.
 ENGINE_LOGGER = mkbuild.__name__.split(".")[0]
+
+# Theme templates whose output generator/site/exports.py writes (MkDocs' sitemap of every page, drawn
+# and then replaced, would cost a second per 10,000 pages).
+WRITTEN_ELSEWHERE = frozenset({"sitemap.xml"})
+_NO_TOC = get_toc([])
 
 # Below this many pages per process a second process costs more (fork, copy-on-write) than it saves.
 MIN_PAGES_PER_JOB = 100
@@ -66,9 +73,10 @@ class _Collect(logging.Handler):
 
 
 def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticFile], site_dir: Path,
-          jobs: int | None = None) -> list[str]:
+          jobs: int | None = None, reuse: Reuse | None = None, keep_folders: bool = False) -> list[str]:
     """Build the MkDocs site into `site_dir` with `jobs` processes (default: one per CPU, at most
-    parallel.MAX_JOBS); return MkDocs' warnings (the caller decides if they fail)."""
+    parallel.MAX_JOBS); return MkDocs' warnings (the caller decides if they fail). With `reuse`, a
+    page whose inputs are those of the last build is taken over from it (pagekeys.py says which)."""
     logger = logging.getLogger(ENGINE_LOGGER)
     collect = _Collect()
     logger.addHandler(collect)
@@ -77,7 +85,8 @@ def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticF
     try:
         with tempfile.TemporaryDirectory(prefix="gov-site-docs-") as empty:
             config = load(config_path, pages, static, site_dir, Path(empty))
-            _render_site(config, default_jobs() if jobs is None else max(1, jobs))
+            _render_site(config, default_jobs() if jobs is None else max(1, jobs), reuse or Reuse(site_dir, None),
+                         config_path.read_bytes(), keep_folders)
     finally:
         logger.removeHandler(collect)
         logger.propagate = previous
@@ -114,10 +123,14 @@ class _Tagged(logging.Handler):
 class _Renderer:
     """One process's share of the pages: read and convert them, then write them."""
 
-    def __init__(self, config: MkDocsConfig, files: Files, nav: Navigation, env: Any, tagged: _Tagged) -> None:
+    def __init__(self, config: MkDocsConfig, files: Files, nav: Navigation, env: Any, tagged: _Tagged,
+                 order: Mapping[str, int] | None = None) -> None:
         self.config, self.files, self.nav, self.env, self.tagged = config, files, nav, env, tagged
         self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         self._md: markdown.Markdown | None = None
+        # Each page's place among all the site's pages (log records are replayed in that order), also
+        # when MkDocs was given only some of them (kept.py).
+        self.place = [i if order is None else order[f.src_uri] for i, f in enumerate(self.doc_files)]
 
     def markdown(self) -> markdown.Markdown:
         if self._md is None:
@@ -127,7 +140,7 @@ class _Renderer:
 
     def read(self, i: int) -> None:
         """mkdocs.commands.build._populate_page, with Page.render on the reused Markdown instance."""
-        self.tagged.slot = (_READ, i)
+        self.tagged.slot = (_READ, self.place[i])
         config, files = self.config, self.files
         page = self.doc_files[i].page
         assert page is not None
@@ -163,32 +176,34 @@ class _Renderer:
             config._current_page = None
 
     def write(self, i: int) -> None:
-        self.tagged.slot = (_WRITE, i)
+        self.tagged.slot = (_WRITE, self.place[i])
         f = self.doc_files[i]
         assert f.page is not None
         mkbuild._build_page(f.page, self.config, self.doc_files, self.nav, self.env,
                             excluded=f.inclusion.is_excluded())  # type: ignore[no-untyped-call]  # unannotated in mkdocs
 
+    def render(self, i: int) -> None:
+        """Read and write page i, then let go of its HTML (only its anchors are needed afterwards):
+        memory stays that of one page, whatever the size of the site."""
+        self.read(i)
+        self.write(i)
+        page = self.doc_files[i].page
+        assert page is not None
+        page.content = page.markdown = None
+        page.toc = _NO_TOC
+
     def share(self, pages: Sequence[int]) -> tuple[list[tuple[_Slot, int, dict[str, Any]]], dict[int, Any]]:
-        """Read then write `pages` (in a child): its log records and each page's anchor data."""
+        """Render `pages` (in a child): its log records and each page's anchor data. The parent's
+        on_env ran after this process was forked: it runs here too (the site's plugin only registers
+        template globals there, so it may run before the pages are read)."""
         self.tagged.records.clear()
-        for i in pages:
-            self.read(i)
-        # The parent's on_env ran after this process was forked: run it here too, after reading as
-        # MkDocs does (the site's plugin only registers template globals there).
         self.env = self.config.plugins.on_env(self.env, config=self.config, files=self.files)
         for i in pages:
-            self.write(i)
-        anchors = {}
-        for i in pages:
-            page = self.doc_files[i].page
-            assert page is not None
-            links = {target.src_uri: found for target, found in (page.links_to_anchors or {}).items()}
-            anchors[i] = (page.present_anchor_ids, links)
-        return self.tagged.records, anchors
+            self.render(i)
+        return self.tagged.records, {i: anchors_of(self.doc_files[i].page) for i in pages}
 
 
-def _render_site(config: MkDocsConfig, jobs: int) -> None:
+def _render_site(config: MkDocsConfig, jobs: int, reuse: Reuse, config_bytes: bytes, keep_folders: bool) -> None:
     """mkdocs.commands.build.build with the pages rendered by `jobs` processes (see above)."""
     logger = logging.getLogger(ENGINE_LOGGER)
     tagged = _Tagged()
@@ -197,7 +212,7 @@ def _render_site(config: MkDocsConfig, jobs: int) -> None:
         logger.removeHandler(h)
     logger.addHandler(tagged)
     try:
-        _render_steps(config, jobs, tagged)
+        _render_steps(config, jobs, tagged, reuse, config_bytes, keep_folders)
     finally:
         logger.removeHandler(tagged)
         for h in handlers:
@@ -210,7 +225,7 @@ def _render_site(config: MkDocsConfig, jobs: int) -> None:
                         h.handle(record)
 
 
-def _session(config: MkDocsConfig, tagged: _Tagged) -> _Renderer:
+def _session(config: MkDocsConfig, tagged: _Tagged, order: Mapping[str, int] | None = None) -> _Renderer:
     """MkDocs' files, theme environment and navigation, with a Page for every documentation file."""
     files = get_files(config)
     env = config.theme.get_env()
@@ -219,7 +234,7 @@ def _session(config: MkDocsConfig, tagged: _Tagged) -> _Renderer:
     set_exclusions(files, config)
     nav = get_navigation(files, config)
     nav = config.plugins.on_nav(nav, config=config, files=files)
-    renderer = _Renderer(config, files, nav, env, tagged)
+    renderer = _Renderer(config, files, nav, env, tagged, order)
     for file in renderer.doc_files:
         if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]  # unannotated in mkdocs
             MkPage(None, file, config)
@@ -277,52 +292,70 @@ def _quiet() -> Iterator[None]:
         logger.removeHandler(drop)
 
 
-def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged) -> None:
+def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged, reuse: Reuse, config_bytes: bytes,
+                  keep_folders: bool) -> None:
     inclusion = InclusionLevel.is_included
     try:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
-        mkutils.clean_directory(config.site_dir)
-        renderer = _session(config, tagged)
+        if not keep_folders:
+            mkutils.clean_directory(config.site_dir)
+        plugin = config.plugins[PLUGIN_NAME]
+        assert isinstance(plugin, DisclosurePlugin)
+        kept = Kept.plan(reuse, plugin.pages, [s.url for s in plugin.static], config_bytes, Path(config.site_dir))
+        if kept.narrow:  # MkDocs sets up only the pages it renders and the nav's (kept.py)
+            nav_uris = {src_uri(url) for url in plugin.sections}
+            plugin.pages = {uri: p for uri, p in plugin.pages.items() if uri not in kept.taken or uri in nav_uris}
+        renderer = _session(config, tagged, kept.order)
         files, nav, env, doc_files = renderer.files, renderer.nav, renderer.env, renderer.doc_files
+        by_uri = {f.src_uri: f for f in files}
         # Every page shows the nav: its pages are read first, so each process renders the same nav.
         in_nav = {id(p) for p in nav.pages}
-        shared = [i for i, f in enumerate(doc_files) if id(f.page) in in_nav]
-        rest = [i for i, f in enumerate(doc_files) if id(f.page) not in in_nav]
+        shared, todo = [], []
+        for i, f in enumerate(doc_files):
+            if f.src_uri in kept.taken:
+                if not kept.narrow:
+                    kept.restore(f, by_uri)
+            elif id(f.page) in in_nav:
+                shared.append(i)
+            else:
+                todo.append(i)
+        tagged.records.extend(((step, kept.order[uri]), n, data)
+                              for uri, (_anchors, records) in kept.taken.items() for step, n, data in records)
         for i in shared:
             renderer.read(i)
-        jobs = max(1, min(jobs, len(rest) // MIN_PAGES_PER_JOB))
-        shares = [rest[k::jobs] for k in range(jobs)]
+        jobs = max(1, min(jobs, len(todo) // MIN_PAGES_PER_JOB))
+        shares = [todo[k::jobs] for k in range(jobs)]
         children = [fork_call(functools.partial(renderer.share, share)) for share in shares[1:]]
         try:
-            for i in shares[0]:
-                renderer.read(i)
             tagged.slot = (_STATIC, 0)
             env = config.plugins.on_env(env, config=config, files=files)
             renderer.env = env
             files.copy_static_files(inclusion=inclusion)
             for template in config.theme.static_templates:
-                mkbuild._build_theme_template(template, env, files, config, nav)
+                if template not in WRITTEN_ELSEWHERE:
+                    mkbuild._build_theme_template(template, env, files, config, nav)
             for template in config.extra_templates:
                 mkbuild._build_extra_template(template, files, config, nav)
-            for i in shared + shares[0]:
+            for i in shared:
                 renderer.write(i)
+            for i in shares[0]:
+                renderer.render(i)
         except BaseException:
             for child in children:
                 child.cancel()
             raise
-        by_uri = {f.src_uri: f for f in files}
         for child in children:
             records, anchors = child.wait()
             tagged.records.extend(records)
-            for i, (present, links) in anchors.items():
+            for i, found in anchors.items():
                 page = doc_files[i].page
                 assert page is not None
-                page.present_anchor_ids = present
-                page.links_to_anchors = {by_uri[uri]: found for uri, found in links.items()}
+                set_anchors(page, found, by_uri)
+        kept.made([doc_files[i] for i in shared + todo], tagged.records, frozenset({_READ, _WRITE}))
         level = config.validation.links.anchors
         for i, file in enumerate(doc_files):
-            tagged.slot = (_ANCHORS, i)
+            tagged.slot = (_ANCHORS, renderer.place[i])
             assert file.page is not None
             file.page.validate_anchor_links(files=files, log_level=level)
         tagged.slot = (_POST, 0)

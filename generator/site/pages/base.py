@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from functools import partial
+from typing import Any, TypeVar
 
+from generator.cache import Fingerprinter
 from generator.format.model import Catalog
-from generator.templating import Markup
+from generator.templating import Markup, render
 
 PAGE_SIZE = 50  # rows per list page: short enough for a phone, long enough to scan
 
@@ -48,10 +50,26 @@ class SitePage:
     markdown: str
     meta: PageMeta = field(default_factory=PageMeta)
     html: str = ""
+    # A page drawn on demand (the 10,000 document pages): `draw()` gives its HTML, in place of `html`,
+    # and `inputs` fingerprints everything draw reads (generator/cache.py). A rebuild takes over the
+    # last build's output of an unchanged page without drawing it, and no drawn HTML is kept.
+    draw: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+    inputs: bytes | None = None
+
+    def full_html(self) -> str:
+        return self.draw() if self.draw is not None else self.html
 
 
 def html_page(url: str, title: str, html: str, meta: PageMeta | None = None) -> SitePage:
     return SitePage(url, title, "", meta or PageMeta(), html)
+
+
+def drawn_page(url: str, title: str, template: str, args: dict[str, Any], meta: PageMeta | None = None,
+               fingerprint: Fingerprinter | None = None) -> SitePage:
+    """A page drawn from `template` with `args` when the site needs its HTML (not when the last build's
+    page is taken over). `args` are all the template reads: the fingerprint sees only them."""
+    inputs = (fingerprint or Fingerprinter())(template, args)
+    return SitePage(url, title, "", meta or PageMeta(), draw=partial(render, template, **args), inputs=inputs)
 
 
 PageFamily = Callable[[Catalog, dt.date], list[SitePage]]

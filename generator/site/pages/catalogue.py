@@ -15,9 +15,8 @@ from generator.site.pages.base import (
     Pager,
     SitePage,
     chunks,
-    html_page,
+    drawn_page,
 )
-from generator.templating import render
 
 
 def _category_page(code: str, page: int) -> str:
@@ -27,12 +26,13 @@ def _category_page(code: str, page: int) -> str:
 def catalogue_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """catalogue/ (the tree with counts) and catalogue/<code>/ (+ page/N/) for every category."""
     rel = relations(cat)
+    fp = cat.fingerprint()
     counts = {code: len(rel.subtree_documents(cat, code)) for code in cat.categories}
     tops = [c for c in cat.categories.values() if c.parent is None]
-    out = [html_page(urls.CATALOGUE, "公开目录", render(
-        "catalogue_index.html.j2", here=urls.CATALOGUE, tops=tops, categories=cat.categories, counts=counts,
+    out = [drawn_page(urls.CATALOGUE, "公开目录", "catalogue_index.html.j2", dict(
+        here=urls.CATALOGUE, tops=tops, categories=cat.categories, counts=counts,
         crumbs=[Crumb("首页", urls.HOME), Crumb("公开目录")], total=len(rel.documents),
-    ), PageMeta(description="政府信息公开目录：按主题分类列出主动公开的政府信息。"))]
+    ), PageMeta(description="政府信息公开目录：按主题分类列出主动公开的政府信息。"), fingerprint=fp)]
     for code, node in cat.categories.items():
         docs = rel.subtree_documents(cat, code)
         path = ancestors(cat, code)
@@ -43,9 +43,10 @@ def catalogue_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
             crumbs += [Crumb(c.name, urls.category(c.code)) for c in path[:-1]]
             crumbs.append(Crumb(node.name if n == 1 else f"{node.name}（第{n}页）"))
             children = [cat.categories[c] for c in node.children if c in cat.categories]
-            out.append(html_page(url, node.name if n == 1 else f"{node.name}（第{n}页）", render(
-                "catalogue.html.j2", here=url, node=node, rows=rows, children=children, counts=counts,
+            title = node.name if n == 1 else f"{node.name}（第{n}页）"
+            out.append(drawn_page(url, title, "catalogue.html.j2", dict(
+                here=url, node=node, rows=rows, children=children, counts=counts,
                 crumbs=crumbs, total=len(docs), pager=Pager(n, len(pages), partial(_category_page, code)),
                 categories=cat.categories,
-            ), PageMeta(description=node.description or f"政府信息公开目录：{node.name}")))
+            ), PageMeta(description=node.description or f"政府信息公开目录：{node.name}"), fingerprint=fp))
     return out

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 
 from generator.audit.directory import history
+from generator.cache import Fingerprinter
 from generator.format.model import Catalog, Document
 from generator.format.relations import Relations, ancestors, relations, resolve_links
 from generator.format.status import DocStatus, in_force, marked_title, shown_status
+from generator.parallel import default_jobs, fork_call
 from generator.site import urls
 from generator.site.pages.base import (
     BODY_SLOT,
@@ -30,8 +33,7 @@ LEGAL_FORCE: dict[str, str] = {
 }
 
 
-def _jsonld(cat: Catalog, doc: Document) -> str:
-    site_url = cat.config.site.url
+def _jsonld(site_url: str, doc: Document) -> str:
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "Legislation" if doc.normative else "DigitalDocument",
@@ -73,34 +75,87 @@ def _repeal_notice(cat: Catalog, rel: Relations, doc: Document) -> dict[str, obj
     return {"status": doc.status, "date": doc.expires, "by": None}
 
 
+def render_day(cat: Catalog, today: dt.date) -> dt.date:
+    """The day a document page is drawn as of. A page depends on the date only through 尚未施行 (a
+    document whose 施行日期 is after it): the latest 施行日期 on or before `today` shows every page
+    exactly as `today` does, and changes only when a document comes into force — so a rebuild on
+    another day reuses the pages of the day before."""
+    passed = [d.effective for d in cat.documents.values() if d.effective is not None and d.effective <= today]
+    return max(passed, default=dt.date.min)
+
+
+# Below this many documents a second process costs more than fingerprinting half of them saves.
+MIN_DOCUMENTS_TO_SHARE = 2000
+
+
 def document_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """documents/<id>/ for every document: 信息索引表, status, banner, body, 依据, 清理, 被引用, JSON-LD."""
     rel = relations(cat)
-    return [document_page(cat, rel, doc, today) for doc in rel.documents]
+    day = render_day(cat, today)
+    docs = rel.documents
+    keys = _inputs_of(cat, rel, docs, day)
+    return [document_page(cat, rel, doc, day, inputs=key) for doc, key in zip(docs, keys, strict=True)]
 
 
-def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -> SitePage:
-    """The page of one document (serve re-renders an edited document alone with it)."""
+def _inputs_of(cat: Catalog, rel: Relations, docs: list[Document], today: dt.date) -> list[bytes]:
+    """Every page's fingerprint — the bulk of the work when pages are taken over from the last build —
+    half of them in a second process when there is a second CPU (the same bytes either way)."""
+    def share(part: list[Document]) -> list[bytes]:
+        fingerprint = cat.fingerprint()
+        return [fingerprint("document.html.j2", _args(cat, rel, doc, today)) for doc in part]
+
+    if default_jobs() < 2 or len(docs) < MIN_DOCUMENTS_TO_SHARE:
+        return share(docs)
+    half = len(docs) // 2
+    other = fork_call(functools.partial(share, docs[half:]))
+    try:
+        mine = share(docs[:half])
+    except BaseException:
+        other.cancel()
+        raise
+    return mine + other.wait()
+
+
+def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date,
+                  fingerprint: Fingerprinter | None = None, inputs: bytes | None = None) -> SitePage:
+    """The page of one document (serve re-renders an edited document alone with it). Its HTML is drawn
+    on demand from `_args`, which hold everything it shows (`inputs` is their fingerprint); they are
+    made again when it is drawn rather than kept, so 50,000 pages waiting to be drawn hold little."""
     url = urls.document(doc.id)
-    path = ancestors(cat, doc.category)
+    # Not stripped: Markdown ignores the blank lines around a body, and an unchanged body stays the
+    # record's own string instead of a copy of it (50,000 bodies are a good part of a build's memory).
+    body = resolve_links(cat, doc.body, url)
+    if inputs is None:
+        inputs = (fingerprint or Fingerprinter())("document.html.j2", _args(cat, rel, doc, today))
+    return SitePage(url, marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, PageMeta(
+        description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
+    ), draw=functools.partial(_draw, cat, rel, doc, today), inputs=inputs)
+
+
+def _args(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -> dict[str, object]:
+    """Everything the page shows but its QR code and JSON-LD (both made from `doc` and `address`)."""
+    url = urls.document(doc.id)
     crumbs = [Crumb("首页", urls.HOME), Crumb("公开目录", urls.CATALOGUE)]
-    crumbs += [Crumb(c.name, urls.category(c.code)) for c in path]
+    crumbs += [Crumb(c.name, urls.category(c.code)) for c in ancestors(cat, doc.category)]
     crumbs.append(Crumb(doc.title))
-    body = resolve_links(cat, doc.body, url).strip()
-    reviews = sorted(doc.reviews, key=lambda r: (r.date or dt.date.min, r.index))
-    html = render(
-        "document.html.j2", here=url, doc=doc, crumbs=crumbs,
+    return dict(
+        here=url, doc=doc, crumbs=crumbs,
         category=cat.categories.get(doc.category or ""),
         notice=_repeal_notice(cat, rel, doc),
         amended_by=[rel.target(cat, a) for a in doc.amended_by],
         interprets=cat.documents.get(doc.interprets or ""),
         interpretations=rel.interpretations.get(doc.id, []),
         basis=[(cat.laws.get(b.law or ""), b) for b in doc.basis],
-        reviews=reviews, campaigns=cat.cleanups, cited_by=rel.cited_by.get(doc.id, []),
+        reviews=sorted(doc.reviews, key=lambda r: (r.date or dt.date.min, r.index)),
+        campaigns=cat.cleanups, cited_by=rel.cited_by.get(doc.id, []),
         attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
-        body_slot=BODY_SLOT, jsonld=_jsonld(cat, doc), history=history(cat, doc), today=today, site_name=site_name(cat),
-        address=(address := urls.absolute(cat.config.site.url, url)), qr=qr_svg(address),
+        body_slot=BODY_SLOT, history=history(cat, doc), today=today, site_name=site_name(cat),
+        address=urls.absolute(cat.config.site.url, url), site_url=cat.config.site.url,
     )
-    return SitePage(url, marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, PageMeta(
-        description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
-    ), html)
+
+
+def _draw(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -> str:
+    """The page's HTML: the template with its QR code and JSON-LD (made here, only when drawn)."""
+    args = _args(cat, rel, doc, today)
+    return render("document.html.j2", **args, jsonld=_jsonld(cat.config.site.url, doc),
+                  qr=qr_svg(str(args["address"])))

@@ -17,9 +17,8 @@ from generator.site.pages.base import (
     SitePage,
     agency_name,
     chunks,
-    html_page,
+    drawn_page,
 )
-from generator.templating import render
 
 POWERS_PER_TYPE_ON_OVERVIEW = 20
 
@@ -34,15 +33,16 @@ def _power_order(p: Power) -> tuple[str, str]:
 def power_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """powers/ grouped by the 10 types with counts, powers/type/<slug>/ lists, powers/<slug>/ pages."""
     rel = relations(cat)
+    fp = cat.fingerprint()
     by_type: dict[str, list[Power]] = {t: [] for t in POWER_TYPES}
     for p in sorted(cat.powers.values(), key=_power_order):
         by_type.setdefault(p.type or "其他行政权力", []).append(p)
     total = sum(len(v) for v in by_type.values())
     crumbs = [Crumb("首页", urls.HOME), Crumb("权力清单")]
-    out = [html_page(urls.POWERS, "权力清单", render(
-        "powers.html.j2", here=urls.POWERS, by_type=by_type, total=total, crumbs=crumbs,
+    out = [drawn_page(urls.POWERS, "权力清单", "powers.html.j2", dict(
+        here=urls.POWERS, by_type=by_type, total=total, crumbs=crumbs,
         shown=POWERS_PER_TYPE_ON_OVERVIEW, agency=agency_name(cat),
-    ), PageMeta(description=f"{agency_name(cat)}行政权力清单（权责清单），按权力类型分类。"))]
+    ), PageMeta(description=f"{agency_name(cat)}行政权力清单（权责清单），按权力类型分类。"), fingerprint=fp)]
     for type_name, members in by_type.items():
         if not members:
             continue
@@ -50,11 +50,11 @@ def power_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
         for n, rows in enumerate(pages, start=1):
             url = urls.power_type(type_name, n)
             title = f"权力清单：{type_name}" + (f"（第{n}页）" if n > 1 else "")
-            out.append(html_page(url, title, render(
-                "power_type.html.j2", here=url, title=title, type_name=type_name, rows=rows, total=len(members),
+            out.append(drawn_page(url, title, "power_type.html.j2", dict(
+                here=url, title=title, type_name=type_name, rows=rows, total=len(members),
                 crumbs=[Crumb("首页", urls.HOME), Crumb("权力清单", urls.POWERS), Crumb(type_name)],
                 pager=Pager(n, len(pages), partial(_power_type_page, type_name)),
-            )))
+            ), fingerprint=fp))
     slugs: set[str] = set()
     for p in sorted(cat.powers.values(), key=_power_order):
         url = urls.power(p.code)
@@ -62,12 +62,12 @@ def power_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
         if not slug or slug in urls.RESERVED_POWER_SLUGS or slug in slugs:
             continue  # a check error (duplicate-id, invalid-value); serve previews the rest
         slugs.add(slug)
-        out.append(html_page(url, p.name, render(
-            "power.html.j2", here=url, power=p,
+        out.append(drawn_page(url, p.name, "power.html.j2", dict(
+            here=url, power=p,
             crumbs=[Crumb("首页", urls.HOME), Crumb("权力清单", urls.POWERS),
                     Crumb(p.type or "其他行政权力", urls.power_type(p.type or "其他行政权力")), Crumb(p.name)],
             basis=[(cat.laws.get(b.law or ""), b) for b in p.basis],
             discretion=cat.documents.get(p.discretion or ""),
             cited_by=rel.power_cited_by.get(p.code, []),
-        ), PageMeta(description=f"{p.type or ''}：{p.name}（权力编码 {p.code}）")))
+        ), PageMeta(description=f"{p.type or ''}：{p.name}（权力编码 {p.code}）"), fingerprint=fp))
     return out

@@ -1,0 +1,211 @@
+"""An incremental build (the cache beside the output) gives the site a clean build gives, byte for byte,
+after an edit of every kind — and reuses what the edit did not touch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildResult, build_site
+from generator.cache import cache_dir, code_version
+from generator.cli import main
+from tests.conftest import DEMO_FILES, DEMO_TODAY, ROOT
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    """Every file with the hash of its bytes, and every folder (an empty one left over would show)."""
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+            for p in sorted(site.rglob("*"))}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the demo, built once with the cache; the edits below follow one another."""
+    root = tmp_path_factory.mktemp("incremental")
+    for name in DEMO_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, root / name)
+        else:
+            shutil.copy2(src, root / name)
+    first = build_site(root, root / "site", DEMO_TODAY)
+    assert first.published and first.reused == 0
+    return root
+
+
+def rebuild_and_compare(project: Path, today: dt.date = DEMO_TODAY) -> BuildResult:
+    """Build with the cache into site/ and without into clean/; both must agree in every byte."""
+    cached = build_site(project, project / "site", today)
+    clean = build_site(project, project / "clean", today, cache=False)
+    assert cached.published and clean.published
+    assert clean.reused == 0
+    assert snapshot(project / "site") == snapshot(project / "clean")
+    assert cached.warnings == clean.warnings
+    assert [p.as_text() for p in cached.problems] == [p.as_text() for p in clean.problems]
+    return cached
+
+
+D = "catalog/documents/"
+
+
+def doc_title(p: Path) -> None:
+    edit(p / D / "gfxwj/2024-kjj-gfxwj-001.md", "title: ", "title: 修订后的")
+
+
+def law_title(p: Path) -> None:  # a law documents and powers cite: their pages show its title
+    law = "  title: 中华人民共和国科学技术进步法"
+    edit(p / "catalog/legal_bases.yml", law, law + "（修订）")
+
+
+def category_name(p: Path) -> None:
+    edit(p / "catalog/categories.yml", "  name: 机构职能", "  name: 机构与职能")
+
+
+def site_config(p: Path) -> None:
+    edit(p / "site_config.yml", "科学技术局", "科学技术和工业信息化局")
+
+
+def content_page(p: Path) -> None:
+    edit(p / "content/about.md", "## 主要职责", "另见[公开指南](guide.md)。\n\n## 主要职责")
+
+
+def body_link_to_an_anchor(p: Path) -> None:  # a page whose Markdown links: keyed by the file list too
+    link = "见[另一条信息](../2020-kjj-gzxx-001/#no-such-anchor)。"
+    edit(p / D / "gzxx/2019-kjj-gzxx-001.md", "\n---\n", f"\n---\n\n{link}\n")
+
+
+def deleted_document(p: Path) -> None:
+    (p / D / "gzxx/2020-kjj-gzxx-001.md").unlink()
+
+
+def renamed_document(p: Path) -> None:
+    old = p / D / "gzxx/2019-kjj-gzxx-001.md"
+    text = old.read_text(encoding="utf-8").replace("id: 2019-kjj-gzxx-001", "id: 2019-kjj-gzxx-101", 1)
+    old.unlink()
+    (p / D / "gzxx/2019-kjj-gzxx-101.md").write_text(text, encoding="utf-8")
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"
+
+
+def added_attachment(p: Path) -> None:
+    (p / "catalog/attachments").mkdir(exist_ok=True)
+    (p / "catalog/attachments/通知.pdf").write_bytes(PDF)
+    edit(p / D / "gfxwj/2024-kjj-gfxwj-002.md", "\ntitle: ", "\nattachments: [通知.pdf]\ntitle: ")
+
+
+def replaced_attachment(p: Path) -> None:
+    (p / "catalog/attachments/通知.pdf").write_bytes(PDF + b"%% revised\n")
+
+
+EDITS: list[Callable[[Path], None]] = [
+    doc_title, law_title, category_name, content_page, body_link_to_an_anchor, deleted_document,
+    renamed_document, added_attachment, replaced_attachment, site_config,
+]
+
+
+@pytest.mark.parametrize("change", EDITS, ids=[e.__name__ for e in EDITS])
+def test_a_rebuild_after_an_edit_is_the_clean_build(project: Path, change: Callable[[Path], None]) -> None:
+    change(project)
+    result = rebuild_and_compare(project)
+    if change is not site_config:  # the site's name is on every page
+        assert result.reused > 100, "an edit of one record re-rendered (nearly) the whole site"
+
+
+def test_a_rebuild_reuses_the_folders_of_an_earlier_site(project: Path) -> None:
+    """The site before last is kept as empty folders (deleted in the background), and the next build
+    is made in them: same bytes, no folder left over from a page that is gone."""
+    build_site(project, project / "site", DEMO_TODAY)
+    skeleton = cache_dir(project / "site") / "trash/skeleton"
+    for _ in range(100):  # the detached process empties the previous site
+        if skeleton.is_dir():
+            break
+        time.sleep(0.05)
+    assert skeleton.is_dir() and not any(p.is_file() for p in skeleton.rglob("*"))
+    assert (skeleton / "documents/2024-kjj-gfxwj-003").is_dir()
+    (project / D / "gfxwj/2024-kjj-gfxwj-003.md").unlink()
+    rebuild_and_compare(project)
+    assert not (project / "site/documents/2024-kjj-gfxwj-003").exists()
+
+
+def test_nothing_changed_nothing_rendered(project: Path) -> None:
+    before = snapshot(project / "site")
+    result = build_site(project, project / "site", DEMO_TODAY)
+    assert result.published and snapshot(project / "site") == before
+    pages = {p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("index.html")}
+    assert result.reused >= len(pages) - 20  # all but the nav pages, which are always rendered
+
+
+def test_a_new_day_gives_the_clean_build_of_that_day(project: Path) -> None:
+    # Some demo documents come into force after the demo's date: their pages say 尚未施行 until then.
+    later = dt.date(2027, 6, 1)
+    rebuild_and_compare(project, later)
+
+
+def test_a_damaged_cache_is_a_clean_build(project: Path) -> None:
+    manifest = cache_dir(project / "site") / "outputs.pickle"
+    manifest.write_bytes(b"\x80\x05garbage")
+    result = rebuild_and_compare(project)
+    assert result.reused == 0
+    assert build_site(project, project / "site", DEMO_TODAY).reused > 100  # and it is whole again
+
+
+def test_a_published_file_changed_in_place_is_rendered_again(project: Path) -> None:
+    build_site(project, project / "site", DEMO_TODAY)
+    page = project / "site/documents/2017-kjj-gfxwj-001/index.html"
+    original = page.read_bytes()
+    with open(page, "r+b") as fh:  # in place: same inode, other bytes
+        fh.write(b"<!-- tampered -->")
+    build_site(project, project / "site", DEMO_TODAY)
+    assert page.read_bytes() == original
+
+
+def test_no_cache_flag_builds_everything(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--project", str(project), "--today", DEMO_TODAY.isoformat(), "--no-cache"]) == 0
+    assert "沿用上次" not in capsys.readouterr().out
+    assert main(["build", "--project", str(project), "--today", DEMO_TODAY.isoformat()]) == 0
+    assert "项沿用上次生成的结果" in capsys.readouterr().out
+
+
+def test_the_generator_itself_is_in_every_key(tmp_path: Path) -> None:
+    """A changed template (or any file of the generator) is a new code_version: nothing is reused."""
+    copy = tmp_path / "generator"
+    shutil.copytree(ROOT / "generator", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_version.__wrapped__(copy)
+    template = copy / "site/templates/document.html.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert code_version.__wrapped__(copy) != before
+
+
+class _Planted:
+    """A pickle that, loaded by a trusting reader, would create a file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.marker,))
+
+
+def test_a_planted_cache_runs_no_code(project: Path, tmp_path: Path) -> None:
+    """A project copied from elsewhere may carry a cache folder: a build reads nothing but data from it."""
+    import pickle
+
+    marker = tmp_path / "ran"
+    manifest = cache_dir(project / "site") / "outputs.pickle"
+    manifest.write_bytes(pickle.dumps((code_version(), {"page:index.md": _Planted(marker)})))
+    result = build_site(project, project / "site", DEMO_TODAY)
+    assert result.published and result.reused == 0
+    assert not marker.exists()
