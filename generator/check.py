@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import collector_paused
 from generator.format.model import Catalog
 from generator.load import load_project
 from generator.parsecache import ParseCache
@@ -45,23 +43,3 @@ def check_project(root: Path, today: dt.date, cache: Path | None = None) -> Chec
         unique = sorted(set(problems), key=Problem.sort_key)
     return CheckResult(catalog, unique)
 
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a catalogue is read and checked.
-
-    A check allocates a few hundred thousand small containers (trees, positions, records) and makes
-    no garbage cycles worth the search; the collector would walk the growing heap again and again for
-    nothing (at 10,000 documents, a third of a warm check). Afterwards what was made meanwhile joins
-    the oldest generation (freeze, then unfreeze), so that switching the collector back on does not
-    start with one more walk over all of it.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if was:
-            gc.enable()

@@ -24,20 +24,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import pickle
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from generator.cache import code_version, save_pickle
+from generator.cache import code_version, load_pickle, save_pickle, unpickle
 from generator.codes import Code
 from generator.format import yamltree
 from generator.format.yamltree import BadDate, Refused, SyntaxFinding, YList, YMap
 from generator.problems import Pos
 
 Parsed = tuple[Any, list[SyntaxFinding]]
-# One file's entry: its parse, pickled; and its records' schema findings, pickled (None: not walked yet).
+# Every class a parse or a schema finding is built from; nothing else can be named in a cache entry.
+_CLASSES = (YMap, YList, BadDate, Refused, SyntaxFinding, Pos, Code, dt.date)
+# One file's entry: its parse, pickled; and its records' schema findings, pickled (None: not walked yet;
+# b"": none, as for nearly every file, and then nothing to unpickle).
 Entry = tuple[bytes, bytes | None]
 
 
@@ -58,11 +60,7 @@ class ParseCache:
         self.hits = self.misses = 0
         self.changed = False
         if self.path is not None:
-            try:
-                with open(self.path, "rb") as fh:
-                    loaded = _load(fh)
-            except OSError:
-                loaded = None
+            loaded = load_pickle(self.path)  # Python's containers and bytes only: entries are unpickled on use
             if isinstance(loaded, dict):
                 self.previous = loaded
         # libyaml and pure-Python PyYAML word their syntax errors differently.
@@ -77,7 +75,7 @@ class ParseCache:
         self.keys[path] = key
         entry = self.previous.get(key)
         if isinstance(entry, tuple) and len(entry) == 2:
-            parsed = _unpickle(entry[0])
+            parsed = unpickle(entry[0], *_CLASSES)
             if isinstance(parsed, tuple) and len(parsed) == 2 and isinstance(parsed[1], list):
                 self.current[key] = entry
                 self.hits += 1
@@ -94,7 +92,7 @@ class ParseCache:
         out: dict[str, list[Any]] = {}
         for path, key in self.keys.items():
             kept = self.current[key][1]
-            findings = _unpickle(kept) if kept is not None else None
+            findings = None if kept is None else [] if kept == b"" else unpickle(kept, *_CLASSES)
             if isinstance(findings, list):
                 out[path] = findings
         self.walked = set(out)
@@ -104,8 +102,9 @@ class ParseCache:
         """Keep the schema findings of each parsed file that `schema_findings` did not offer (none: no records)."""
         for path, key in self.keys.items():
             if path not in self.walked:
-                blob = self.current[key][0]
-                self.current[key] = (blob, pickle.dumps(by_file.get(path, []), protocol=pickle.HIGHEST_PROTOCOL))
+                found = by_file.get(path)
+                kept = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL) if found else b""
+                self.current[key] = (self.current[key][0], kept)
                 self.changed = True
 
     def save(self) -> None:
@@ -117,27 +116,3 @@ class ParseCache:
         except OSError:
             pass  # a read-only project is checked all the same, only not faster next time
 
-
-def _unpickle(blob: bytes) -> Any:
-    return _load(io.BytesIO(blob)) if isinstance(blob, bytes) else None
-
-
-# Every class a parse or a schema finding is built from; nothing else can be named in a cache file.
-_CLASSES: dict[tuple[str, str], type] = {
-    (c.__module__, c.__qualname__): c for c in (YMap, YList, BadDate, Refused, SyntaxFinding, Pos, Code, dt.date)
-}
-
-
-class _Unpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        found = _CLASSES.get((module, name))
-        if found is None:
-            raise pickle.UnpicklingError(f"a parse cache holds no {module}.{name}")
-        return found
-
-
-def _load(fh: IO[bytes]) -> Any:
-    try:
-        return _Unpickler(fh).load()
-    except Exception:  # noqa: BLE001 - a damaged or foreign cache is a miss, never a failed check
-        return None
