@@ -103,7 +103,7 @@ def run(argv: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None
 
         def sample() -> None:
             # RSS every 20 ms (cheap); PSS every 200 ms: reading it for a process of a gigabyte takes
-            # its memory lock long enough to slow the measured build down by a third when done every 20 ms.
+            # its memory lock, which slows the measured build down when done every 20 ms.
             nonlocal peak, peak_pss
             n = 0
             while not done.is_set():
