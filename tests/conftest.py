@@ -25,17 +25,22 @@ CHROMIUM = Path(_browser.CHROMIUM)
 CHROMIUM_ARGS = _browser.CHROMIUM_ARGS
 
 
-@pytest.fixture(scope="session")
-def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the demo project (so building it writes nothing into the repository)."""
-    project = tmp_path_factory.mktemp("demo")
+def copy_demo(dest: Path) -> Path:
+    """The demo project's files copied into `dest` (created if missing)."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in DEMO_FILES:
         src = ROOT / name
         if src.is_dir():
-            shutil.copytree(src, project / name)
+            shutil.copytree(src, dest / name)
         else:
-            shutil.copy2(src, project / name)
-    return project
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the demo project (so building it writes nothing into the repository)."""
+    return copy_demo(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture(scope="session")

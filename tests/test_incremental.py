@@ -15,7 +15,7 @@ import pytest
 from generator.build import BuildResult, build_site
 from generator.cache import cache_dir, code_version
 from generator.cli import main
-from tests.conftest import DEMO_FILES, DEMO_TODAY, ROOT
+from tests.conftest import DEMO_TODAY, ROOT, copy_demo
 
 
 def snapshot(site: Path) -> dict[str, str]:
@@ -33,13 +33,7 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the demo, built once with the cache; the edits below follow one another."""
-    root = tmp_path_factory.mktemp("incremental")
-    for name in DEMO_FILES:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, root / name)
-        else:
-            shutil.copy2(src, root / name)
+    root = copy_demo(tmp_path_factory.mktemp("incremental"))
     first = build_site(root, root / "site", DEMO_TODAY)
     assert first.published and first.reused == 0
     return root

@@ -22,7 +22,7 @@ import pytest
 
 from generator.cache import cache_dir
 from generator.cli import main
-from tests.conftest import DEMO_FILES, DEMO_TODAY, ROOT
+from tests.conftest import DEMO_TODAY, ROOT, copy_demo
 from tests.minimal import DOCUMENT, TODAY, make_project
 
 WATCHED = ("site_config.yml", "catalog", "content")
@@ -44,17 +44,6 @@ def state(project: Path) -> dict[str, tuple[str, int, int]]:
 def snapshot(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-def copy_demo(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in DEMO_FILES:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
 
 
 def test_only_new_and_import_write_into_the_catalogue(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
