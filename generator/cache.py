@@ -21,6 +21,7 @@ import hashlib
 import io
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -235,8 +236,6 @@ def link_or_copy(src: Path, dest: Path) -> None:
     try:
         os.link(src, dest)
     except OSError:
-        import shutil
-
         shutil.copyfile(src, dest)
 
 
@@ -280,7 +279,7 @@ class Reuse:
         if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == code_version():
             self.previous = loaded[1]
         self.current: dict[str, Entry] = {}
-        self.taken = self.made_count = 0
+        self.taken = 0  # outputs taken over (the build reports how many)
         self._dirs: set[Path] = set()  # directories of the new site known to exist
         # One for the whole build: a record several outputs show is fingerprinted once.
         self.fingerprint = Fingerprinter()
@@ -317,7 +316,6 @@ class Reuse:
         """This build made `files` (relative to `dest`, the new site) under `name` from `key`."""
         if self.enabled:
             self.current[name] = Entry(key, {rel: file_state(dest / rel) for rel in files}, extra)
-            self.made_count += 1
 
     def save(self) -> None:
         """Record what the just-published site holds (its files keep their inode and times when the

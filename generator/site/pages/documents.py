@@ -8,7 +8,6 @@ import functools
 import json
 
 from generator.audit.directory import history
-from generator.cache import Fingerprinter
 from generator.format.model import Catalog, Document
 from generator.format.relations import Relations, ancestors, relations, resolve_links
 from generator.format.status import DocStatus, in_force, marked_title, shown_status
@@ -117,7 +116,7 @@ def _inputs_of(cat: Catalog, rel: Relations, docs: list[Document], today: dt.dat
 
 
 def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date,
-                  fingerprint: Fingerprinter | None = None, inputs: bytes | None = None) -> SitePage:
+                  inputs: bytes | None = None) -> SitePage:
     """The page of one document (serve re-renders an edited document alone with it). Its HTML is drawn
     on demand from `_args`, which hold everything it shows (`inputs` is their fingerprint); they are
     made again when it is drawn rather than kept, so 50,000 pages waiting to be drawn hold little."""
@@ -126,7 +125,7 @@ def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date,
     # record's own string instead of a copy of it (50,000 bodies are a good part of a build's memory).
     body = resolve_links(cat, doc.body, url)
     if inputs is None:
-        inputs = (fingerprint or Fingerprinter())("document.html.j2", _args(cat, rel, doc, today))
+        inputs = cat.fingerprint()("document.html.j2", _args(cat, rel, doc, today))
     return SitePage(url, marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, PageMeta(
         description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
     ), draw=functools.partial(_draw, cat, rel, doc, today), inputs=inputs)
