@@ -18,7 +18,7 @@ from typing import Any
 
 from generator.audit.audit import COLUMNS, OWNER_LABELS, Audit, AuditList, AuditRow, left_out_note
 from generator.format.status import REVIEW_RESULTS
-from generator.spreadsheet.write import append, text_width, workbook_bytes
+from generator.spreadsheet.write import append, print_setup, text_width, workbook_bytes
 
 # The columns a document row adds for an auditor, after the 文号 (lists of powers have none of them).
 DOCUMENT_EXTRA = ("unified_no", "effective", "repealed", "repealed_by", "legality")
@@ -76,18 +76,6 @@ def sheet_name(lst: AuditList) -> str:
     return "".join(ch for ch in lst.title if ch not in "[]:*?/\\")[:31]
 
 
-def _print_setup(ws: Any, title: str) -> None:
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = True
-    ws.oddHeader.center.text = title
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-
-
 def _fill(ws: Any, headers: Sequence[str], rows: Sequence[Sequence[object]], title: str) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -110,7 +98,7 @@ def _fill(ws: Any, headers: Sequence[str], rows: Sequence[Sequence[object]], tit
             if isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
             cell.alignment = Alignment(wrap_text=longest > WIDEST or cell.row == 1, vertical="top")
-    _print_setup(ws, title)
+    print_setup(ws, title)
 
 
 def render_xlsx(audit: Audit) -> bytes:

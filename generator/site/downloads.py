@@ -22,7 +22,7 @@ from generator.format.lifecycle import normative_documents
 from generator.format.model import Catalog, Document
 from generator.site import urls
 from generator.site.outputs import Outputs
-from generator.spreadsheet.write import append, csv_text, workbook_bytes
+from generator.spreadsheet.write import append, csv_text, print_setup, workbook_bytes
 
 HEADERS = {
     "no": "序号", "title": "名称", "doc_no": "文号", "unified_no": "统一编号", "published": "发布日期",
@@ -100,6 +100,7 @@ def directory_xlsx(cat: Catalog, d: Directory) -> bytes:
     for r in records(cat, d):
         append(ws, [r.get(k) for k in keys])
     ws.freeze_panes = "A3"
+    print_setup(ws, d.title, title_rows="2:2")
     for letter, w in zip("ABCDEFGHIJKL", (22, 6, 48, 20, 16, 12, 12, 12, 10, 14, 24, 50), strict=False):
         ws.column_dimensions[letter].width = w
     return workbook_bytes(wb, dt.datetime.combine(d.day, dt.time()))

@@ -61,6 +61,21 @@ def append(ws: Any, values: Sequence[Any]) -> int:
     return row
 
 
+def print_setup(ws: Any, title: str, title_rows: str = "1:1") -> None:
+    """How a sheet prints as an office prints it: A4 landscape, fitted to the page width (every column
+    on the page, long text wrapping), `title_rows` repeated on each page, `title` and page numbers in
+    the header and footer."""
+    ws.print_title_rows = title_rows
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
+    ws.oddHeader.center.text = title
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
 def reproducible_zip(data: bytes, moment: dt.datetime) -> bytes:
     """The same archive with every entry stamped `moment`'s day and mode 0644: no wall clock inside."""
     out = io.BytesIO()

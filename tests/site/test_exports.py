@@ -115,3 +115,14 @@ def test_lists_written_row_by_row_are_what_json_and_csv_write_whole() -> None:
     assert table_json([], columns) == (json.dumps([], indent=1) + "\n").encode()
     text = csv_text(["甲", "乙"], ([_csv_cell(a), _csv_cell(b)] for a, b in rows), "\r\n")
     assert table_csv(rows, columns) == ("\ufeff" + text).encode()
+
+
+def test_the_directory_workbook_prints_every_column_on_a4_landscape(demo_site: Path) -> None:
+    """The 目录 an office prints: all columns across one landscape page, headings on every page."""
+    import openpyxl
+
+    ws = openpyxl.load_workbook(demo_site / "data/in-force-2025.xlsx").active
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == "$2:$2" and ws["A2"].value == "分组"
+    assert "&P" in ws.oddFooter.center.text
