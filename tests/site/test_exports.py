@@ -122,7 +122,7 @@ def test_the_directory_workbook_prints_every_column_on_a4_landscape(demo_site: P
     import openpyxl
 
     ws = openpyxl.load_workbook(demo_site / "data/in-force-2025.xlsx").active
-    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == "$2:$2" and ws["A2"].value == "分组"
     assert "&P" in ws.oddFooter.center.text
