@@ -19,6 +19,7 @@ import functools
 import gc
 import hashlib
 import io
+import operator
 import os
 import pickle
 import shutil
@@ -142,9 +143,26 @@ class Fingerprinter:
         hit = self._memo.get(id(value))
         if hit is not None and hit[0] is value:
             return hit[1]
-        digest = self(*(getattr(value, n) for n in names))
+        # One stream for all fields (a stream per field costs more than the fields); a long text goes
+        # in as its own hash, for the memory reason above.
+        fields = list(_getter(names)(value))
+        for i, v in enumerate(fields):
+            if type(v) is str and len(v) > LONG_TEXT:
+                fields[i] = _TEXT + hashlib.blake2b(v.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        digest = self._pickled(fields)
         self._memo[id(value)] = (value, digest)  # the value kept alive, so its id is not reused
         return digest
+
+
+@functools.cache
+def _getter(names: tuple[str, ...]) -> Any:
+    """The fields `names` of a record as a tuple (operator.attrgetter of one name gives the value alone)."""
+    return operator.attrgetter(*names) if len(names) > 1 else lambda v: (getattr(v, names[0]),)
+
+
+# A text field longer than this is fingerprinted as its hash, marked so that no bytes value passes for it.
+LONG_TEXT = 64
+_TEXT = b"\0text:"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -222,7 +240,7 @@ def save_pickle(path: Path, value: object) -> None:
     write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def file_state(path: Path) -> tuple[int, int, int] | None:
+def file_state(path: str) -> tuple[int, int, int] | None:
     """(inode, size, mtime) of a published file: a file changed in place is not taken over."""
     try:
         st = os.stat(path)
@@ -231,7 +249,7 @@ def file_state(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def link_or_copy(src: Path, dest: Path) -> None:
+def link_or_copy(src: Path | str, dest: Path | str) -> None:
     """`dest` with the bytes of `src`: a hard link (no copy) where the filesystem allows one."""
     try:
         os.link(src, dest)
@@ -280,7 +298,8 @@ class Reuse:
             self.previous = loaded[1]
         self.current: dict[str, Entry] = {}
         self.taken = 0  # outputs taken over (the build reports how many)
-        self._dirs: set[Path] = set()  # directories of the new site known to exist
+        self._out = os.fspath(out) + "/"
+        self._dirs: set[str] = set()  # directories of the new site known to exist
         # One for the whole build: a record several outputs show is fingerprinted once.
         self.fingerprint = Fingerprinter()
 
@@ -293,8 +312,9 @@ class Reuse:
         e = self.previous.get(name) if self.enabled else None
         if e is None or e.key != key:
             return None
+        out = self._out
         for rel, state in e.files.items():
-            if state is None or file_state(self.out / rel) != state:
+            if state is None or file_state(out + rel) != state:
                 return None
         return e
 
@@ -302,12 +322,19 @@ class Reuse:
         e = self.entry(name, key)
         if e is None:
             return None
-        for d in dirs_of(e.files):
-            if (dest / d) not in self._dirs:
-                (dest / d).mkdir(exist_ok=True)
-                self._dirs.add(dest / d)
+        # Paths as strings: at 10,000 pages pathlib's joins cost more than the links themselves.
+        base = os.fspath(dest) + "/"
         for rel in e.files:
-            link_or_copy(self.out / rel, dest / rel)
+            d = rel.rpartition("/")[0]
+            if d and base + d not in self._dirs:
+                try:
+                    os.mkdir(base + d)  # one call: most folders are there already (the skeleton)
+                except FileExistsError:
+                    pass
+                except FileNotFoundError:
+                    os.makedirs(base + d, exist_ok=True)
+                self._dirs.add(base + d)
+            link_or_copy(self._out + rel, base + rel)
         self.current[name] = e
         self.taken += 1
         return e
@@ -315,7 +342,8 @@ class Reuse:
     def made(self, name: str, key: bytes, dest: Path, files: Iterable[str], extra: Any = None) -> None:
         """This build made `files` (relative to `dest`, the new site) under `name` from `key`."""
         if self.enabled:
-            self.current[name] = Entry(key, {rel: file_state(dest / rel) for rel in files}, extra)
+            base = os.fspath(dest) + "/"
+            self.current[name] = Entry(key, {rel: file_state(base + rel) for rel in files}, extra)
 
     def save(self) -> None:
         """Record what the just-published site holds (its files keep their inode and times when the

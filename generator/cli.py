@@ -9,10 +9,12 @@ import argparse
 import datetime as dt
 import errno
 import json
+import os
 import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from generator import argparse_zh
 from generator.codes import Code
@@ -437,3 +439,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"内部错误（这是程序的缺陷，不是您的数据问题，请把这段信息报告给维护者）：{type(exc).__name__}: {exc}",
               file=sys.stderr)
         return EXIT_USAGE
+
+
+def run() -> NoReturn:
+    """The command line's entry (`python -m generator`, `gov-disclosure`): `main`, then an exit that
+    skips tearing down the heap object by object. A build of 10,000 documents leaves some hundred MB
+    of records and trees that the interpreter would free one by one on its way out (half a second
+    of a rebuild); every file is closed and every child waited for by then, so nothing is lost."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader stopped reading (`| head`): what it wanted it has
+        pass
+    os._exit(code)

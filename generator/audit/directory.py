@@ -72,8 +72,14 @@ def in_force(cat: Catalog, day: dt.date, year: int | None = None) -> Directory:
     # Counted as 表二 counts 现行有效件数: in force and already in effect (尚未施行 documents are not yet listed).
     listed = [Listed(d, s) for d in docs if (s := status_at(cat, d, day)) in DOC_IN_FORCE
               and (d.effective is None or d.effective <= day)]
-    when = f"（截至{day.year}年12月31日）" if year else ""
-    return Directory(f"现行有效规章和规范性文件目录{when}", day, year, False, _groups(listed))
+    return Directory(directory_title(year, False), day, year, False, _groups(listed))
+
+
+def directory_title(year: int | None, repealed: bool) -> str:
+    """The title of a 目录: today's or 31 December `year`'s 现行有效目录, or the 废止和失效目录."""
+    if repealed:
+        return "废止和失效规章和规范性文件目录"
+    return f"现行有效规章和规范性文件目录{f'（截至{year}年12月31日）' if year else ''}"
 
 
 def repealed(cat: Catalog, day: dt.date) -> Directory:
@@ -87,7 +93,7 @@ def repealed(cat: Catalog, day: dt.date) -> Directory:
         by = d.repealed.by if d.repealed is not None and end is not None and not end.by_expiry else None
         out.append(Listed(d, s, end.date if end else None, by))
     out.sort(key=lambda x: (x.ended or dt.date.min, x.doc.id))
-    return Directory("废止和失效规章和规范性文件目录", day, None, True, _groups(out))
+    return Directory(directory_title(None, True), day, None, True, _groups(out))
 
 
 def directory_years(cat: Catalog, today: dt.date) -> list[int]:

@@ -106,7 +106,7 @@ def directory_xlsx(cat: Catalog, d: Directory) -> bytes:
     return workbook_bytes(wb, dt.datetime.combine(d.day, dt.time()))
 
 
-def _referenced(cat: Catalog, docs: list[Document]) -> list[Document | None]:
+def referenced(cat: Catalog, docs: list[Document]) -> list[Document | None]:
     """The documents the 目录 read of others: amending ones (their dates) and repealing ones (文号, title)."""
     return [cat.documents.get(i) for d in docs
             for i in (*d.amended_by, *((d.repealed.by or "",) if d.repealed is not None else ()))]
@@ -144,7 +144,7 @@ def write_downloads(cat: Catalog, today: dt.date, out_dir: Path, reuse: Reuse | 
     # All 目录 at once first: an edit to a document that is no 规章 or 规范性文件 leaves them as they were.
     normative = normative_documents(cat)
     key, taken = out.take_all("directories", (today, cat.config.site.url, cat.config.agency.name, normative,
-                                              _referenced(cat, normative)))
+                                              referenced(cat, normative)))
     if not taken:
         groups = [_directory_files(out, cat, d) for d in directories(cat, today)]
         out.made_all("directories", key, groups)

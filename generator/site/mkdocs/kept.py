@@ -81,9 +81,8 @@ class Kept:
         base = fingerprint("mkdocs.yml", config_bytes)
         file_list = fingerprint(sorted([*pages, *static]))
         for uri, sp in pages.items():
-            own = (sp.url, sp.title, sp.meta, sp.inputs)
-            key = kept.keys[uri] = fingerprint(base, uri, own, sp.markdown, sp.html,
-                                               file_list if may_link(sp) else None)
+            own = (base, sp.url, sp.title, sp.meta, sp.inputs, file_list if may_link(sp) else None)
+            key = kept.keys[uri] = fingerprint(uri, own, sp.markdown, sp.html)
             entry = reuse.take("page:" + uri, key, site_dir)
             if entry is not None:
                 kept.taken[uri] = entry.extra

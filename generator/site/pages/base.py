@@ -64,12 +64,25 @@ def html_page(url: str, title: str, html: str, meta: PageMeta | None = None) -> 
     return SitePage(url, title, "", meta or PageMeta(), html)
 
 
+@dataclass(frozen=True)
+class Shared:
+    """Template arguments many pages of a family show alike (every category's count): fingerprinted once."""
+
+    args: dict[str, Any]
+    key: bytes
+
+    @classmethod
+    def of(cls, fingerprint: Fingerprinter, **args: Any) -> Shared:
+        return cls(args, fingerprint(args))
+
+
 def drawn_page(url: str, title: str, template: str, args: dict[str, Any], meta: PageMeta | None = None,
-               fingerprint: Fingerprinter | None = None) -> SitePage:
-    """A page drawn from `template` with `args` when the site needs its HTML (not when the last build's
-    page is taken over). `args` are all the template reads: the fingerprint sees only them."""
-    inputs = (fingerprint or Fingerprinter())(template, args)
-    return SitePage(url, title, "", meta or PageMeta(), draw=partial(render, template, **args), inputs=inputs)
+               fingerprint: Fingerprinter | None = None, shared: Shared | None = None) -> SitePage:
+    """A page drawn from `template` with `args` (and `shared`'s) when the site needs its HTML (not when
+    the last build's page is taken over). They are all the template reads: the fingerprint sees only them."""
+    inputs = (fingerprint or Fingerprinter())(template, args, shared.key if shared else None)
+    both = {**args, **shared.args} if shared else args
+    return SitePage(url, title, "", meta or PageMeta(), draw=partial(render, template, **both), inputs=inputs)
 
 
 PageFamily = Callable[[Catalog, dt.date], list[SitePage]]

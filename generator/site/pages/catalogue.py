@@ -13,6 +13,7 @@ from generator.site.pages.base import (
     Crumb,
     PageMeta,
     Pager,
+    Shared,
     SitePage,
     chunks,
     drawn_page,
@@ -28,6 +29,7 @@ def catalogue_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     rel = relations(cat)
     fp = cat.fingerprint()
     counts = {code: len(rel.subtree_documents(cat, code)) for code in cat.categories}
+    shared = Shared.of(fp, counts=counts, categories=cat.categories)
     tops = [c for c in cat.categories.values() if c.parent is None]
     out = [drawn_page(urls.CATALOGUE, "公开目录", "catalogue_index.html.j2", dict(
         here=urls.CATALOGUE, tops=tops, categories=cat.categories, counts=counts,
@@ -45,8 +47,8 @@ def catalogue_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
             children = [cat.categories[c] for c in node.children if c in cat.categories]
             title = node.name if n == 1 else f"{node.name}（第{n}页）"
             out.append(drawn_page(url, title, "catalogue.html.j2", dict(
-                here=url, node=node, rows=rows, children=children, counts=counts,
+                here=url, node=node, rows=rows, children=children,
                 crumbs=crumbs, total=len(docs), pager=Pager(n, len(pages), partial(_category_page, code)),
-                categories=cat.categories,
-            ), PageMeta(description=node.description or f"政府信息公开目录：{node.name}"), fingerprint=fp))
+            ), PageMeta(description=node.description or f"政府信息公开目录：{node.name}"), fingerprint=fp,
+                shared=shared))
     return out

@@ -99,9 +99,12 @@ def document_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
 def _inputs_of(cat: Catalog, rel: Relations, docs: list[Document], today: dt.date) -> list[bytes]:
     """Every page's fingerprint — the bulk of the work when pages are taken over from the last build —
     half of them in a second process when there is a second CPU (the same bytes either way)."""
+    fingerprint = cat.fingerprint()
+    common = _common(cat, today)
+    shared = fingerprint(TEMPLATE, common)  # once, not once a page
+
     def share(part: list[Document]) -> list[bytes]:
-        fingerprint = cat.fingerprint()
-        return [fingerprint("document.html.j2", _args(cat, rel, doc, today)) for doc in part]
+        return [fingerprint(shared, _args(cat, rel, doc)) for doc in part]
 
     if default_jobs() < 2 or len(docs) < MIN_DOCUMENTS_TO_SHARE:
         return share(docs)
@@ -118,21 +121,31 @@ def _inputs_of(cat: Catalog, rel: Relations, docs: list[Document], today: dt.dat
 def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date,
                   inputs: bytes | None = None) -> SitePage:
     """The page of one document (serve re-renders an edited document alone with it). Its HTML is drawn
-    on demand from `_args`, which hold everything it shows (`inputs` is their fingerprint); they are
-    made again when it is drawn rather than kept, so 50,000 pages waiting to be drawn hold little."""
+    on demand from `_common` and `_args`, which hold everything it shows (`inputs` is their fingerprint);
+    they are made again when it is drawn rather than kept, so 50,000 pages waiting to be drawn hold little."""
     url = urls.document(doc.id)
     # Not stripped: Markdown ignores the blank lines around a body, and an unchanged body stays the
     # record's own string instead of a copy of it (50,000 bodies are a good part of a build's memory).
     body = resolve_links(cat, doc.body, url)
     if inputs is None:
-        inputs = cat.fingerprint()("document.html.j2", _args(cat, rel, doc, today))
+        fingerprint = cat.fingerprint()
+        inputs = fingerprint(fingerprint(TEMPLATE, _common(cat, today)), _args(cat, rel, doc))
     return SitePage(url, marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, PageMeta(
         description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
     ), draw=functools.partial(_draw, cat, rel, doc, today), inputs=inputs)
 
 
-def _args(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -> dict[str, object]:
-    """Everything the page shows but its QR code and JSON-LD (both made from `doc` and `address`)."""
+TEMPLATE = "document.html.j2"
+
+
+def _common(cat: Catalog, today: dt.date) -> dict[str, object]:
+    """What every document page shows alike."""
+    return dict(campaigns=cat.cleanups, body_slot=BODY_SLOT, today=today, site_name=site_name(cat),
+                site_url=cat.config.site.url)
+
+
+def _args(cat: Catalog, rel: Relations, doc: Document) -> dict[str, object]:
+    """Everything the page shows of its own but its QR code and JSON-LD (both made from `doc` and `address`)."""
     url = urls.document(doc.id)
     crumbs = [Crumb("首页", urls.HOME), Crumb("公开目录", urls.CATALOGUE)]
     crumbs += [Crumb(c.name, urls.category(c.code)) for c in ancestors(cat, doc.category)]
@@ -146,15 +159,14 @@ def _args(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -> dict[s
         interpretations=rel.interpretations.get(doc.id, []),
         basis=[(cat.laws.get(b.law or ""), b) for b in doc.basis],
         reviews=sorted(doc.reviews, key=lambda r: (r.date or dt.date.min, r.index)),
-        campaigns=cat.cleanups, cited_by=rel.cited_by.get(doc.id, []),
+        cited_by=rel.cited_by.get(doc.id, []),
         attachments=[(a.rsplit("/", 1)[-1], urls.attachment(a)) for a in doc.attachments],
-        body_slot=BODY_SLOT, history=history(cat, doc), today=today, site_name=site_name(cat),
-        address=urls.absolute(cat.config.site.url, url), site_url=cat.config.site.url,
+        history=history(cat, doc), address=urls.absolute(cat.config.site.url, url),
     )
 
 
 def _draw(cat: Catalog, rel: Relations, doc: Document, today: dt.date) -> str:
     """The page's HTML: the template with its QR code and JSON-LD (made here, only when drawn)."""
-    args = _args(cat, rel, doc, today)
-    return render("document.html.j2", **args, jsonld=_jsonld(cat.config.site.url, doc),
+    args = _args(cat, rel, doc)
+    return render(TEMPLATE, **args, **_common(cat, today), jsonld=_jsonld(cat.config.site.url, doc),
                   qr=qr_svg(str(args["address"])))
