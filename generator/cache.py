@@ -237,7 +237,17 @@ def load_pickle(path: Path, *allowed: Any) -> Any:
 
 
 def save_pickle(path: Path, value: object) -> None:
-    write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    """`value` pickled at `path`, all or nothing; streamed to the file, never whole in memory (the
+    search index's state is a hundred MB at 50,000 documents)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def file_state(path: str) -> tuple[int, int, int] | None:

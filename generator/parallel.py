@@ -1,8 +1,11 @@
-"""Work in a forked child process, result back through a pipe: how the site build uses a second core.
+"""Work in a forked child process, result back through a file: how the site build uses a second core.
 
 A forked child starts with everything the parent has already computed (the catalogue, the pages,
 MkDocs' file list and navigation), so nothing has to be pickled on the way in; only the child's
-small result (log records, anchor ids) is pickled on the way back. The child writes its files into
+small result (log records, anchor ids) is pickled on the way back. It goes into an unnamed temporary
+file, not a pipe: a child whose result outgrows a pipe's buffer (64 KB) would wait, holding all its
+memory, until the parent reads — the search index's child, hundreds of MB at 50,000 documents, for
+the whole of rendering. The child writes its files into
 the same output directory as the parent — each process owns disjoint paths — and ends with
 os._exit, so it never runs the parent's cleanup or flushes the parent's buffers a second time.
 
@@ -23,6 +26,7 @@ import pickle
 import signal
 import struct
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -74,8 +78,10 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def _read_all(fd: int) -> bytes:
     chunks = []
-    while chunk := os.read(fd, 1 << 20):
+    offset = 0
+    while chunk := os.pread(fd, 1 << 20, offset):
         chunks.append(chunk)
+        offset += len(chunk)
     return b"".join(chunks)
 
 
@@ -90,15 +96,17 @@ class Forked(Generic[T]):
             return
         sys.stdout.flush()
         sys.stderr.flush()
-        read_fd, write_fd = os.pipe()
+        result = tempfile.TemporaryFile(prefix="gov-site-")  # gone when closed, and if both processes die
+        read_fd = write_fd = os.dup(result.fileno())
+        result.close()
         _started()
         try:
             pid = os.fork()
         except BaseException:
             _reaped()
+            os.close(read_fd)
             raise
         if pid == 0:  # the child: run, report, and leave without touching the parent's state
-            os.close(read_fd)
             code = 0
             try:
                 payload = pickle.dumps((True, fn()), protocol=pickle.HIGHEST_PROTOCOL)
@@ -109,7 +117,6 @@ class Forked(Generic[T]):
                 _write_all(write_fd, struct.pack("<Q", len(payload)) + payload)
             finally:
                 os._exit(code)
-        os.close(write_fd)
         self._pid, self._fd, self._fn = pid, read_fd, None
 
     def cancel(self) -> None:
@@ -117,7 +124,7 @@ class Forked(Generic[T]):
         if self._fn is not None or self._fd < 0:
             self._fn = None
             return
-        os.close(self._fd)  # the child's write then fails and it exits
+        os.close(self._fd)
         self._fd = -1
         try:
             os.kill(self._pid, signal.SIGTERM)
@@ -140,12 +147,12 @@ class Forked(Generic[T]):
             fn, self._fn = self._fn, None
             return fn()
         try:
+            _pid, status = os.waitpid(self._pid, 0)
+            _reaped()
             data = _read_all(self._fd)
         finally:
             os.close(self._fd)
             self._fd = -1
-            _pid, status = os.waitpid(self._pid, 0)
-            _reaped()
         if len(data) < 8 or len(data) != 8 + struct.unpack("<Q", data[:8])[0]:
             raise ChildFailed(f"子进程异常退出（状态 {status}），没有返回结果")
         ok, value = pickle.loads(data[8:])

@@ -16,7 +16,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.problems import UsageError
@@ -45,6 +45,8 @@ def swap_in(new: Path, out: Path, trash: Path | None = None) -> None:
     With `trash`, the previous site is deleted there in the background (see discard)."""
     if not out.exists():
         os.rename(new, out)
+        if trash is not None:  # no previous site to make the next build's skeleton of: copy this one's folders
+            in_background(_copy_folders, out, trash)
         return
     if _renameat2_exchange(new, out):
         discard(new, trash)  # `new` now holds the previous site
@@ -73,11 +75,15 @@ def discard(old: Path, trash: Path | None) -> None:
 
 
 def empty_in_background(trash: Path) -> None:
-    """Empty the trees in `trash`/old from a detached process (double fork: no zombie is left to the
-    caller, which may be a long-running serve). The process holds no file of its parent open: a
-    caller reading this build's output to its end, or waiting for the output lock, never waits for it."""
+    in_background(_empty, trash)
+
+
+def in_background(work: Callable[..., None], *args: Path) -> None:
+    """`work(*args)` in a detached process (double fork: no zombie is left to the caller, which may be
+    a long-running serve). The process holds no file of its parent open: a caller reading this build's
+    output to its end, or waiting for the output lock, never waits for it."""
     if not hasattr(os, "fork"):
-        _empty(trash)
+        work(*args)
         return
     pid = os.fork()
     if pid == 0:
@@ -88,15 +94,37 @@ def empty_in_background(trash: Path) -> None:
                 for fd in (0, 1, 2):
                     os.dup2(devnull, fd)
                 os.closerange(3, os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 1024)
-                _empty(trash)
+                work(*args)
         finally:
             os._exit(0)
     os.waitpid(pid, 0)
 
 
+def _copy_folders(site: Path, trash: Path) -> None:
+    """A skeleton with the folders of `site` (the first site published here), made aside and moved
+    into place in one rename, so that a build never takes a half-made one."""
+    skeleton, making = trash / "skeleton", trash / f"making-{os.getpid()}"
+    try:
+        making.mkdir(parents=True)
+        for dirpath, dirnames, _filenames in os.walk(site):
+            here = os.path.join(making, os.path.relpath(dirpath, site))
+            for name in dirnames:
+                if not os.path.islink(os.path.join(dirpath, name)):
+                    os.mkdir(os.path.join(here, name))
+        if not skeleton.exists():
+            os.rename(making, skeleton)
+    except OSError:  # the site replaced meanwhile, a full disk: no skeleton, the next build makes its folders
+        pass
+    shutil.rmtree(making, ignore_errors=True)
+
+
 def _empty(trash: Path) -> None:
     """Each tree in `trash`/old: its files deleted, and its folders kept as the skeleton for the next
-    build when there is none yet (moved in one rename once it holds no file); otherwise deleted."""
+    build when there is none yet (moved in one rename once it holds no file); otherwise deleted.
+    A skeleton left half-made by a process that was killed is deleted too."""
+    for making in trash.glob("making-*"):
+        if not _alive(making.name.removeprefix("making-")):
+            shutil.rmtree(making, ignore_errors=True)
     for tree in sorted((trash / "old").iterdir()):
         skeleton = trash / "skeleton"
         if skeleton.exists():
@@ -112,6 +140,16 @@ def _empty(trash: Path) -> None:
             os.rename(tree, skeleton)
         except OSError:
             shutil.rmtree(tree, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:  # someone else's process
+        pass
+    return True
 
 
 def take_skeleton(trash: Path, dest_parent: Path, prefix: str) -> Path | None:

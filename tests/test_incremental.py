@@ -134,6 +134,25 @@ def test_a_rebuild_reuses_the_folders_of_an_earlier_site(project: Path) -> None:
     assert not (project / "site/documents/2024-kjj-gfxwj-003").exists()
 
 
+def test_a_first_build_leaves_its_folders_for_the_second(project: Path) -> None:
+    """No previous site to empty: the folders of the first one are copied aside in the background,
+    so that the second build does not make its ten thousand folders either."""
+    out = project / "first"
+    build_site(project, out, DEMO_TODAY)
+    skeleton = cache_dir(out) / "trash/skeleton"
+    for _ in range(100):
+        if skeleton.is_dir():
+            break
+        time.sleep(0.05)
+    folders = {p.relative_to(out) for p in out.rglob("*") if p.is_dir()}
+    assert {p.relative_to(skeleton) for p in skeleton.rglob("*") if p.is_dir()} == folders
+    assert not any(p.is_file() for p in skeleton.rglob("*"))
+    assert not list((cache_dir(out) / "trash").glob("making-*"))
+    folder = skeleton.stat().st_ino
+    result = build_site(project, out, DEMO_TODAY)
+    assert result.published and out.stat().st_ino == folder  # the second build was made in it
+
+
 def test_nothing_changed_nothing_rendered(project: Path) -> None:
     before = snapshot(project / "site")
     result = build_site(project, project / "site", DEMO_TODAY)

@@ -39,7 +39,8 @@ def write_search_index(docs: Iterable[SearchDoc], out_dir: Path, synonyms: Itera
     """Build the index of `docs` and write it to out_dir/search/, replacing a previous index only.
 
     With `reuse` (update.py) the last build's index is taken over or updated, and the files the result
-    has in common with it are linked, not written: `files` of the result holds only those written."""
+    has in common with it are linked, not written; the files are written as they are made, and `files`
+    of the result holds only the manifest."""
     root = out_dir / "search"
     for d in _OWNED_DIRS:
         shutil.rmtree(root / d, ignore_errors=True)

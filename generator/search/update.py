@@ -153,25 +153,33 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
     sizes = [len(d.title) + len(d.text) + 2 for d in ordered]  # positions taken: indexed_text and a gap
     layout = list(zip([d.url for d in ordered], keys, sizes, strict=True))
     segs = plan([(u, k, n) for u, k, n, _, _ in state.docs], layout) if state is not None else None
+    if state is None or segs is None or len(segs) > MAX_RUNS:
+        state = segs = None
     items: dict[int, bytes] = {}
-    if state is not None and segs is not None and len(segs) <= MAX_RUNS:
-        postings = update(state.postings, segs, _fresh(ordered, sizes, segs))
+    if state is not None:
         titles, item_sizes = _titles_and_items(state, ordered, keys, items)
     else:
-        state = None
-        postings = {gram_name(g): marked(ps) for g, ps in positions(ordered).items()}
         titles = title_counts(ordered)
         item_sizes = []
         for n, d in enumerate(ordered):
             items[n] = doc_item(d)
             item_sizes.append(len(items[n]))
     out = _Files(reuse, prev, out_dir / NAME)
-    buckets, split, files = shard_files({g: p[0] for g, p in postings.items()}, shard_bytes)
-    statuses, categories, facets = facet_file(ordered)
-    files.update({"docs.bin": facets, "lex.json": make_lexicon(synonyms).lex_json(),
-                  "titles.json": titles_json(titles)})
-    digests = {path: file_digest(data) for path, data in files.items()}
+    digests: dict[str, bytes] = {}
     kept: list[str] = []
+    written: list[str] = []
+
+    def put(path: str, data: bytes) -> None:
+        """A file made again: linked from the last index where its bytes are the same, else written."""
+        digests[path] = file_digest(data)
+        if state is not None and state.digests.get(path) == digests[path] and out.link(path, path):
+            kept.append(path)
+        else:
+            out.write(path, data)
+            written.append(path)
+
+    # The text chunks first, each written as soon as it is made and its items dropped: the postings
+    # come after, so that the texts and the postings of 50,000 documents are never in memory together.
     starts = chunk_starts(item_sizes, chunk_bytes)
     chunks: dict[bytes, str] = {}
     for n, (a, b) in enumerate(zip(starts, [*starts[1:], len(ordered)], strict=False)):
@@ -182,20 +190,26 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
             digests[path] = state.digests[old]
             kept.append(path)
         else:
-            files[path] = chunk_file([items.get(i) or doc_item(ordered[i]) for i in range(a, b)])
-            digests[path] = file_digest(files[path])
-    for path in list(files):
-        if state is not None and state.digests.get(path) == digests[path] and out.link(path, path):
-            kept.append(path)
-            del files[path]
-        else:
-            out.write(path, files[path])
-    files["meta.json"] = meta_json(len(ordered), statuses, categories, buckets, split, starts, digests)
-    out.write("meta.json", files["meta.json"])
-    reuse.made(NAME, key, out_dir, [f"{NAME}/{p}" for p in sorted([*files, *kept])])
+            put(path, chunk_file([items.pop(i, None) or doc_item(ordered[i]) for i in range(a, b)]))
+    del items
+    if state is not None and segs is not None:
+        postings = update(state.postings, segs, _fresh(ordered, sizes, segs))
+    else:
+        postings = {gram_name(g): marked(ps) for g, ps in positions(ordered).items()}
+    buckets, split, shards = shard_files({g: p[0] for g, p in postings.items()}, shard_bytes)
+    for path in list(shards):
+        put(path, shards.pop(path))
+    statuses, categories, facets = facet_file(ordered)
+    put("docs.bin", facets)
+    put("lex.json", make_lexicon(synonyms).lex_json())
+    put("titles.json", titles_json(titles))
+    meta = meta_json(len(ordered), statuses, categories, buckets, split, starts, digests)
+    out.write("meta.json", meta)
+    written.append("meta.json")
+    reuse.made(NAME, key, out_dir, [f"{NAME}/{p}" for p in sorted([*written, *kept])])
     docs_state = [(d.url, k, n, s, d.title) for d, k, n, s in zip(ordered, keys, sizes, item_sizes, strict=True)]
     _save(reuse, IndexState(key, docs_state, postings, titles, digests, chunks), prev)
-    return BuiltIndex({p: files[p] for p in sorted(files)}, tuple(ordered), tuple(sorted(kept)))
+    return BuiltIndex({"meta.json": meta}, tuple(ordered), tuple(sorted(kept)))
 
 
 def _titles_and_items(state: IndexState, ordered: list[SearchDoc], keys: list[bytes],
