@@ -190,7 +190,7 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
             digests[path] = state.digests[old]
             kept.append(path)
         else:
-            put(path, chunk_file([items.pop(i, None) or doc_item(ordered[i]) for i in range(a, b)]))
+            put(path, chunk_file([items.pop(i, b"") or doc_item(ordered[i]) for i in range(a, b)]))
     del items
     if state is not None and segs is not None:
         postings = update(state.postings, segs, _fresh(ordered, sizes, segs))
