@@ -5,6 +5,7 @@ atomic swap into the output directory (publish.py). serve.py runs it again on ev
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import shutil
 import tempfile
@@ -16,12 +17,12 @@ from pathlib import Path
 from generator.cache import Entry, Reuse, cache_dir
 from generator.check import check_project
 from generator.format.model import Catalog
-from generator.parallel import Forked, default_jobs, fork_call
+from generator.parallel import Forked, default_jobs, fork_call, give_back_memory
 from generator.problems import Problem, fails
 from generator.publish import MARKER, check_out, locked, prune_empty, recover, swap_in, take_skeleton
 from generator.rules.unknown_reference import attachment_path_problem
 from generator.rules.unpublishable_file import verdict
-from generator.search import write_search_index
+from generator.search import SearchDoc, write_search_index
 from generator.search.records import search_docs, search_synonyms
 from generator.site import urls
 from generator.site.downloads import write_downloads
@@ -80,10 +81,10 @@ def nav_items(cat: Catalog, pages: Sequence[SitePage]) -> list[NavItem]:
 
 # ---------------------------------------------------------------- build
 
-def _write_search(cat: Catalog, pages: Sequence[SitePage], staging: Path, reuse: Reuse) -> dict[str, Entry]:
+def _write_search(cat: Catalog, docs: list[SearchDoc], staging: Path, reuse: Reuse) -> dict[str, Entry]:
     """Write the index; return what it recorded in `reuse` (in a forked child, lost unless returned)."""
     before = set(reuse.current)
-    write_search_index(search_docs(cat, pages, reuse), staging, search_synonyms(cat), reuse)
+    write_search_index(docs, staging, search_synonyms(cat), reuse)
     return {name: e for name, e in reuse.current.items() if name not in before}
 
 
@@ -144,15 +145,25 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
         reuse = Reuse(out, cache_dir(out), fresh=not cache)
         reuse.fingerprint = cat.fingerprint()  # the pages' fingerprints of records serve the exports too
         trash = None if reuse.root is None else reuse.root / "trash"
-        skeleton = None if trash is None else take_skeleton(trash, out.parent, f".{out.name}-build-")
+        taken = None if trash is None else take_skeleton(trash, out.parent, f".{out.name}-build-")
+        skeleton, folders = taken if taken is not None else (None, None)
         tmp = skeleton or Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         search: Forked[dict[str, Entry]] | None = None
         try:
+            # The search records are made here, the index from them by another process while MkDocs
+            # renders, into a directory of its own (MkDocs empties its site dir first). Made here, the
+            # records are the only thing that process reads: reading the bodies of 50,000 documents
+            # there would copy every memory page holding one (a forked child shares them until it
+            # touches them), some 150 MB more.
+            docs = search_docs(cat, pages, reuse)
             if jobs > 1:
-                # The search index needs only the catalogue and the pages: another process writes it
-                # while MkDocs renders, into a directory of its own (MkDocs empties its site dir first).
-                search = fork_call(lambda: _write_search(cat, pages, staging, reuse))
+                # What check freed (the parse cache's files) and the texts read for the records are given
+                # back first: otherwise every process forked from here is counted its share of them.
+                give_back_memory()
+                search = fork_call(functools.partial(_write_search, cat, docs, staging, reuse))
+                del docs  # the other process has them: here they are memory to give back
+                give_back_memory()
             t = time.perf_counter()
             result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs, reuse=reuse,
                                              keep_folders=skeleton is not None)
@@ -170,14 +181,14 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
             timings["exports"] = time.perf_counter() - t
             t = time.perf_counter()
             if search is None:
-                _write_search(cat, pages, tmp, reuse)
+                _write_search(cat, docs, tmp, reuse)
             else:
                 reuse.current.update(search.wait())
                 search = None
                 _move_search(staging, tmp)
             timings["search"] = time.perf_counter() - t  # with jobs > 1: the wait for the other process
             if skeleton is not None:
-                prune_empty(tmp)
+                prune_empty(tmp, folders, reuse.filled)
             (tmp / MARKER).write_text("", encoding="utf-8")
             os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must be able to read the site
             swap_in(tmp, out, trash)

@@ -309,7 +309,7 @@ class Reuse:
         self.current: dict[str, Entry] = {}
         self.taken = 0  # outputs taken over (the build reports how many)
         self._out = os.fspath(out) + "/"
-        self._dirs: set[str] = set()  # directories of the new site known to exist
+        self.filled: set[str] = set()  # directories of the new site holding a file taken over
         # One for the whole build: a record several outputs show is fingerprinted once.
         self.fingerprint = Fingerprinter()
 
@@ -336,14 +336,14 @@ class Reuse:
         base = os.fspath(dest) + "/"
         for rel in e.files:
             d = rel.rpartition("/")[0]
-            if d and base + d not in self._dirs:
+            if d and base + d not in self.filled:
                 try:
                     os.mkdir(base + d)  # one call: most folders are there already (the skeleton)
                 except FileExistsError:
                     pass
                 except FileNotFoundError:
                     os.makedirs(base + d, exist_ok=True)
-                self._dirs.add(base + d)
+                self.filled.add(base + d)
             link_or_copy(self._out + rel, base + rel)
         self.current[name] = e
         self.taken += 1

@@ -16,7 +16,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from generator.problems import UsageError
@@ -58,6 +58,9 @@ def swap_in(new: Path, out: Path, trash: Path | None = None) -> None:
     os.rename(out, old)
     os.rename(new, out)
     discard(old, trash)
+
+
+FOLDERS = ".folders"  # in a skeleton: the list of its folders
 
 
 def discard(old: Path, trash: Path | None) -> None:
@@ -106,16 +109,25 @@ def _copy_folders(site: Path, trash: Path) -> None:
     skeleton, making = trash / "skeleton", trash / f"making-{os.getpid()}"
     try:
         making.mkdir(parents=True)
+        folders = []
         for dirpath, dirnames, _filenames in os.walk(site):
-            here = os.path.join(making, os.path.relpath(dirpath, site))
+            rel = os.path.relpath(dirpath, site)
             for name in dirnames:
                 if not os.path.islink(os.path.join(dirpath, name)):
-                    os.mkdir(os.path.join(here, name))
+                    folders.append(name if rel == "." else f"{rel}/{name}")
+                    os.mkdir(os.path.join(making, folders[-1]))
+        _list_folders(making, folders)
         if not skeleton.exists():
             os.rename(making, skeleton)
     except OSError:  # the site replaced meanwhile, a full disk: no skeleton, the next build makes its folders
         pass
     shutil.rmtree(making, ignore_errors=True)
+
+
+def _list_folders(skeleton: Path, folders: list[str]) -> None:
+    """The skeleton's folders, in it (take_skeleton takes the list out): the build that fills it then
+    removes the folders it did not use without walking ten thousand of them."""
+    (skeleton / FOLDERS).write_text("\n".join(folders), encoding="utf-8", errors="surrogateescape")
 
 
 def _empty(trash: Path) -> None:
@@ -131,12 +143,17 @@ def _empty(trash: Path) -> None:
             shutil.rmtree(tree, ignore_errors=True)
             continue
         try:
+            folders = []
             for dirpath, dirnames, filenames in os.walk(tree):
+                rel = os.path.relpath(dirpath, tree)
                 for name in filenames:
                     os.unlink(os.path.join(dirpath, name))
                 for name in dirnames:  # a link to a folder is a file here: never followed
                     if os.path.islink(os.path.join(dirpath, name)):
                         os.unlink(os.path.join(dirpath, name))
+                    else:
+                        folders.append(name if rel == "." else f"{rel}/{name}")
+            _list_folders(tree, folders)
             os.rename(tree, skeleton)
         except OSError:
             shutil.rmtree(tree, ignore_errors=True)
@@ -152,10 +169,10 @@ def _alive(pid: str) -> bool:
     return True
 
 
-def take_skeleton(trash: Path, dest_parent: Path, prefix: str) -> Path | None:
+def take_skeleton(trash: Path, dest_parent: Path, prefix: str) -> tuple[Path, list[str] | None] | None:
     """The folders of an earlier site, without a file, as a new build directory beside the output:
     most of the folders a build needs already exist (making ten thousand folders costs seconds on a
-    busy disk). None when there is no skeleton ready."""
+    busy disk), with the list of them when there is one. None when there is no skeleton ready."""
     skeleton = trash / "skeleton"
     if not skeleton.is_dir():
         return None
@@ -166,16 +183,32 @@ def take_skeleton(trash: Path, dest_parent: Path, prefix: str) -> Path | None:
     except OSError:
         return None
     os.chmod(target, 0o700)
-    return target
+    try:
+        listed = (target / FOLDERS).read_text(encoding="utf-8", errors="surrogateescape")
+        (target / FOLDERS).unlink()
+    except OSError:
+        return target, None
+    return target, [f for f in listed.split("\n") if f]
 
 
-def prune_empty(root: Path) -> None:
-    """Remove the folders under `root` that hold nothing (a skeleton's folders this build did not use)."""
-    for dirpath, _dirnames, filenames in os.walk(root, topdown=False):
-        if dirpath != str(root) and not filenames:
+def prune_empty(root: Path, folders: list[str] | None = None, filled: Collection[str] = ()) -> None:
+    """Remove the folders under `root` that hold nothing (a skeleton's folders this build did not use).
+    With the skeleton's `folders` (relative), only those are tried, deepest first, but for the ones
+    known `filled` (absolute paths): no walk over every folder of the site."""
+    if folders is None:
+        for dirpath, _dirnames, filenames in os.walk(root, topdown=False):
+            if dirpath != str(root) and not filenames:
+                try:
+                    os.rmdir(dirpath)
+                except OSError:  # a folder in it holds a file
+                    pass
+        return
+    base = os.fspath(root) + "/"
+    for rel in sorted(folders, key=lambda f: -f.count("/")):
+        if base + rel not in filled:
             try:
-                os.rmdir(dirpath)
-            except OSError:  # a folder in it holds a file
+                os.rmdir(base + rel)
+            except OSError:  # it holds something (or is gone)
                 pass
 
 

@@ -127,7 +127,7 @@ def test_a_rebuild_reuses_the_folders_of_an_earlier_site(project: Path) -> None:
         if skeleton.is_dir():
             break
         time.sleep(0.05)
-    assert skeleton.is_dir() and not any(p.is_file() for p in skeleton.rglob("*"))
+    assert skeleton.is_dir() and [p.name for p in skeleton.rglob("*") if p.is_file()] == [".folders"]
     assert (skeleton / "documents/2024-kjj-gfxwj-003").is_dir()
     (project / D / "gfxwj/2024-kjj-gfxwj-003.md").unlink()
     rebuild_and_compare(project)
@@ -145,8 +145,10 @@ def test_a_first_build_leaves_its_folders_for_the_second(project: Path) -> None:
             break
         time.sleep(0.05)
     folders = {p.relative_to(out) for p in out.rglob("*") if p.is_dir()}
+    listed = (skeleton / ".folders").read_text(encoding="utf-8").split("\n")
+    assert {Path(f) for f in listed} == folders
     assert {p.relative_to(skeleton) for p in skeleton.rglob("*") if p.is_dir()} == folders
-    assert not any(p.is_file() for p in skeleton.rglob("*"))
+    assert [p.name for p in skeleton.rglob("*") if p.is_file()] == [".folders"]  # the list of them
     assert not list((cache_dir(out) / "trash").glob("making-*"))
     folder = skeleton.stat().st_ino
     result = build_site(project, out, DEMO_TODAY)

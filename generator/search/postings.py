@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from operator import add, sub
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from generator.search.codec import VARINT_TABLE, read_varint, varint
 
@@ -69,6 +69,35 @@ def marked(ps: array[int]) -> Posting:
     """A gram's postings from all its positions, with marks."""
     data, mpos, moff = _encoded(ps, 0, 0)
     return data, ps[-1], mpos or None, moff or None
+
+
+def marked_in_batches(batches: Iterable[dict[str, array[int]]]) -> dict[str, Posting]:
+    """`marked` of every gram's positions given batch by batch (a gram's positions ascending across the
+    batches, as `positions` gives them for consecutive runs of documents): each batch is encoded as it
+    comes, so that only one batch's positions are held (4 bytes each; encoded, about one). The result
+    is `{gram: marked(all its positions)}`, in the order the grams first come."""
+    grown: dict[str, list[Any]] = {}  # gram → [varints, how many, last position, marks' positions, offsets]
+    for found in batches:
+        for gram, ps in found.items():
+            g = grown.get(gram)
+            if g is None:
+                g = grown[gram] = [bytearray(), 0, 0, array("I"), array("I")]
+            data, n, last, mpos, moff = g
+            vs = _varints(ps, last)
+            end = n + len(ps)
+            first = max(MARK, -(-n // MARK) * MARK)  # the first varint due a mark in this batch
+            if first < end:
+                starts = list(accumulate(map(len, vs), initial=len(data)))  # starts[j]: where varint n + j begins
+                for k in range(first, end, MARK):
+                    mpos.append(ps[k - n - 1] if k > n else last)
+                    moff.append(starts[k - n])
+            data += b"".join(vs)
+            g[1], g[2] = end, ps[-1]
+    out: dict[str, Posting] = {}
+    for gram in list(grown):
+        data, _n, last, mpos, moff = grown.pop(gram)
+        out[gram] = bytes(data), last, mpos or None, moff or None
+    return out
 
 
 def locate(post: Posting, x: int) -> tuple[int, int, int, int]:

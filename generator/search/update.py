@@ -20,12 +20,13 @@ import os
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
 from generator.cache import Entry, Reuse, collector_paused, link_or_copy, load_pickle, save_pickle
+from generator.parallel import give_back_memory
 from generator.search.doc import SearchDoc
 from generator.search.index import (
     CHUNK_DIR,
@@ -44,10 +45,13 @@ from generator.search.index import (
 )
 from generator.search.layout import GRAM_DIR
 from generator.search.lexicon import make_lexicon, title_counts, title_phrases, titles_json
-from generator.search.postings import Fresh, Posting, marked, plan, update
+from generator.search.postings import Fresh, Posting, marked_in_batches, plan, update
 
 NAME = "search"  # the index's entry in the build's record of outputs, and its folder in the cache
-MAX_RUNS = 64  # an edit that cuts the texts into more runs than this: tokenise them all again
+MAX_RUNS = 64
+# Documents whose positions a clean build holds at once (4 bytes a character of text: 5,000 documents of
+# this catalogue's length are some 15 MB, against 130 MB for the 50,000 of a large one all at once).
+BATCH = 5000  # an edit that cuts the texts into more runs than this: tokenise them all again
 
 
 @dataclass
@@ -105,6 +109,15 @@ def _fresh(ordered: list[SearchDoc], sizes: list[int], segs: Sequence[object]) -
     return out
 
 
+def _batches(ordered: list[SearchDoc], sizes: list[int], size: int) -> Iterator[dict[str, array[int]]]:
+    """Every gram's positions (by its name), `size` documents at a time, in the coordinates of all texts."""
+    base = 0
+    for a in range(0, len(ordered), size):
+        found = positions(ordered[a:a + size], base)
+        yield {gram_name(g): found.pop(g) for g in list(found)}
+        base += sum(sizes[a:a + size])
+
+
 class _Files:
     """The new index's files: written, or linked from the last published index where their bytes are
     wanted again. Plain string paths: thousands of files, and pathlib's per-path cost showed."""
@@ -160,10 +173,6 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
         titles, item_sizes = _titles_and_items(state, ordered, keys, items)
     else:
         titles = title_counts(ordered)
-        item_sizes = []
-        for n, d in enumerate(ordered):
-            items[n] = doc_item(d)
-            item_sizes.append(len(items[n]))
     out = _Files(reuse, prev, out_dir / NAME)
     digests: dict[str, bytes] = {}
     kept: list[str] = []
@@ -180,22 +189,49 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
 
     # The text chunks first, each written as soon as it is made and its items dropped: the postings
     # come after, so that the texts and the postings of 50,000 documents are never in memory together.
-    starts = chunk_starts(item_sizes, chunk_bytes)
     chunks: dict[bytes, str] = {}
-    for n, (a, b) in enumerate(zip(starts, [*starts[1:], len(ordered)], strict=False)):
-        path, ck = chunk_path(n), hashlib.blake2b(b"".join(keys[a:b]), digest_size=16).digest()
-        chunks[ck] = path
-        old = state.chunks.get(ck) if state is not None else None
-        if state is not None and old is not None and out.link(old, path):
-            digests[path] = state.digests[old]
-            kept.append(path)
-        else:
-            put(path, chunk_file([items.pop(i, b"") or doc_item(ordered[i]) for i in range(a, b)]))
+
+    def chunk_key(a: int, b: int) -> bytes:
+        return hashlib.blake2b(b"".join(keys[a:b]), digest_size=16).digest()
+
+    if state is None:  # every item made now, a chunk's worth at a time (chunk_starts' cut, as they come)
+        starts: list[int] = []
+        item_sizes = []
+        pending: list[bytes] = []
+        size = 0
+        for n, d in enumerate(ordered):
+            item = doc_item(d)
+            if n == 0 or size + len(item) > chunk_bytes:
+                if pending:
+                    chunks[chunk_key(starts[-1], n)] = chunk_path(len(starts) - 1)
+                    put(chunk_path(len(starts) - 1), chunk_file(pending))
+                starts.append(n)
+                pending, size = [], 0
+            pending.append(item)
+            item_sizes.append(len(item))
+            size += len(item) + 1
+        if pending:
+            chunks[chunk_key(starts[-1], len(ordered))] = chunk_path(len(starts) - 1)
+            put(chunk_path(len(starts) - 1), chunk_file(pending))
+        del pending
+    else:
+        starts = chunk_starts(item_sizes, chunk_bytes)
+        for n, (a, b) in enumerate(zip(starts, [*starts[1:], len(ordered)], strict=False)):
+            path, ck = chunk_path(n), chunk_key(a, b)
+            chunks[ck] = path
+            old = state.chunks.get(ck)
+            if old is not None and out.link(old, path):
+                digests[path] = state.digests[old]
+                kept.append(path)
+            else:
+                put(path, chunk_file([items.pop(i, b"") or doc_item(ordered[i]) for i in range(a, b)]))
     del items
+    give_back_memory()
     if state is not None and segs is not None:
         postings = update(state.postings, segs, _fresh(ordered, sizes, segs))
     else:
-        postings = {gram_name(g): marked(ps) for g, ps in positions(ordered).items()}
+        postings = marked_in_batches(_batches(ordered, sizes, BATCH))
+    give_back_memory()  # the positions, encoded now
     buckets, split, shards = shard_files({g: p[0] for g, p in postings.items()}, shard_bytes)
     for path in list(shards):
         put(path, shards.pop(path))

@@ -8,7 +8,8 @@ from array import array
 
 from generator.search import SearchDoc
 from generator.search.index import doc_order, encoded_postings, gram_name, positions
-from generator.search.postings import MARK, Fresh, Kept, Posting, locate, marked, plan, update
+from generator.search.postings import MARK, Fresh, Kept, Posting, locate, marked, marked_in_batches, plan, update
+from generator.search.update import _batches
 from tests.search.corpus import synthetic_docs
 
 
@@ -95,3 +96,36 @@ def test_locate_finds_every_position_from_its_marks() -> None:
         assert found == p and before == (ps[i - 1] if i else 0)
         assert locate(post, p + 1)[1] == (ps[i + 1] if i + 1 < len(ps) else -1)
     assert locate(post, 10**9)[:2] == (len(post[0]), -1)
+
+
+def _as_lists(post: Posting) -> tuple[bytes, int, list[int] | None, list[int] | None]:
+    data, last, mpos, moff = post
+    return data, last, None if mpos is None else list(mpos), None if moff is None else list(moff)
+
+
+def test_postings_made_batch_by_batch_are_those_made_at_once() -> None:
+    """The clean build encodes positions a batch of documents at a time (memory): the varints and every
+    mark come out as from all positions at once, wherever the batches cut a gram's list."""
+    rng = random.Random(3)
+    for _ in range(300):
+        batches: list[dict[str, array[int]]] = []
+        whole: dict[str, array[int]] = {}
+        at = 0
+        for _batch in range(rng.randint(1, 6)):
+            found: dict[str, array[int]] = {}
+            for _gram in range(rng.randint(0, 4 * MARK)):
+                gram = rng.choice("abcdefg")
+                at += rng.randint(1, 300) if rng.random() < 0.9 else rng.randint(1, 100_000)
+                found.setdefault(gram, array("I")).append(at)
+                whole.setdefault(gram, array("I")).append(at)
+            batches.append(found)
+        got = marked_in_batches(batches)
+        assert list(got) == list(whole)
+        assert {g: _as_lists(p) for g, p in got.items()} == {g: _as_lists(marked(ps)) for g, ps in whole.items()}
+
+
+def test_a_clean_index_in_batches_equals_one_made_at_once() -> None:
+    docs = doc_order(synthetic_docs(400))
+    sizes = [len(d.title) + len(d.text) + 2 for d in docs]
+    batched = marked_in_batches(_batches(docs, sizes, 37))
+    assert {g: _as_lists(p) for g, p in batched.items()} == {g: _as_lists(p) for g, p in _clean(docs).items()}
