@@ -224,3 +224,29 @@ def test_a_planted_cache_runs_no_code(project: Path, tmp_path: Path) -> None:
     result = build_site(project, project / "site", DEMO_TODAY)
     assert result.published and result.reused == 0
     assert not marker.exists()
+
+
+KEYS_OF_PAGES = """
+import datetime as dt, hashlib, sys
+from pathlib import Path
+from generator.check import check_project
+from generator.site.pages import build_pages
+today = dt.date.fromisoformat(sys.argv[2])
+pages = build_pages(check_project(Path(sys.argv[1]), today).catalog, today)
+for p in pages:
+    print(p.url, (p.inputs or hashlib.sha256((p.markdown + p.html).encode()).digest()).hex())
+"""
+
+
+def test_every_page_has_the_same_key_in_every_process(project: Path) -> None:
+    """A key that depends on the order of a set (str hashes differ from process to process) would
+    re-render its page at every build: the same input gives the same keys whatever PYTHONHASHSEED."""
+    import subprocess
+    import sys
+
+    keys = [subprocess.run([sys.executable, "-c", KEYS_OF_PAGES, str(project), DEMO_TODAY.isoformat()],
+                           capture_output=True, text=True, check=True, cwd=ROOT,
+                           env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}).stdout
+            for seed in ("1", "2", "3")]
+    assert keys[0].count("\n") > 100
+    assert keys[0] == keys[1] == keys[2]
