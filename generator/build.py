@@ -130,6 +130,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     pages = build_pages(cat, today, families)
     if preview:
         pages = with_problems(cat, pages, result.problems)
+    else:
+        cat.drop_document_trees()
     timings["pages"] = time.perf_counter() - t
     static = asset_files() + published_files(cat)
     # assets/head/ scripts are loaded in <head> by the theme override (main.html), not after the page.
@@ -166,7 +168,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                 give_back_memory()
             t = time.perf_counter()
             result.warnings = renderer.build(config_path, pages, static, tmp, jobs=jobs, reuse=reuse,
-                                             keep_folders=skeleton is not None)
+                                             keep_folders=skeleton is not None, beside=search)
             timings["mkdocs"] = time.perf_counter() - t
             if result.failed(strict) and not preview:
                 if search is not None:

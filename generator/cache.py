@@ -236,14 +236,18 @@ def load_pickle(path: Path, *allowed: Any) -> Any:
         return None
 
 
-def save_pickle(path: Path, value: object) -> None:
+def save_pickle(path: Path, value: object, shared: bool = True) -> None:
     """`value` pickled at `path`, all or nothing; streamed to the file, never whole in memory (the
-    search index's state is a hundred MB at 50,000 documents)."""
+    search index's state is a hundred MB at 50,000 documents). `shared=False` for a value in which
+    no object is met twice: pickle then keeps no memo of every object it wrote (for the search
+    state, a million entries — as much memory again as the postings)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.fast = not shared
+            pickler.dump(value)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

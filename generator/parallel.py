@@ -140,6 +140,19 @@ class Forked(Generic[T]):
                 os._exit(code)
         self._pid, self._fd, self._fn = pid, read_fd, None
 
+    _status: int | None = None  # the child's exit status, once reaped
+
+    def running(self) -> bool:
+        """Whether the child is still at work (never blocks; without fork: never)."""
+        if self._fn is not None or self._fd < 0 or self._status is not None:
+            return False
+        pid, status = os.waitpid(self._pid, os.WNOHANG)
+        if pid == 0:
+            return True
+        self._status = status
+        _reaped()
+        return False
+
     def cancel(self) -> None:
         """Stop a child whose result is no longer wanted (the parent failed first) and reap it."""
         if self._fn is not None or self._fd < 0:
@@ -147,6 +160,8 @@ class Forked(Generic[T]):
             return
         os.close(self._fd)
         self._fd = -1
+        if self._status is not None:  # reaped already
+            return
         try:
             os.kill(self._pid, signal.SIGTERM)
         except ProcessLookupError:
@@ -168,8 +183,10 @@ class Forked(Generic[T]):
             fn, self._fn = self._fn, None
             return fn()
         try:
-            _pid, status = os.waitpid(self._pid, 0)
-            _reaped()
+            if self._status is None:
+                _pid, self._status = os.waitpid(self._pid, 0)
+                _reaped()
+            status = self._status
             data = _read_all(self._fd)
         finally:
             os.close(self._fd)

@@ -90,7 +90,7 @@ def _save(reuse: Reuse, state: IndexState, prev: Entry | None) -> None:
     """The new state, and no other but the last published build's (this one may yet fail)."""
     assert reuse.root is not None
     path = _state_path(reuse.root, state.key)
-    save_pickle(path, state)
+    save_pickle(path, state, shared=False)
     keep = {path.name} | ({_state_path(reuse.root, prev.key).name} if prev is not None else set())
     for old in path.parent.glob("state-*.pickle"):
         if old.name not in keep:

@@ -33,7 +33,7 @@ from typing import Any
 import markdown
 
 from generator.cache import Reuse
-from generator.parallel import default_jobs, fork_call
+from generator.parallel import Forked, default_jobs, fork_call
 from generator.site.mkdocs.config import StaticFile, src_uri
 from generator.site.mkdocs.kept import Kept, anchors_of, set_anchors
 from generator.site.mkdocs.plugin import PLUGIN_NAME, DisclosurePlugin, load
@@ -73,10 +73,14 @@ class _Collect(logging.Handler):
 
 
 def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticFile], site_dir: Path,
-          jobs: int | None = None, reuse: Reuse | None = None, keep_folders: bool = False) -> list[str]:
+          jobs: int | None = None, reuse: Reuse | None = None, keep_folders: bool = False,
+          beside: Forked[Any] | None = None) -> list[str]:
     """Build the MkDocs site into `site_dir` with `jobs` processes (default: one per CPU, at most
     parallel.MAX_JOBS); return MkDocs' warnings (the caller decides if they fail). With `reuse`, a
-    page whose inputs are those of the last build is taken over from it (pagekeys.py says which)."""
+    page whose inputs are those of the last build is taken over from it (pagekeys.py says which).
+    `beside`: another process of the build at work (the search index); while it runs, this process
+    renders alone, and the others start when it ends — as many processes at work as CPUs, and the
+    memory of three big processes is never needed at once."""
     logger = logging.getLogger(ENGINE_LOGGER)
     collect = _Collect()
     logger.addHandler(collect)
@@ -86,7 +90,7 @@ def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticF
         with tempfile.TemporaryDirectory(prefix="gov-site-docs-") as empty:
             config = load(config_path, pages, static, site_dir, Path(empty))
             _render_site(config, default_jobs() if jobs is None else max(1, jobs), reuse or Reuse(site_dir, None),
-                         config_path.read_bytes(), keep_folders)
+                         config_path.read_bytes(), keep_folders, beside)
     finally:
         logger.removeHandler(collect)
         logger.propagate = previous
@@ -203,7 +207,8 @@ class _Renderer:
         return self.tagged.records, {i: anchors_of(self.doc_files[i].page) for i in pages}
 
 
-def _render_site(config: MkDocsConfig, jobs: int, reuse: Reuse, config_bytes: bytes, keep_folders: bool) -> None:
+def _render_site(config: MkDocsConfig, jobs: int, reuse: Reuse, config_bytes: bytes, keep_folders: bool,
+                 beside: Forked[Any] | None = None) -> None:
     """mkdocs.commands.build.build with the pages rendered by `jobs` processes (see above)."""
     logger = logging.getLogger(ENGINE_LOGGER)
     tagged = _Tagged()
@@ -212,7 +217,7 @@ def _render_site(config: MkDocsConfig, jobs: int, reuse: Reuse, config_bytes: by
         logger.removeHandler(h)
     logger.addHandler(tagged)
     try:
-        _render_steps(config, jobs, tagged, reuse, config_bytes, keep_folders)
+        _render_steps(config, jobs, tagged, reuse, config_bytes, keep_folders, beside)
     finally:
         logger.removeHandler(tagged)
         for h in handlers:
@@ -293,7 +298,7 @@ def _quiet() -> Iterator[None]:
 
 
 def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged, reuse: Reuse, config_bytes: bytes,
-                  keep_folders: bool) -> None:
+                  keep_folders: bool, beside: Forked[Any] | None = None) -> None:
     inclusion = InclusionLevel.is_included
     try:
         config = config.plugins.on_config(config)
@@ -324,9 +329,7 @@ def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged, reuse: Reuse
                               for uri, (_anchors, records) in kept.taken.items() for step, n, data in records)
         for i in shared:
             renderer.read(i)
-        jobs = max(1, min(jobs, len(todo) // MIN_PAGES_PER_JOB))
-        shares = [todo[k::jobs] for k in range(jobs)]
-        children = [fork_call(functools.partial(renderer.share, share)) for share in shares[1:]]
+        children: list[Forked[Any]] = []
         try:
             tagged.slot = (_STATIC, 0)
             env = config.plugins.on_env(env, config=config, files=files)
@@ -339,6 +342,14 @@ def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged, reuse: Reuse
                 mkbuild._build_extra_template(template, files, config, nav)
             for i in shared:
                 renderer.write(i)
+            alone = 0  # pages rendered here while the process beside is at work
+            while beside is not None and alone < len(todo) and (alone % 16 or beside.running()):
+                renderer.render(todo[alone])
+                alone += 1
+            rest = todo[alone:]
+            jobs = max(1, min(jobs, len(rest) // MIN_PAGES_PER_JOB))
+            shares = [rest[k::jobs] for k in range(jobs)]
+            children = [fork_call(functools.partial(renderer.share, share)) for share in shares[1:]]
             for i in shares[0]:
                 renderer.render(i)
         except BaseException:
