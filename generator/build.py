@@ -130,8 +130,6 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     pages = build_pages(cat, today, families)
     if preview:
         pages = with_problems(cat, pages, result.problems)
-    else:
-        cat.drop_document_trees()
     timings["pages"] = time.perf_counter() - t
     static = asset_files() + published_files(cat)
     # assets/head/ scripts are loaded in <head> by the theme override (main.html), not after the page.

@@ -359,18 +359,6 @@ class Catalog:
         self.derived_schema = None
         self.derived_fingerprint = None
 
-    def drop_document_trees(self) -> None:
-        """Let go of the documents' positioned YAML trees once they are checked and their pages made:
-        at 50,000 documents a third of the catalogue's memory, and every process a build forks would
-        share it. Each document keeps where its record starts (`src.raw.pos`, what the annual report's
-        notes cite); a position within it then reads as that start. Not for serve, which shows the
-        problems of a file at their places."""
-        for doc in self.all_documents:
-            stub = YMap()
-            stub.pos, stub.key_pos = doc.src.raw.pos, {}
-            doc.src = Source(doc.src.path, stub)
-        self.raw_records = [(kind, s) for kind, s in self.raw_records if kind != "document"]
-
     def fingerprint(self) -> Fingerprinter:
         """The build's fingerprinter (cache.py), made on first use."""
         if self.derived_fingerprint is None:
