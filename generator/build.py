@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.cache import Entry, Reuse, cache_dir
+from generator.cache import Entry, Reuse, cache_dir, keep_records, known_records
 from generator.check import check_project
 from generator.format.model import Catalog
 from generator.parallel import Forked, default_jobs, fork_call, give_back_memory
@@ -127,6 +127,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
         return result
 
     t = time.perf_counter()
+    if cache:  # what the last build knew of the records whose files did not change
+        cat.fingerprint().known = known_records(cache_dir(out))
     pages = build_pages(cat, today, families)
     if preview:
         pages = with_problems(cat, pages, result.problems)
@@ -193,6 +195,8 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
             os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must be able to read the site
             swap_in(tmp, out, trash)
             reuse.save()
+            if reuse.root is not None:
+                keep_records(reuse.root, reuse.fingerprint.met)
         except BaseException:
             if search is not None:
                 search.cancel()

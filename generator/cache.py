@@ -108,6 +108,10 @@ class Fingerprinter:
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[object, bytes]] = {}
+        # Records' fingerprints by where they come from (`_origin`): those the last build knew, and
+        # those this one met (see `known_records`).
+        self.known: dict[bytes, bytes] = {}
+        self.met: dict[bytes, bytes] = {}
         self._streams: list[tuple[_Stream, io.BytesIO]] = []  # one per depth of records within records
         self._depth = 0
 
@@ -143,6 +147,13 @@ class Fingerprinter:
         hit = self._memo.get(id(value))
         if hit is not None and hit[0] is value:
             return hit[1]
+        origin = _origin(value)
+        if origin is not None:
+            digest = self.known.get(origin)
+            if digest is not None:
+                self.met[origin] = digest
+                self._memo[id(value)] = (value, digest)
+                return digest
         # One stream for all fields (a stream per field costs more than the fields); a long text goes
         # in as its own hash, for the memory reason above.
         fields = list(_getter(names)(value))
@@ -151,7 +162,22 @@ class Fingerprinter:
                 fields[i] = _TEXT + hashlib.blake2b(v.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         digest = self._pickled(fields)
         self._memo[id(value)] = (value, digest)  # the value kept alive, so its id is not reused
+        if origin is not None:
+            self.met[origin] = digest
         return digest
+
+
+def _origin(record: object) -> bytes | None:
+    """Where a catalogue record comes from: its type, its file's path and bytes' fingerprint, and where
+    in the file it starts. A record is made from its file alone (load.py), so the same origin is the
+    same record, field for field, with the same code (`code_version`, in the file that keeps them)."""
+    src = getattr(record, "src", None)
+    digest = getattr(src, "digest", b"")
+    if src is None or not digest:
+        return None
+    pos = src.raw.pos
+    head = f"{type(record).__qualname__}\0{src.path}\0{pos.line}:{pos.column}\0"
+    return hashlib.blake2b(head.encode("utf-8", "surrogatepass") + digest, digest_size=16).digest()
 
 
 @functools.cache
@@ -163,6 +189,21 @@ def _getter(names: tuple[str, ...]) -> Any:
 # A text field longer than this is fingerprinted as its hash, marked so that no bytes value passes for it.
 LONG_TEXT = 64
 _TEXT = b"\0text:"
+
+
+RECORDS = "records.pickle"  # in the cache folder: the records' fingerprints by origin (Fingerprinter.known)
+
+
+def known_records(root: Path) -> dict[bytes, bytes]:
+    """The fingerprints of the records the last build met, if it ran the same code."""
+    loaded = load_pickle(root / RECORDS)
+    if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == code_version() and isinstance(loaded[1], dict):
+        return loaded[1]
+    return {}
+
+
+def keep_records(root: Path, met: dict[bytes, bytes]) -> None:
+    save_pickle(root / RECORDS, (code_version(), met))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

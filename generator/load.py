@@ -299,13 +299,14 @@ def _record_list(src: Text, value: Any, what: str, problems: list[Problem]) -> l
 
 
 def _load_categories(cat: Catalog, src: Text, problems: list[Problem], parses: ParseCache | None) -> None:
-    _add_categories(cat, src.path, _record_list(src, parse_yaml(src, problems, parses=parses), "分类", problems), None)
+    items = _record_list(src, parse_yaml(src, problems, parses=parses), "分类", problems)
+    _add_categories(cat, src.path, src.digest, items, None)
 
 
-def _add_categories(cat: Catalog, path: str, items: list[YMap], parent: str | None) -> None:
+def _add_categories(cat: Catalog, path: str, digest: bytes, items: list[YMap], parent: str | None) -> None:
     # Not a closure calling itself: that reference cycle held the whole catalogue until a full collection.
     for raw in items:
-        s = Source(path, raw)
+        s = Source(path, raw, digest)
         cat.raw_records.append(("category", s))
         code = raw.get("code")
         code = str(code) if isinstance(code, (str, int)) else ""
@@ -318,7 +319,7 @@ def _add_categories(cat: Catalog, path: str, items: list[YMap], parent: str | No
             cat.categories[code] = c
             if parent and parent in cat.categories:
                 cat.categories[parent].children.append(code)
-        _add_categories(cat, path, children, code or parent)
+        _add_categories(cat, path, digest, children, code or parent)
 
 
 def _load_annual(cat: Catalog, root: Path, path: Path, problems: list[Problem], parses: ParseCache | None) -> None:
@@ -337,7 +338,7 @@ def _load_annual(cat: Catalog, root: Path, path: Path, problems: list[Problem], 
         problems.append(_err(src.path, Pos(1, 1), Code.INVALID_VALUE,
                              f"年度报告数据文件名应是四位年份（例如 catalog/annual/2024.yml），这里是 '{path.name}'"))
         return
-    s = Source(src.path, value)
+    s = Source(src.path, value, src.digest)
     cat.raw_records.append(("annual_report", s))
     if int(path.stem) in cat.annual:
         problems.append(_err(src.path, Pos(1, 1), Code.DUPLICATE_ID,
@@ -361,7 +362,7 @@ def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog,
     if src is not None:
         value = parse_yaml(src, problems, parses=parses)
         if isinstance(value, YMap):
-            s = Source(src.path, value)
+            s = Source(src.path, value, src.digest)
             cat.config = SiteConfig.build(s)
             cat.raw_records.append(("site_config", s))
         elif value is not None or not problems:
@@ -381,7 +382,7 @@ def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog,
             _load_categories(cat, src, problems, parses)
             continue
         for raw in _record_list(src, parse_yaml(src, problems, parses=parses), what, problems):
-            s = Source(src.path, raw)
+            s = Source(src.path, raw, src.digest)
             cat.raw_records.append(("legal_basis", s))
             law = LegalBasis.build(s)
             cat.all_laws.append(law)
@@ -393,7 +394,7 @@ def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog,
         src = read_text(root, cleanups, problems)
         if src is not None:
             for raw in _record_list(src, parse_yaml(src, problems, parses=parses), "清理活动", problems):
-                s = Source(src.path, raw)
+                s = Source(src.path, raw, src.digest)
                 cat.raw_records.append(("cleanup", s))
                 campaign = Cleanup.build(s)
                 cat.all_cleanups.append(campaign)
@@ -405,7 +406,7 @@ def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog,
         if src is None:
             continue
         for raw in _record_list(src, parse_yaml(src, problems, parses=parses), "权力清单", problems):
-            s = Source(src.path, raw)
+            s = Source(src.path, raw, src.digest)
             cat.raw_records.append(("power", s))
             power = Power.build(s)
             cat.all_powers.append(power)
@@ -445,7 +446,7 @@ def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog,
             problems.append(_err(src.path, Pos(2, 1), Code.INVALID_VALUE,
                                  "文件的 front matter 应是一组“键: 值”，不是列表或单个值"))
             continue
-        s = Source(src.path, value)
+        s = Source(src.path, value, src.digest)
         cat.raw_records.append(("document", s))
         doc = Document.build(s, body, body_line)
         cat.all_documents.append(doc)
@@ -459,7 +460,7 @@ def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog,
         fm, fm_line, body, body_line = split_front_matter(src, problems, required=False)
         front: Any = parse_yaml(src, problems, fm, fm_line - 1, parses) if fm is not None else None
         if isinstance(front, YMap):
-            cat.raw_records.append(("page", Source(src.path, front)))
+            cat.raw_records.append(("page", Source(src.path, front, src.digest)))
         else:
             if front is not None:
                 problems.append(_err(src.path, Pos(fm_line, 1), Code.INVALID_VALUE,
@@ -468,7 +469,7 @@ def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog,
             front.pos, front.key_pos = Pos(1, 1), {}
         rel = path.relative_to(root / "content").as_posix()
         title = front.get("title") if isinstance(front.get("title"), str) else None
-        cat.pages.append(Page(src.path, rel, title, body, body_line, Source(src.path, front)))
+        cat.pages.append(Page(src.path, rel, title, body, body_line, Source(src.path, front, src.digest)))
 
     for path in _files(root, "catalog/annual", (".yml", ".yaml"), problems):
         _load_annual(cat, root, path, problems, parses)

@@ -21,6 +21,9 @@ class Source:
 
     path: str
     raw: YMap
+    # The fingerprint of the file's bytes: a record is made from its file alone, so a build may take
+    # over what it knew of a record whose file is the same (cache.Fingerprinter).
+    digest: bytes = b""
 
     def at(self, *keys: str | int) -> Pos:
         """Position of a nested key (or list index); the deepest one found."""
