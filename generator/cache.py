@@ -355,6 +355,7 @@ class Reuse:
         self.taken = 0  # outputs taken over (the build reports how many)
         self._out = os.fspath(out) + "/"
         self.filled: set[str] = set()  # directories of the new site holding a file taken over
+        self.present: set[str] = set()  # directories the new site has from the start (a skeleton's)
         # One for the whole build: a record several outputs show is fingerprinted once.
         self.fingerprint = Fingerprinter()
 
@@ -381,7 +382,7 @@ class Reuse:
         base = os.fspath(dest) + "/"
         for rel in e.files:
             d = rel.rpartition("/")[0]
-            if d and base + d not in self.filled:
+            if d and base + d not in self.filled and base + d not in self.present:
                 try:
                     os.mkdir(base + d)  # one call: most folders are there already (the skeleton)
                 except FileExistsError:

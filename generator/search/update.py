@@ -138,7 +138,7 @@ class _Files:
             return False
         if state is None or (st.st_ino, st.st_size, st.st_mtime_ns) != state:
             return False
-        link_or_copy(Path(src), Path(f"{self.new}/{new}"))
+        link_or_copy(src, f"{self.new}/{new}")
         return True
 
     def write(self, path: str, data: bytes) -> None:

@@ -19,6 +19,8 @@ instead of every page of the site. Otherwise it gets them all and skips those ta
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.cache import Fingerprinter, Reuse
-from generator.site.pages.base import SitePage
+from generator.site.pages.base import PageMeta, SitePage
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
@@ -34,6 +36,8 @@ from mkdocs.structure.pages import Page
 # raw HTML. Its output depends on the site's file list; other pages' does not.
 LINK_MARKS = ("](", "]:", "<")
 
+# A page's meta as the tuple of all its fields: fingerprinted without a call back into Python per page.
+META_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(PageMeta)))
 Anchors = tuple[set[str], dict[str, Any]]  # a page's present anchor ids; its links to anchors by target
 Records = list[tuple[int, int, dict[str, Any]]]  # (step, order, log record) of one page
 
@@ -80,14 +84,17 @@ class Kept:
         fingerprint = Fingerprinter()
         base = fingerprint("mkdocs.yml", config_bytes)
         file_list = fingerprint(sorted([*pages, *static]))
+        linking = False  # a page left to render may link
         for uri, sp in pages.items():
-            own = (base, sp.url, sp.title, sp.meta, sp.inputs, file_list if may_link(sp) else None)
+            links = may_link(sp)
+            own = (base, sp.url, sp.title, META_FIELDS(sp.meta), sp.inputs, file_list if links else None)
             key = kept.keys[uri] = fingerprint(uri, own, sp.markdown, sp.html)
             entry = reuse.take("page:" + uri, key, site_dir)
             if entry is not None:
                 kept.taken[uri] = entry.extra
-        kept.narrow = not any(may_link(sp) for uri, sp in pages.items() if uri not in kept.taken) and not any(
-            anchors[1] for anchors, _records in kept.taken.values())
+            else:
+                linking = linking or links
+        kept.narrow = not linking and not any(anchors[1] for anchors, _records in kept.taken.values())
         return kept
 
     def restore(self, file: File, by_uri: Mapping[str, File]) -> None:
