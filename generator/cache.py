@@ -382,15 +382,20 @@ class Reuse:
         base = os.fspath(dest) + "/"
         for rel in e.files:
             d = rel.rpartition("/")[0]
-            if d and base + d not in self.filled and base + d not in self.present:
-                try:
-                    os.mkdir(base + d)  # one call: most folders are there already (the skeleton)
-                except FileExistsError:
-                    pass
-                except FileNotFoundError:
-                    os.makedirs(base + d, exist_ok=True)
+            if d and base + d not in self.filled:
+                if base + d not in self.present:
+                    try:
+                        os.mkdir(base + d)  # one call: most folders are there already (the skeleton)
+                    except FileExistsError:
+                        pass
+                    except FileNotFoundError:
+                        os.makedirs(base + d, exist_ok=True)
                 self.filled.add(base + d)
-            link_or_copy(self._out + rel, base + rel)
+            try:
+                link_or_copy(self._out + rel, base + rel)
+            except FileNotFoundError:  # a skeleton's folder removed since (the search index empties its own)
+                os.makedirs(base + d, exist_ok=True)
+                link_or_copy(self._out + rel, base + rel)
         self.current[name] = e
         self.taken += 1
         return e

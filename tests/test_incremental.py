@@ -250,3 +250,19 @@ def test_every_page_has_the_same_key_in_every_process(project: Path) -> None:
             for seed in ("1", "2", "3")]
     assert keys[0].count("\n") > 100
     assert keys[0] == keys[1] == keys[2]
+
+
+def test_a_rebuild_on_one_cpu_is_the_clean_build(project: Path) -> None:
+    """With one process the search index is written into the new site itself, after it has emptied
+    its own folders of the skeleton: the files taken over into them still find their folder."""
+    out = project / "one"
+    build_site(project, out, DEMO_TODAY, jobs=1)
+    skeleton = cache_dir(out) / "trash/skeleton"
+    for _ in range(100):
+        if skeleton.is_dir():
+            break
+        time.sleep(0.05)
+    cached = build_site(project, out, DEMO_TODAY, jobs=1)  # nothing changed: the index is taken whole
+    clean = build_site(project, project / "one-clean", DEMO_TODAY, jobs=1, cache=False)
+    assert cached.published and cached.reused > 100
+    assert snapshot(out) == snapshot(project / "one-clean")
