@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.cache import Entry, Reuse, cache_dir, keep_records, known_records
-from generator.check import checked, read_project, rule_problems
+from generator.check import check_project
 from generator.format.model import Catalog
 from generator.parallel import Forked, default_jobs, fork_call, give_back_memory
 from generator.problems import Problem, fails
@@ -117,36 +117,19 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     out = Path(os.path.abspath(out))
     check_out(project, out)
 
-    jobs = default_jobs() if jobs is None else max(1, jobs)
     # --no-cache reads nothing the last run left; a build keeps the parse cache up to date.
-    cat, found = read_project(project, cache_dir(out) if cache else None)
-    rules: Forked[list[Problem]] | None = None
-    if jobs > 1 and not preview:
-        # The rules across files run in another process while this one makes the pages: nothing is
-        # published before they have passed (serve shows their problems on the pages: it waits).
-        rules = fork_call(functools.partial(rule_problems, cat, today))
-        result = BuildResult(problems=found)
-    else:
-        result = BuildResult(problems=checked(cat, found, rule_problems(cat, today)).problems)
-        if result.failed(strict) and not preview:
-            result.seconds = time.perf_counter() - t0
-            return result
+    checked = check_project(project, today, cache=cache_dir(out) if cache else None)
+    cat = checked.catalog
+    result = BuildResult(problems=checked.problems)
     timings["check"] = time.perf_counter() - t0
+    if result.failed(strict) and not preview:
+        result.seconds = time.perf_counter() - t0
+        return result
 
     t = time.perf_counter()
     if cache:  # what the last build knew of the records whose files did not change
         cat.fingerprint().known = known_records(cache_dir(out))
-    try:
-        pages = build_pages(cat, today, families)
-    except BaseException:
-        if rules is not None:
-            rules.cancel()
-        raise
-    if rules is not None:
-        result.problems = checked(cat, found, rules.wait()).problems
-        if result.failed(strict):
-            result.seconds = time.perf_counter() - t0
-            return result
+    pages = build_pages(cat, today, families)
     if preview:
         pages = with_problems(cat, pages, result.problems)
     timings["pages"] = time.perf_counter() - t
@@ -156,6 +139,7 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
               and not s.url.startswith("assets/head/")]
     config_path = write_config(project, mkdocs_config(cat, project, nav_items(cat, pages), assets))
 
+    jobs = default_jobs() if jobs is None else max(1, jobs)
     out.parent.mkdir(parents=True, exist_ok=True)
     with locked(out):
         recover(out)

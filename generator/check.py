@@ -34,25 +34,12 @@ def check_project(root: Path, today: dt.date, cache: Path | None = None) -> Chec
     `cache` is the cache folder (`cache.cache_dir` of the site): files unchanged since the last check
     are not parsed again (parsecache.py). The result is the same with it, without it, or with a damaged one.
     """
-    catalog, problems = read_project(root, cache)
-    return checked(catalog, problems, rule_problems(catalog, today))
-
-
-def read_project(root: Path, cache: Path | None = None) -> tuple[Catalog, list[Problem]]:
-    """`check_project`'s first half: the catalogue and what reading each file found (syntax, schema)."""
     parses = ParseCache(cache)
     with collector_paused():
         catalog, problems = load_project(root, parses)
         parses.keep_schema_findings(walk_files(catalog, parses.schema_findings()))
         parses.save()
-    return catalog, problems
+        problems.extend(run_rules(catalog, today))
+        unique = sorted(set(problems), key=Problem.sort_key)
+    return CheckResult(catalog, unique)
 
-
-def rule_problems(catalog: Catalog, today: dt.date) -> list[Problem]:
-    """`check_project`'s second half, the rules across files (`build` runs it beside making the pages)."""
-    with collector_paused():
-        return list(run_rules(catalog, today))
-
-
-def checked(catalog: Catalog, *found: list[Problem]) -> CheckResult:
-    return CheckResult(catalog, sorted({p for problems in found for p in problems}, key=Problem.sort_key))
