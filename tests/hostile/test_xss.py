@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
+from generator.cache import cache_dir
 from tests.hostile.payloads import FORMULA, Found, live_markup, make_payload_project, scan
 from tests.minimal import TODAY
 
@@ -124,10 +125,17 @@ def test_nothing_is_written_outside_the_output_folder(tmp_path: Path) -> None:
         "catalog/powers/cf.yml": POWERS + POWERS.replace("KJ-CF-001", "../../../../evil").replace(
             "对假冒专利行为的处罚", "对专利代理违法行为的处罚"),
     })
-    before = {p for p in tmp_path.rglob("*") if "site" not in p.relative_to(tmp_path).parts}
+    # The output folder and its cache folder beside it (which keeps a copy of the site's folders) are the
+    # build's own; anything else is outside.
+    own = {root / "site", cache_dir(root / "site")}
+
+    def outside() -> set[Path]:
+        return {p for p in tmp_path.rglob("*") if not any(p == o or o in p.parents for o in own)}
+
+    before = outside()
     result = build_site(root, root / "site", TODAY)
     assert result.published, [p.as_text() for p in result.problems]
-    after = {p for p in tmp_path.rglob("*") if "site" not in p.relative_to(tmp_path).parts}
+    after = outside()
     created = sorted(str(p.relative_to(tmp_path)) for p in after - before)
     assert [c for c in created if "evil" in c] == []
     assert (root / "site/powers/evil/index.html").is_file()  # the slug keeps letters and digits only
