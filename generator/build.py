@@ -150,7 +150,6 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
         taken = None if trash is None else take_skeleton(trash, out.parent, f".{out.name}-build-")
         skeleton, folders = taken if taken is not None else (None, None)
         tmp = skeleton or Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
-        reuse.present = {f"{tmp}/{f}" for f in folders or ()}
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         search: Forked[dict[str, Entry]] | None = None
         try:

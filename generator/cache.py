@@ -24,11 +24,12 @@ import os
 import pickle
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from generator.editing.atomic import replacing
 
 GENERATOR = Path(__file__).resolve().parent
 # The packages whose versions change what a page looks like, byte for byte.
@@ -206,19 +207,6 @@ def keep_records(root: Path, met: dict[bytes, bytes]) -> None:
     save_pickle(root / RECORDS, (code_version(), met))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """`data` at `path`, all or nothing (a kill mid-write leaves the previous file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection inside: for work that makes many lasting objects at once (loading
@@ -282,17 +270,10 @@ def save_pickle(path: Path, value: object, shared: bool = True) -> None:
     search index's state is a hundred MB at 50,000 documents). `shared=False` for a value in which
     no object is met twice: pickle then keeps no memo of every object it wrote (for the search
     state, a million entries — as much memory again as the postings)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.fast = not shared
-            pickler.dump(value)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(path, durable=False) as fh:  # a cache file lost in a crash is only a cache miss
+        pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = not shared
+        pickler.dump(value)
 
 
 def file_state(path: str) -> tuple[int, int, int] | None:
@@ -305,22 +286,14 @@ def file_state(path: str) -> tuple[int, int, int] | None:
 
 
 def link_or_copy(src: Path | str, dest: Path | str) -> None:
-    """`dest` with the bytes of `src`: a hard link (no copy) where the filesystem allows one."""
+    """`dest` with the bytes of `src`: a hard link (no copy) where the filesystem allows one.
+    FileNotFoundError when `dest`'s folder (or `src`) is missing."""
     try:
         os.link(src, dest)
+    except FileNotFoundError:
+        raise
     except OSError:
         shutil.copyfile(src, dest)
-
-
-def dirs_of(paths: Iterable[str]) -> list[str]:
-    """Every directory the relative `paths` need, parents first."""
-    seen: set[str] = set()
-    for p in paths:
-        d = p.rpartition("/")[0]
-        while d and d not in seen:
-            seen.add(d)
-            d = d.rpartition("/")[0]
-    return sorted(seen, key=lambda d: (d.count("/"), d))
 
 
 @dataclasses.dataclass
@@ -355,7 +328,6 @@ class Reuse:
         self.taken = 0  # outputs taken over (the build reports how many)
         self._out = os.fspath(out) + "/"
         self.filled: set[str] = set()  # directories of the new site holding a file taken over
-        self.present: set[str] = set()  # directories the new site has from the start (a skeleton's)
         # One for the whole build: a record several outputs show is fingerprinted once.
         self.fingerprint = Fingerprinter()
 
@@ -378,24 +350,16 @@ class Reuse:
         e = self.entry(name, key)
         if e is None:
             return None
-        # Paths as strings: at 10,000 pages pathlib's joins cost more than the links themselves.
+        # Paths as strings: at 10,000 pages pathlib's joins cost more than the links themselves. A folder
+        # is made only when a link finds none: most are there already (a skeleton's).
         base = os.fspath(dest) + "/"
         for rel in e.files:
-            d = rel.rpartition("/")[0]
-            if d and base + d not in self.filled:
-                if base + d not in self.present:
-                    try:
-                        os.mkdir(base + d)  # one call: most folders are there already (the skeleton)
-                    except FileExistsError:
-                        pass
-                    except FileNotFoundError:
-                        os.makedirs(base + d, exist_ok=True)
-                self.filled.add(base + d)
             try:
                 link_or_copy(self._out + rel, base + rel)
-            except FileNotFoundError:  # a skeleton's folder removed since (the search index empties its own)
-                os.makedirs(base + d, exist_ok=True)
+            except FileNotFoundError:
+                os.makedirs(os.path.dirname(base + rel), exist_ok=True)
                 link_or_copy(self._out + rel, base + rel)
+            self.filled.add(os.path.dirname(base + rel))
         self.current[name] = e
         self.taken += 1
         return e

@@ -74,10 +74,6 @@ def discard(old: Path, trash: Path | None) -> None:
         return
     (trash / "old").mkdir(parents=True, exist_ok=True)
     os.rename(old, trash / "old" / old.name)
-    empty_in_background(trash)
-
-
-def empty_in_background(trash: Path) -> None:
     in_background(_empty, trash)
 
 
@@ -109,19 +105,31 @@ def _copy_folders(site: Path, trash: Path) -> None:
     skeleton, making = trash / "skeleton", trash / f"making-{os.getpid()}"
     try:
         making.mkdir(parents=True)
-        folders = []
-        for dirpath, dirnames, _filenames in os.walk(site):
-            rel = os.path.relpath(dirpath, site)
-            for name in dirnames:
-                if not os.path.islink(os.path.join(dirpath, name)):
-                    folders.append(name if rel == "." else f"{rel}/{name}")
-                    os.mkdir(os.path.join(making, folders[-1]))
+        folders = _folders(site)
+        for folder in folders:
+            os.mkdir(making / folder)
         _list_folders(making, folders)
         if not skeleton.exists():
             os.rename(making, skeleton)
     except OSError:  # the site replaced meanwhile, a full disk: no skeleton, the next build makes its folders
         pass
     shutil.rmtree(making, ignore_errors=True)
+
+
+def _folders(tree: Path, emptying: bool = False) -> list[str]:
+    """The folders under `tree` (relative, parents first; a link to a folder is not followed). `emptying`:
+    every file, and every link to a folder, deleted on the way."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(tree):
+        rel = os.path.relpath(dirpath, tree)
+        for name in filenames if emptying else ():
+            os.unlink(os.path.join(dirpath, name))
+        for name in dirnames:
+            if not os.path.islink(os.path.join(dirpath, name)):
+                out.append(name if rel == "." else f"{rel}/{name}")
+            elif emptying:
+                os.unlink(os.path.join(dirpath, name))
+    return out
 
 
 def _list_folders(skeleton: Path, folders: list[str]) -> None:
@@ -143,17 +151,7 @@ def _empty(trash: Path) -> None:
             shutil.rmtree(tree, ignore_errors=True)
             continue
         try:
-            folders = []
-            for dirpath, dirnames, filenames in os.walk(tree):
-                rel = os.path.relpath(dirpath, tree)
-                for name in filenames:
-                    os.unlink(os.path.join(dirpath, name))
-                for name in dirnames:  # a link to a folder is a file here: never followed
-                    if os.path.islink(os.path.join(dirpath, name)):
-                        os.unlink(os.path.join(dirpath, name))
-                    else:
-                        folders.append(name if rel == "." else f"{rel}/{name}")
-            _list_folders(tree, folders)
+            _list_folders(tree, _folders(tree, emptying=True))
             os.rename(tree, skeleton)
         except OSError:
             shutil.rmtree(tree, ignore_errors=True)

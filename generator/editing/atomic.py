@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, then rename it over `path`.
+@contextlib.contextmanager
+def replacing(path: Path, durable: bool = True) -> Iterator[BinaryIO]:
+    """A temporary file beside `path` to write, renamed over `path` once written whole.
 
     The temporary name starts with a dot, so the loader never mistakes it for a record. The
-    file keeps the mode of the one it replaces (new files get the usual 0644).
+    file keeps the mode of the one it replaces (new files get the usual 0644). `durable`: on the
+    disk before the rename (an editor's file); a cache file that a crash may lose goes without.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -21,11 +26,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            yield fh
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through `replacing`."""
+    with replacing(path) as fh:
+        fh.write(data)

@@ -167,16 +167,27 @@ def doc_item(d: SearchDoc) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
+class ChunkCut:
+    """Where the text chunks begin, decided item by item: documents in order, a chunk closed before
+    it outgrows `target` (each item takes its size and a comma)."""
+
+    def __init__(self, target: int) -> None:
+        self.target, self.size, self.count = target, 0, 0
+
+    def opens(self, item_size: int) -> bool:
+        """Whether the next item begins a chunk (it is counted in)."""
+        opens = self.count == 0 or self.size + item_size > self.target
+        if opens:
+            self.size = 0
+        self.size += item_size + 1
+        self.count += 1
+        return opens
+
+
 def chunk_starts(sizes: Sequence[int], target: int) -> list[int]:
-    """The first document of each chunk: documents in order, a chunk closed before it outgrows `target`."""
-    starts: list[int] = []
-    size = 0
-    for n, item_size in enumerate(sizes):
-        if n == 0 or size + item_size > target:
-            starts.append(n)
-            size = 0
-        size += item_size + 1
-    return starts
+    """The first document of each chunk (ChunkCut over a whole list)."""
+    cut = ChunkCut(target)
+    return [n for n, item_size in enumerate(sizes) if cut.opens(item_size)]
 
 
 def chunk_file(items: Sequence[bytes]) -> bytes:

@@ -31,6 +31,7 @@ from generator.search.doc import SearchDoc
 from generator.search.index import (
     CHUNK_DIR,
     BuiltIndex,
+    ChunkCut,
     chunk_file,
     chunk_path,
     chunk_starts,
@@ -194,26 +195,27 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
     def chunk_key(a: int, b: int) -> bytes:
         return hashlib.blake2b(b"".join(keys[a:b]), digest_size=16).digest()
 
-    if state is None:  # every item made now, a chunk's worth at a time (chunk_starts' cut, as they come)
+    if state is None:  # every item made now, a chunk's worth at a time, cut as chunk_starts cuts
         starts: list[int] = []
         item_sizes = []
         pending: list[bytes] = []
-        size = 0
+        cut = ChunkCut(chunk_bytes)
+
+        def flush(end: int) -> None:
+            chunks[chunk_key(starts[-1], end)] = chunk_path(len(starts) - 1)
+            put(chunk_path(len(starts) - 1), chunk_file(pending))
+            pending.clear()
+
         for n, d in enumerate(ordered):
             item = doc_item(d)
-            if n == 0 or size + len(item) > chunk_bytes:
+            if cut.opens(len(item)):
                 if pending:
-                    chunks[chunk_key(starts[-1], n)] = chunk_path(len(starts) - 1)
-                    put(chunk_path(len(starts) - 1), chunk_file(pending))
+                    flush(n)
                 starts.append(n)
-                pending, size = [], 0
             pending.append(item)
             item_sizes.append(len(item))
-            size += len(item) + 1
         if pending:
-            chunks[chunk_key(starts[-1], len(ordered))] = chunk_path(len(starts) - 1)
-            put(chunk_path(len(starts) - 1), chunk_file(pending))
-        del pending
+            flush(len(ordered))
     else:
         starts = chunk_starts(item_sizes, chunk_bytes)
         for n, (a, b) in enumerate(zip(starts, [*starts[1:], len(ordered)], strict=False)):

@@ -100,7 +100,8 @@ def build(config_path: Path, pages: Sequence[SitePage], static: Sequence[StaticF
 # ---------------------------------------------------------------- rendering pages on several cores
 #
 # mkdocs.commands.build.build, step for step, except that the pages are read, converted and
-# written by `jobs` processes, each taking every jobs-th page, and that each process converts
+# written by `jobs` processes, each taking every jobs-th page (those left once the process beside,
+# the search index's, has ended; until then this one renders alone), and that each process converts
 # Markdown with one reused Markdown instance (MkDocs builds a new one, with every extension, per
 # page). Pages only read shared state — config, files, nav, and the nav pages, which are converted
 # before the work is split — so a page's HTML does not depend on which process renders it. Log
@@ -197,11 +198,9 @@ class _Renderer:
         page.toc = _NO_TOC
 
     def share(self, pages: Sequence[int]) -> tuple[list[tuple[_Slot, int, dict[str, Any]]], dict[int, Any]]:
-        """Render `pages` (in a child): its log records and each page's anchor data. The parent's
-        on_env ran after this process was forked: it runs here too (the site's plugin only registers
-        template globals there, so it may run before the pages are read)."""
+        """Render `pages` (in a child forked once the parent's environment is set up): its log
+        records and each page's anchor data."""
         self.tagged.records.clear()
-        self.env = self.config.plugins.on_env(self.env, config=self.config, files=self.files)
         for i in pages:
             self.render(i)
         return self.tagged.records, {i: anchors_of(self.doc_files[i].page) for i in pages}

@@ -100,8 +100,7 @@ def _inputs_of(cat: Catalog, rel: Relations, docs: list[Document], today: dt.dat
     """Every page's fingerprint — the bulk of the work when pages are taken over from the last build —
     half of them in a second process when there is a second CPU (the same bytes either way)."""
     fingerprint = cat.fingerprint()
-    common = _common(cat, today)
-    shared = fingerprint(TEMPLATE, common)  # once, not once a page
+    shared = _shared_key(cat, today)  # once, not once a page
 
     def share(part: list[Document]) -> list[bytes]:
         return [fingerprint(shared, _args(cat, rel, doc)) for doc in part]
@@ -128,8 +127,7 @@ def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date,
     # record's own string instead of a copy of it (50,000 bodies are a good part of a build's memory).
     body = resolve_links(cat, doc.body, url)
     if inputs is None:
-        fingerprint = cat.fingerprint()
-        inputs = fingerprint(fingerprint(TEMPLATE, _common(cat, today)), _args(cat, rel, doc))
+        inputs = cat.fingerprint()(_shared_key(cat, today), _args(cat, rel, doc))
     return SitePage(url, marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, PageMeta(
         description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
     ), draw=functools.partial(_draw, cat, rel, doc, today), inputs=inputs)
@@ -142,6 +140,10 @@ def _common(cat: Catalog, today: dt.date) -> dict[str, object]:
     """What every document page shows alike."""
     return dict(campaigns=cat.cleanups, body_slot=BODY_SLOT, today=today, site_name=site_name(cat),
                 site_url=cat.config.site.url)
+
+
+def _shared_key(cat: Catalog, today: dt.date) -> bytes:
+    return cat.fingerprint()(TEMPLATE, _common(cat, today))
 
 
 def _args(cat: Catalog, rel: Relations, doc: Document) -> dict[str, object]:
