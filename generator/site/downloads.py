@@ -64,6 +64,11 @@ def records(cat: Catalog, d: Directory) -> list[dict[str, Any]]:
     return out
 
 
+# Column widths (characters) in the 目录 workbooks: a printed page shows every column and wraps nothing.
+WIDTHS = {"group": 22, "no": 6, "title": 48, "doc_no": 20, "unified_no": 16, "published": 12, "effective": 12,
+          "expires": 12, "status": 10, "ended": 14, "repealed_by": 24, "url": 50}
+
+
 def _columns(d: Directory) -> list[str]:
     keys = ["group", "no", "title", "doc_no", "unified_no", "published", "effective", "expires", "status"]
     return keys + (["ended", "repealed_by"] if d.repealed else []) + ["url"]
@@ -85,6 +90,7 @@ def directory_csv(cat: Catalog, d: Directory) -> bytes:
 def directory_xlsx(cat: Catalog, d: Directory) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     keys = _columns(d)
     wb = Workbook()
@@ -101,8 +107,8 @@ def directory_xlsx(cat: Catalog, d: Directory) -> bytes:
         append(ws, [r.get(k) for k in keys])
     ws.freeze_panes = "A3"
     print_setup(ws, d.title, title_rows="2:2")
-    for letter, w in zip("ABCDEFGHIJKL", (22, 6, 48, 20, 16, 12, 12, 12, 10, 14, 24, 50), strict=False):
-        ws.column_dimensions[letter].width = w
+    for column, key in enumerate(keys, start=1):  # by column, not position: 目录 and 废止目录 differ
+        ws.column_dimensions[get_column_letter(column)].width = WIDTHS[key]
     return workbook_bytes(wb, dt.datetime.combine(d.day, dt.time()))
 
 

@@ -120,9 +120,17 @@ def test_lists_written_row_by_row_are_what_json_and_csv_write_whole() -> None:
 def test_the_directory_workbook_prints_every_column_on_a4_landscape(demo_site: Path) -> None:
     """The 目录 an office prints: all columns across one landscape page, headings on every page."""
     import openpyxl
+    from openpyxl.utils import get_column_letter
 
     ws = openpyxl.load_workbook(demo_site / "data/in-force-2025.xlsx").active
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == "$2:$2" and ws["A2"].value == "分组"
     assert "&P" in ws.oddFooter.center.text
+    # Each column as wide as what it holds, and no width past the last one (a printed grid of empty columns).
+    for path in ("data/in-force-2025.xlsx", "data/repealed.xlsx"):
+        sheet = openpyxl.load_workbook(demo_site / path).active
+        heads = [c.value for c in sheet[2]]
+        assert heads[-1] == "网址" and sheet.column_dimensions[get_column_letter(len(heads))].width == 50
+        assert heads[2] == "名称" and sheet.column_dimensions["C"].width == 48
+        assert not any(get_column_letter(n) in sheet.column_dimensions for n in range(len(heads) + 1, 14))
