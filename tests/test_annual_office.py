@@ -122,6 +122,19 @@ def test_excel_tables_keep_numbers_as_numbers(demo: Catalog) -> None:
     assert any(r[:4] == ("行政规范性文件", 4, 0, 12) for r in t2.iter_rows(values_only=True))
 
 
+def test_excel_tables_print_every_column_across_the_page(demo: Catalog) -> None:
+    """Printed as an office prints a table: landscape A4, all columns on one page width (表三's 14 too),
+    the heading rows on every page."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(render_xlsx(annual_report(demo, 2025))))
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        first, last = ws.print_title_rows.replace("$", "").split(":")
+        assert int(first) == 2 and ws.freeze_panes == f"A{int(last) + 1}"
+
+
 def test_prose_sections_and_blocks() -> None:
     text = "前言。\n\n## 一、总体情况\n\n甲。\n\n### 小节\n\n乙。\n\n# 五、存在的主要问题及改进情况\n\n丙。\n"
     preamble, sections = split_sections(text)

@@ -14,7 +14,7 @@ from generator.audit.annual_docx import moment, render_docx
 from generator.audit.annual_grid import Grid, grids, placed
 from generator.audit.annual_prose import SECTIONS, TABLES, Prose, report_prose
 from generator.format.model import Catalog
-from generator.spreadsheet.write import put, workbook_bytes
+from generator.spreadsheet.write import print_setup, put, workbook_bytes
 
 OFFICE_FORMATS = ("docx", "xlsx")
 
@@ -64,6 +64,8 @@ def render_xlsx(report: AnnualReport) -> bytes:
             ws.column_dimensions[get_column_letter(i)].width = max(round(w * unit * 2, 1), 8)
         ws.freeze_panes = ws.cell(row=top + grid.head, column=1)
         ws.sheet_view.zoomScale = 100
+        # Printed, every column of a table on the page (表三 has 14), its heading rows on each page.
+        print_setup(ws, grid.title, title_rows=f"{top}:{top + grid.head - 1}")
 
     first = True
     for grid in grids(report):
