@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.cache import Entry, Reuse, cache_dir, keep_records, known_records
 from generator.check import check_project
 from generator.format.model import Catalog
-from generator.parallel import Forked, default_jobs, fork_call, give_back_memory
+from generator.parallel import Forked, default_jobs, fork_call, give_back_memory, thaw
 from generator.problems import Problem, fails
 from generator.publish import MARKER, check_out, locked, prune_empty, recover, swap_in, take_skeleton
 from generator.rules.unknown_reference import attachment_path_problem
@@ -29,6 +29,7 @@ from generator.site.downloads import write_downloads
 from generator.site.exports import write_exports
 from generator.site.mkdocs import renderer
 from generator.site.mkdocs.config import NavItem, StaticFile, mkdocs_config, write_config
+from generator.site.mkdocs.kept import page_files
 from generator.site.pages import build_pages
 from generator.site.pages.base import PageFamily, SitePage
 from generator.site.pages.home import sections
@@ -110,6 +111,14 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
     byte for byte whatever their number. With `cache`, what did not change since the last build is
     taken over from it (cache.py; the cache folder lives beside `out`) — again the same bytes.
     """
+    try:
+        return _build_site(project, out, today, strict, families, preview, jobs, published, cache)
+    finally:
+        thaw()
+
+
+def _build_site(project: Path, out: Path, today: dt.date, strict: bool, families: Sequence[PageFamily] | None,
+                preview: bool, jobs: int | None, published: Published | None, cache: bool) -> BuildResult:
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
     project = project.resolve()
@@ -147,9 +156,10 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
         reuse = Reuse(out, cache_dir(out), fresh=not cache)
         reuse.fingerprint = cat.fingerprint()  # the pages' fingerprints of records serve the exports too
         trash = None if reuse.root is None else reuse.root / "trash"
-        taken = None if trash is None else take_skeleton(trash, out.parent, f".{out.name}-build-")
-        skeleton, folders = taken if taken is not None else (None, None)
-        tmp = skeleton or Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+        skeleton = None if trash is None else take_skeleton(trash, out.parent, f".{out.name}-build-")
+        if skeleton is not None:
+            reuse.in_place = set(skeleton.files)  # the pages linked in it: released before any is written
+        tmp = skeleton.path if skeleton else Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
         search: Forked[dict[str, Entry]] | None = None
         try:
@@ -190,10 +200,10 @@ def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                 _move_search(staging, tmp)
             timings["search"] = time.perf_counter() - t  # with jobs > 1: the wait for the other process
             if skeleton is not None:
-                prune_empty(tmp, folders, reuse.filled)
+                prune_empty(tmp, skeleton.folders, reuse.filled)
             (tmp / MARKER).write_text("", encoding="utf-8")
             os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must be able to read the site
-            swap_in(tmp, out, trash)
+            swap_in(tmp, out, trash, page_files(reuse))
             reuse.save()
             if reuse.root is not None:
                 keep_records(reuse.root, reuse.fingerprint.met)

@@ -328,6 +328,9 @@ class Reuse:
         self.taken = 0  # outputs taken over (the build reports how many)
         self._out = os.fspath(out) + "/"
         self.filled: set[str] = set()  # directories of the new site holding a file taken over
+        # Files already in the new site's directory, hard links to the last site's (a skeleton's: see
+        # publish.py): taken in place when still as published, never written through.
+        self.in_place: set[str] = set()
         # One for the whole build: a record several outputs show is fingerprinted once.
         self.fingerprint = Fingerprinter()
 
@@ -347,13 +350,25 @@ class Reuse:
         return e
 
     def take(self, name: str, key: bytes, dest: Path) -> Entry | None:
-        e = self.entry(name, key)
-        if e is None:
-            return None
-        # Paths as strings: at 10,000 pages pathlib's joins cost more than the links themselves. A folder
-        # is made only when a link finds none: most are there already (a skeleton's).
+        # Paths as strings: at 10,000 pages pathlib's joins cost more than the links themselves.
         base = os.fspath(dest) + "/"
+        e = self.previous.get(name) if self.enabled else None
+        if e is None or e.key != key:
+            return None
+        linked = self.in_place
+        here = [rel for rel, state in e.files.items()
+                if rel in linked and state is not None and file_state(base + rel) == state]
+        if len(here) < len(e.files) and self.entry(name, key) is None:
+            return None
         for rel in e.files:
+            if rel in linked:
+                linked.discard(rel)
+                if rel in here:
+                    self.filled.add(os.path.dirname(base + rel))
+                    continue
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(base + rel)  # not as published: never write through it
+            # A folder is made only when a link finds none: most are there already (a skeleton's).
             try:
                 link_or_copy(self._out + rel, base + rel)
             except FileNotFoundError:
@@ -363,6 +378,15 @@ class Reuse:
         self.current[name] = e
         self.taken += 1
         return e
+
+    def release(self, dest: Path) -> None:
+        """Remove from `dest` the linked files no `take` claimed: they are made again (a writer must not
+        write through a link into the published site) or no longer part of the site."""
+        base = os.fspath(dest) + "/"
+        for rel in self.in_place:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(base + rel)
+        self.in_place = set()
 
     def made(self, name: str, key: bytes, dest: Path, files: Iterable[str], extra: Any = None) -> None:
         """This build made `files` (relative to `dest`, the new site) under `name` from `key`."""

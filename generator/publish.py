@@ -16,7 +16,8 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.problems import UsageError
@@ -40,16 +41,21 @@ def _renameat2_exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def swap_in(new: Path, out: Path, trash: Path | None = None) -> None:
+State = tuple[int, int, int]  # a published file's (inode, size, mtime), as cache.file_state gives it
+
+
+def swap_in(new: Path, out: Path, trash: Path | None = None, links: Mapping[str, State] | None = None) -> None:
     """Make `new` the directory at `out`; the previous `out` stays complete until that instant.
-    With `trash`, the previous site is deleted there in the background (see discard)."""
+    With `trash`, the previous site is deleted there in the background (see discard), its folders kept
+    as the next build's skeleton with hard links to the files `links` of the new site in them."""
+    links = links or {}
     if not out.exists():
         os.rename(new, out)
         if trash is not None:  # no previous site to make the next build's skeleton of: copy this one's folders
-            in_background(_copy_folders, out, trash)
+            in_background(_copy_folders, out, trash, links)
         return
     if _renameat2_exchange(new, out):
-        discard(new, trash)  # `new` now holds the previous site
+        discard(new, trash, out, links)  # `new` now holds the previous site
         return
     # Fallback (no RENAME_EXCHANGE): two renames. A kill between them leaves the previous site in
     # .<name>-old-*; the next build puts it back before doing anything (see recover).
@@ -57,27 +63,28 @@ def swap_in(new: Path, out: Path, trash: Path | None = None) -> None:
     os.rmdir(old)
     os.rename(out, old)
     os.rename(new, out)
-    discard(old, trash)
+    discard(old, trash, out, links)
 
 
 FOLDERS = ".folders"  # in a skeleton: the list of its folders
+FILES = ".files"  # in a skeleton: the list of the files linked in it
 
 
-def discard(old: Path, trash: Path | None) -> None:
+def discard(old: Path, trash: Path | None, site: Path | None = None, links: Mapping[str, State] | None = None) -> None:
     """Delete a previous site. Deleting tens of thousands of files and folders takes seconds that a
     publisher should not wait for: with `trash` (a folder of the cache, on the same filesystem) the
     tree is moved there and emptied by a detached process, which keeps its folders as a skeleton for
-    the next build (see take_skeleton); whatever it leaves (a machine stopped meanwhile) the next
-    build's emptying removes."""
+    the next build (see take_skeleton) and in them hard links to the files `links` of `site`, the
+    site now published; whatever it leaves (a machine stopped meanwhile) the next build's emptying removes."""
     if trash is None:
         shutil.rmtree(old)
         return
     (trash / "old").mkdir(parents=True, exist_ok=True)
     os.rename(old, trash / "old" / old.name)
-    in_background(_empty, trash)
+    in_background(_empty, trash, site, links or {})
 
 
-def in_background(work: Callable[..., None], *args: Path) -> None:
+def in_background(work: Callable[..., None], *args: object) -> None:
     """`work(*args)` in a detached process (double fork: no zombie is left to the caller, which may be
     a long-running serve). The process holds no file of its parent open: a caller reading this build's
     output to its end, or waiting for the output lock, never waits for it."""
@@ -99,16 +106,16 @@ def in_background(work: Callable[..., None], *args: Path) -> None:
     os.waitpid(pid, 0)
 
 
-def _copy_folders(site: Path, trash: Path) -> None:
-    """A skeleton with the folders of `site` (the first site published here), made aside and moved
-    into place in one rename, so that a build never takes a half-made one."""
+def _copy_folders(site: Path, trash: Path, links: Mapping[str, State]) -> None:
+    """A skeleton with the folders of `site` (the first site published here) and links to its files
+    `links`, made aside and moved into place in one rename, so that a build never takes a half-made one."""
     skeleton, making = trash / "skeleton", trash / f"making-{os.getpid()}"
     try:
         making.mkdir(parents=True)
         folders = _folders(site)
         for folder in folders:
             os.mkdir(making / folder)
-        _list_folders(making, folders)
+        _list(making, folders, _link_files(making, site, links))
         if not skeleton.exists():
             os.rename(making, skeleton)
     except OSError:  # the site replaced meanwhile, a full disk: no skeleton, the next build makes its folders
@@ -116,14 +123,39 @@ def _copy_folders(site: Path, trash: Path) -> None:
     shutil.rmtree(making, ignore_errors=True)
 
 
-def _folders(tree: Path, emptying: bool = False) -> list[str]:
+def _link_files(tree: Path, site: Path, links: Mapping[str, State]) -> set[str]:
+    """Hard links in `tree` to the files `links` of `site`; one that `tree` holds already (the same
+    inode: an earlier site's file the new one took over) is kept. The files now linked in `tree`."""
+    present = set()
+    base, src = os.fspath(tree) + "/", os.fspath(site) + "/"
+    for rel, state in links.items():
+        path = base + rel
+        with contextlib.suppress(FileNotFoundError):
+            if os.lstat(path).st_ino == state[0]:
+                present.add(rel)
+                continue
+            os.unlink(path)
+        try:
+            try:
+                os.link(src + rel, path)
+            except FileNotFoundError:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                os.link(src + rel, path)
+        except OSError:  # gone from the site meanwhile, or no hard links here: the build links or makes it
+            continue
+        present.add(rel)
+    return present
+
+
+def _folders(tree: Path, emptying: bool = False, keep: Collection[str] = ()) -> list[str]:
     """The folders under `tree` (relative, parents first; a link to a folder is not followed). `emptying`:
-    every file, and every link to a folder, deleted on the way."""
+    every file but those `keep` (relative), and every link to a folder, deleted on the way."""
     out = []
     for dirpath, dirnames, filenames in os.walk(tree):
         rel = os.path.relpath(dirpath, tree)
         for name in filenames if emptying else ():
-            os.unlink(os.path.join(dirpath, name))
+            if (name if rel == "." else f"{rel}/{name}") not in keep:
+                os.unlink(os.path.join(dirpath, name))
         for name in dirnames:
             if not os.path.islink(os.path.join(dirpath, name)):
                 out.append(name if rel == "." else f"{rel}/{name}")
@@ -132,16 +164,19 @@ def _folders(tree: Path, emptying: bool = False) -> list[str]:
     return out
 
 
-def _list_folders(skeleton: Path, folders: list[str]) -> None:
-    """The skeleton's folders, in it (take_skeleton takes the list out): the build that fills it then
-    removes the folders it did not use without walking ten thousand of them."""
+def _list(skeleton: Path, folders: list[str], files: Collection[str]) -> None:
+    """The skeleton's folders and linked files, in it (take_skeleton takes the lists out): the build that
+    fills it then removes the folders it did not use without walking ten thousand of them, and knows
+    which of its files are there already."""
     (skeleton / FOLDERS).write_text("\n".join(folders), encoding="utf-8", errors="surrogateescape")
+    (skeleton / FILES).write_text("\n".join(sorted(files)), encoding="utf-8", errors="surrogateescape")
 
 
-def _empty(trash: Path) -> None:
-    """Each tree in `trash`/old: its files deleted, and its folders kept as the skeleton for the next
-    build when there is none yet (moved in one rename once it holds no file); otherwise deleted.
-    A skeleton left half-made by a process that was killed is deleted too."""
+def _empty(trash: Path, site: Path | None = None, links: Mapping[str, State] | None = None) -> None:
+    """Each tree in `trash`/old: made the skeleton for the next build when there is none yet — its files
+    deleted but those of `links` (`site`'s files, linked in where the tree does not hold them already),
+    its folders kept, and moved in one rename —; otherwise deleted. A skeleton left half-made by a
+    process that was killed is deleted too."""
     for making in trash.glob("making-*"):
         if not _alive(making.name.removeprefix("making-")):
             shutil.rmtree(making, ignore_errors=True)
@@ -151,7 +186,8 @@ def _empty(trash: Path) -> None:
             shutil.rmtree(tree, ignore_errors=True)
             continue
         try:
-            _list_folders(tree, _folders(tree, emptying=True))
+            linked = _link_files(tree, site, links) if site is not None and links else set()
+            _list(tree, _folders(tree, emptying=True, keep=linked), linked)
             os.rename(tree, skeleton)
         except OSError:
             shutil.rmtree(tree, ignore_errors=True)
@@ -167,10 +203,20 @@ def _alive(pid: str) -> bool:
     return True
 
 
-def take_skeleton(trash: Path, dest_parent: Path, prefix: str) -> tuple[Path, list[str] | None] | None:
-    """The folders of an earlier site, without a file, as a new build directory beside the output:
-    most of the folders a build needs already exist (making ten thousand folders costs seconds on a
-    busy disk), with the list of them when there is one. None when there is no skeleton ready."""
+@dataclass(frozen=True)
+class Skeleton:
+    """A new build directory made of an earlier site's folders, with the list of them (None: unknown)
+    and the files linked in it (hard links to the published site's: taken over in place)."""
+
+    path: Path
+    folders: list[str] | None
+    files: list[str]
+
+
+def take_skeleton(trash: Path, dest_parent: Path, prefix: str) -> Skeleton | None:
+    """The folders of an earlier site, and links to the published site's pages, as a new build directory
+    beside the output: most of the folders a build needs already exist (making ten thousand folders
+    costs seconds on a busy disk), and most pages too. None when there is no skeleton ready."""
     skeleton = trash / "skeleton"
     if not skeleton.is_dir():
         return None
@@ -181,12 +227,19 @@ def take_skeleton(trash: Path, dest_parent: Path, prefix: str) -> tuple[Path, li
     except OSError:
         return None
     os.chmod(target, 0o700)
-    try:
-        listed = (target / FOLDERS).read_text(encoding="utf-8", errors="surrogateescape")
-        (target / FOLDERS).unlink()
-    except OSError:
-        return target, None
-    return target, [f for f in listed.split("\n") if f]
+    lists: list[list[str] | None] = []
+    for name in (FOLDERS, FILES):
+        try:
+            listed = (target / name).read_text(encoding="utf-8", errors="surrogateescape")
+            (target / name).unlink()
+        except OSError:
+            lists.append(None)
+        else:
+            lists.append([f for f in listed.split("\n") if f])
+    folders, files = lists
+    if files is None:  # unknown files: none may stay (a build must never write through a link)
+        _folders(target, emptying=True)
+    return Skeleton(target, folders, files or [])
 
 
 def prune_empty(root: Path, folders: list[str] | None = None, filled: Collection[str] = ()) -> None:

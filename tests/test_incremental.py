@@ -118,20 +118,53 @@ def test_a_rebuild_after_an_edit_is_the_clean_build(project: Path, change: Calla
         assert result.reused > 100, "an edit of one record re-rendered (nearly) the whole site"
 
 
-def test_a_rebuild_reuses_the_folders_of_an_earlier_site(project: Path) -> None:
-    """The site before last is kept as empty folders (deleted in the background), and the next build
-    is made in them: same bytes, no folder left over from a page that is gone."""
-    build_site(project, project / "site", DEMO_TODAY)
-    skeleton = cache_dir(project / "site") / "trash/skeleton"
-    for _ in range(100):  # the detached process empties the previous site
+def wait_for_skeleton(out: Path) -> Path:
+    skeleton = cache_dir(out) / "trash/skeleton"
+    for _ in range(200):  # a detached process makes it
         if skeleton.is_dir():
             break
         time.sleep(0.05)
-    assert skeleton.is_dir() and [p.name for p in skeleton.rglob("*") if p.is_file()] == [".folders"]
-    assert (skeleton / "documents/2024-kjj-gfxwj-003").is_dir()
+    assert skeleton.is_dir()
+    return skeleton
+
+
+def assert_links_to_the_pages_of(skeleton: Path, out: Path) -> None:
+    """The skeleton's files: its two lists, and a hard link to every page of the site at `out` (the
+    same inode), listed — nothing else."""
+    pages = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("index.html")}
+    files = {p.relative_to(skeleton).as_posix(): p.stat().st_ino for p in skeleton.rglob("*") if p.is_file()}
+    assert files.pop(".folders") and files.pop(".files")
+    assert files == pages
+    assert sorted((skeleton / ".files").read_text(encoding="utf-8").split("\n")) == sorted(pages)
+
+
+def test_a_rebuild_reuses_the_folders_of_an_earlier_site(project: Path) -> None:
+    """The site before last is kept as its folders with hard links to the published site's pages (the
+    rest deleted in the background), and the next build is made in them: same bytes, no folder and no
+    page left over from a page that is gone."""
+    build_site(project, project / "site", DEMO_TODAY)
+    skeleton = wait_for_skeleton(project / "site")
+    assert_links_to_the_pages_of(skeleton, project / "site")
+    assert (skeleton / "documents/2024-kjj-gfxwj-003/index.html").is_file()
     (project / D / "gfxwj/2024-kjj-gfxwj-003.md").unlink()
     rebuild_and_compare(project)
     assert not (project / "site/documents/2024-kjj-gfxwj-003").exists()
+
+
+def test_a_page_made_again_is_never_written_through_its_link(project: Path, tmp_path: Path) -> None:
+    """The skeleton's pages are the published files themselves (hard links): a page made again must
+    replace its link, never write into it — the published site stays as it was until the swap, and
+    the page as it was published stays so (a link kept aside still reads the old bytes)."""
+    build_site(project, project / "site", DEMO_TODAY)
+    wait_for_skeleton(project / "site")
+    page = project / "site/documents/2024-kjj-gfxwj-001/index.html"
+    before = page.read_bytes()
+    aside = tmp_path / "published.html"
+    aside.hardlink_to(page)
+    edit(project / D / "gfxwj/2024-kjj-gfxwj-001.md", "title: ", "title: 再次修订的")
+    rebuild_and_compare(project)
+    assert aside.read_bytes() == before
+    assert "再次修订的" in page.read_text(encoding="utf-8") and page.stat().st_ino != aside.stat().st_ino
 
 
 def test_a_first_build_leaves_its_folders_for_the_second(project: Path) -> None:
@@ -139,16 +172,12 @@ def test_a_first_build_leaves_its_folders_for_the_second(project: Path) -> None:
     so that the second build does not make its ten thousand folders either."""
     out = project / "first"
     build_site(project, out, DEMO_TODAY)
-    skeleton = cache_dir(out) / "trash/skeleton"
-    for _ in range(100):
-        if skeleton.is_dir():
-            break
-        time.sleep(0.05)
+    skeleton = wait_for_skeleton(out)
     folders = {p.relative_to(out) for p in out.rglob("*") if p.is_dir()}
     listed = (skeleton / ".folders").read_text(encoding="utf-8").split("\n")
     assert {Path(f) for f in listed} == folders
     assert {p.relative_to(skeleton) for p in skeleton.rglob("*") if p.is_dir()} == folders
-    assert [p.name for p in skeleton.rglob("*") if p.is_file()] == [".folders"]  # the list of them
+    assert_links_to_the_pages_of(skeleton, out)
     assert not list((cache_dir(out) / "trash").glob("making-*"))
     folder = skeleton.stat().st_ino
     result = build_site(project, out, DEMO_TODAY)
@@ -257,11 +286,7 @@ def test_a_rebuild_on_one_cpu_is_the_clean_build(project: Path) -> None:
     its own folders of the skeleton: the files taken over into them still find their folder."""
     out = project / "one"
     build_site(project, out, DEMO_TODAY, jobs=1)
-    skeleton = cache_dir(out) / "trash/skeleton"
-    for _ in range(100):
-        if skeleton.is_dir():
-            break
-        time.sleep(0.05)
+    wait_for_skeleton(out)
     cached = build_site(project, out, DEMO_TODAY, jobs=1)  # nothing changed: the index is taken whole
     clean = build_site(project, project / "one-clean", DEMO_TODAY, jobs=1, cache=False)
     assert clean.published

@@ -20,6 +20,21 @@ HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
 MANIFEST = HERE / "cases.yml"
 
+# `python -c PEAK_CHILD <command line>` runs the real command and reports its own peak memory on stderr
+# (`MAXRSS_KB=`): VmHWM, the peak of this program's memory. Not ru_maxrss: on Linux a program started by
+# fork (or vfork) and exec inherits there the peak of the process it was started from — pytest's,
+# hundreds of MB after the build tests.
+PEAK_CHILD = (
+    "import re, sys\n"
+    "from generator.cli import main\n"
+    "try:\n"
+    "    code = main(sys.argv[1:])\n"
+    "finally:\n"
+    "    peak = re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read())[1]\n"
+    "    sys.stderr.write(f'\\nMAXRSS_KB={peak}\\n')\n"
+    "raise SystemExit(code)\n"
+)
+
 
 @dataclass(frozen=True)
 class Expected:

@@ -18,21 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.project import position_outside, problem_of
+from tests.hostile.project import PEAK_CHILD, position_outside, problem_of
 from tests.minimal import LEGAL_BASES, TODAY, make_project
 
 REPO = Path(__file__).resolve().parents[2]
 LAWS = "catalog/legal_bases.yml"
-# The child runs the real command and reports its own peak memory on stderr.
-CHILD = (
-    "import resource, sys\n"
-    "from generator.cli import main\n"
-    "try:\n"
-    "    code = main(sys.argv[1:])\n"
-    "finally:\n"
-    "    sys.stderr.write(f'\\nMAXRSS_KB={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
-    "raise SystemExit(code)\n"
-)
 MEMORY_LIMIT_MB = 800  # the biggest case needs about 100 MB; libyaml alone would need GBs for a bomb
 
 
@@ -49,7 +39,7 @@ class Run:
 def run_check(root: Path, timeout: float = 90, env: dict[str, str] | None = None) -> Run:
     start = time.monotonic()
     proc = subprocess.run(
-        [sys.executable, "-c", CHILD, "check", "--format", "json", "--project", str(root),
+        [sys.executable, "-c", PEAK_CHILD, "check", "--format", "json", "--project", str(root),
          "--today", TODAY.isoformat()],
         cwd=REPO, capture_output=True, timeout=timeout, env={**os.environ, **(env or {})},
     )

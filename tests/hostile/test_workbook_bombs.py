@@ -23,22 +23,11 @@ import pytest
 from generator.problems import UsageError
 from generator.spreadsheet.guard import LIMITS, guard
 from generator.spreadsheet.read import open_tables
+from tests.hostile.project import PEAK_CHILD
 from tests.minimal import make_project
 from tests.office import convert
 
 REPO = Path(__file__).resolve().parents[2]
-# The child runs the real command and reports its own peak memory: VmHWM belongs to the process image
-# after exec (ru_maxrss would also count the pytest process it was forked from).
-CHILD = (
-    "import re, sys\n"
-    "from generator.cli import main\n"
-    "try:\n"
-    "    code = main(sys.argv[1:])\n"
-    "finally:\n"
-    "    peak = re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read())[1]\n"
-    "    sys.stderr.write(f'\\nMAXRSS_KB={peak}\\n')\n"
-    "raise SystemExit(code)\n"
-)
 SHEET = "xl/worksheets/sheet1.xml"
 HEAD = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
@@ -78,7 +67,7 @@ def million_rows() -> Iterable[bytes]:
 
 def run_import(root: Path, book: Path) -> tuple[int, str, float, float]:
     start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", CHILD, "import-xlsx", str(book), "--project", str(root)],
+    proc = subprocess.run([sys.executable, "-c", PEAK_CHILD, "import-xlsx", str(book), "--project", str(root)],
                           cwd=REPO, capture_output=True, timeout=120)
     seconds = time.monotonic() - start
     err = proc.stderr.decode("utf-8")

@@ -38,6 +38,15 @@ LINK_MARKS = ("](", "]:", "<")
 
 # A page's meta as the tuple of all its fields: fingerprinted without a call back into Python per page.
 META_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(PageMeta)))
+PAGE = "page:"  # a page's name in the cache (Reuse): PAGE + its docs path
+
+
+def page_files(reuse: Reuse) -> dict[str, tuple[int, int, int]]:
+    """The page files this build made or took over, with their state (what a skeleton links: publish.py)."""
+    return {rel: state for name, e in reuse.current.items() if name.startswith(PAGE)
+            for rel, state in e.files.items() if state is not None}
+
+
 Anchors = tuple[set[str], dict[str, Any]]  # a page's present anchor ids; its links to anchors by target
 Records = list[tuple[int, int, dict[str, Any]]]  # (step, order, log record) of one page
 
@@ -80,6 +89,7 @@ class Kept:
         """Key every page and take over those unchanged (their files linked into `site_dir`)."""
         kept = cls(reuse, site_dir, {uri: n for n, uri in enumerate(pages)})
         if not reuse.enabled:
+            reuse.release(site_dir)
             return kept
         fingerprint = Fingerprinter()
         base = fingerprint("mkdocs.yml", config_bytes)
@@ -89,11 +99,12 @@ class Kept:
             links = may_link(sp)
             own = (base, sp.url, sp.title, META_FIELDS(sp.meta), sp.inputs, file_list if links else None)
             key = kept.keys[uri] = fingerprint(uri, own, sp.markdown, sp.html)
-            entry = reuse.take("page:" + uri, key, site_dir)
+            entry = reuse.take(PAGE + uri, key, site_dir)
             if entry is not None:
                 kept.taken[uri] = entry.extra
             else:
                 linking = linking or links
+        reuse.release(site_dir)  # before any page is written: the pages made again are not links
         kept.narrow = not linking and not any(anchors[1] for anchors, _records in kept.taken.values())
         return kept
 
@@ -116,4 +127,4 @@ class Kept:
         for f in rendered:
             uri = f.src_uri
             extra = (anchors_of(f.page), by_page.get(self.order[uri], []))
-            self.reuse.made("page:" + uri, self.keys[uri], self.site_dir, [dest_of(uri)], extra)
+            self.reuse.made(PAGE + uri, self.keys[uri], self.site_dir, [dest_of(uri)], extra)

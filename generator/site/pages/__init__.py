@@ -13,17 +13,17 @@ no list page holds more than PAGE_SIZE rows — long lists are paginated as `<li
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from generator.format.model import Catalog
 from generator.site import urls
 from generator.site.pages.annual import annual_pages
 from generator.site.pages.audit import audit_pages
-from generator.site.pages.base import PageFamily, SitePage
+from generator.site.pages.base import PageFamily, SitePage, Started
 from generator.site.pages.catalogue import catalogue_pages
 from generator.site.pages.content import content_pages
 from generator.site.pages.directory import directory_pages
-from generator.site.pages.documents import document_pages
+from generator.site.pages.documents import document_pages, start_document_pages
 from generator.site.pages.home import home_page, sections
 from generator.site.pages.laws import law_pages
 from generator.site.pages.normative import normative_pages
@@ -47,6 +47,10 @@ PAGE_FAMILIES: list[PageFamily] = [
 ]
 
 
+# Families begun before the others: their heavy part runs in a second process meanwhile.
+BEGUN_EARLY: dict[PageFamily, Callable[[Catalog, dt.date], Started]] = {document_pages: start_document_pages}
+
+
 class SiteError(Exception):
     """Two pages claim one URL: a bug of a page family (data that would do so is a check problem)."""
 
@@ -56,8 +60,17 @@ def build_pages(cat: Catalog, today: dt.date, families: Sequence[PageFamily] | N
     (e.g. content/annual-reports/2025.md is the prose the generated 年度报告 page includes)."""
     generated: dict[str, SitePage] = {}
     prose: list[SitePage] = []
-    for family in PAGE_FAMILIES if families is None else families:
-        for page in family(cat, today):
+    families = PAGE_FAMILIES if families is None else families
+    begun = {f: BEGUN_EARLY[f](cat, today) for f in families if f in BEGUN_EARLY}
+    try:  # the others first: the families begun early are finished last, when their process is done
+        made = {f: f(cat, today) for f in families if f not in begun}
+        made.update((f, started.finish()) for f, started in begun.items())
+    except BaseException:
+        for started in begun.values():
+            started.cancel()
+        raise
+    for family in families:
+        for page in made[family]:
             if page.meta.from_content:
                 prose.append(page)
             elif page.url in generated:

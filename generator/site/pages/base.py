@@ -86,6 +86,17 @@ def drawn_page(url: str, title: str, template: str, args: dict[str, Any], meta: 
 
 
 PageFamily = Callable[[Catalog, dt.date], list[SitePage]]
+
+
+@dataclass(frozen=True)
+class Started:
+    """A page family begun ahead of the others (its heavy part in another process): `finish()` gives
+    its pages, `cancel()` stops the other process when they are no longer wanted."""
+
+    finish: Callable[[], list[SitePage]]
+    cancel: Callable[[], None]
+
+
 T = TypeVar("T")
 
 

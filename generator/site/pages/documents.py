@@ -18,6 +18,7 @@ from generator.site.pages.base import (
     Crumb,
     PageMeta,
     SitePage,
+    Started,
     site_name,
 )
 from generator.site.qr import qr_svg
@@ -83,38 +84,40 @@ def render_day(cat: Catalog, today: dt.date) -> dt.date:
     return max(passed, default=dt.date.min)
 
 
-# Below this many documents a second process costs more than fingerprinting half of them saves.
+# Below this many documents a second process costs more than fingerprinting them here saves.
 MIN_DOCUMENTS_TO_SHARE = 2000
 
 
 def document_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """documents/<id>/ for every document: 信息索引表, status, banner, body, 依据, 清理, 被引用, JSON-LD."""
+    return start_document_pages(cat, today).finish()
+
+
+def start_document_pages(cat: Catalog, today: dt.date) -> Started:
+    """`document_pages`, begun: every page's fingerprint — the bulk of the work when pages are taken
+    over from the last build — is made by a second process (when there is a second CPU) while this
+    one makes the other families' pages; `finish()` makes the pages (the same bytes either way)."""
     rel = relations(cat)
     day = render_day(cat, today)
     docs = rel.documents
-    keys = _inputs_of(cat, rel, docs, day)
-    return [document_page(cat, rel, doc, day, inputs=key) for doc, key in zip(docs, keys, strict=True)]
-
-
-def _inputs_of(cat: Catalog, rel: Relations, docs: list[Document], today: dt.date) -> list[bytes]:
-    """Every page's fingerprint — the bulk of the work when pages are taken over from the last build —
-    half of them in a second process when there is a second CPU (the same bytes either way)."""
     fingerprint = cat.fingerprint()
-    shared = _shared_key(cat, today)  # once, not once a page
+    shared = _shared_key(cat, day)  # once, not once a page
 
-    def share(part: list[Document]) -> list[bytes]:
-        return [fingerprint(shared, _args(cat, rel, doc)) for doc in part]
+    def inputs() -> tuple[list[bytes], list[tuple[bytes, bytes]]]:
+        """The pages' fingerprints, and the records' fingerprints met on the way (see Fingerprinter.met)."""
+        known = len(fingerprint.met)
+        keys = [fingerprint(shared, _args(cat, rel, doc)) for doc in docs]
+        return keys, list(fingerprint.met.items())[known:]
+
+    def pages(found: tuple[list[bytes], list[tuple[bytes, bytes]]]) -> list[SitePage]:
+        keys, met = found
+        fingerprint.met.update(met)  # kept for the next build (cache.keep_records), as if met here
+        return [document_page(cat, rel, doc, day, inputs=key) for doc, key in zip(docs, keys, strict=True)]
 
     if default_jobs() < 2 or len(docs) < MIN_DOCUMENTS_TO_SHARE:
-        return share(docs)
-    half = len(docs) // 2
-    other = fork_call(functools.partial(share, docs[half:]))
-    try:
-        mine = share(docs[:half])
-    except BaseException:
-        other.cancel()
-        raise
-    return mine + other.wait()
+        return Started(lambda: pages(inputs()), lambda: None)
+    other = fork_call(inputs)
+    return Started(lambda: pages(other.wait()), other.cancel)
 
 
 def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date,
