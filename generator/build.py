@@ -34,6 +34,7 @@ from generator.site.pages import build_pages
 from generator.site.pages.base import PageFamily, SitePage
 from generator.site.pages.home import sections
 from generator.site.preview import with_problems
+from generator.templating import keep_compiled
 
 ASSETS = Path(__file__).parent / "site" / "assets"
 
@@ -121,6 +122,7 @@ def _build_site(project: Path, out: Path, today: dt.date, strict: bool, families
                 preview: bool, jobs: int | None, published: Published | None, cache: bool) -> BuildResult:
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
+    keep_compiled(cache)
     project = project.resolve()
     out = out if out.is_absolute() else project / out
     out = Path(os.path.abspath(out))

@@ -67,15 +67,23 @@ def _record(kind: str, content: object) -> None:
     """Stands for a record in a fingerprint's byte stream (never called: the stream is only hashed)."""
 
 
-_FIELDS: dict[type, tuple[tuple[str, ...], bool]] = {}
+# How a fingerprint takes a value of a type other than Python's own (`_Stream.reducer_override`):
+# a catalogue record (one with a source) as its fingerprint, another record as its shown fields, a set
+# subclass sorted, anything else (a date, an enum member) as pickle would.
+_CATALOGUE, _VALUE, _SET, _PICKLE = "catalogue", "value", "set", "pickle"
+_How = tuple[str, str, tuple[str, ...], Any]
+_HOW: dict[type, _How] = {}
 
 
-def _shown_fields(cls: type) -> tuple[tuple[str, ...], bool]:
-    """A record type's fields but positions, and whether it is a catalogue record (it has a source)."""
-    if cls not in _FIELDS:
+def _how(cls: type) -> _How:
+    if dataclasses.is_dataclass(cls):
         names = tuple(f.name for f in dataclasses.fields(cls) if f.name not in POSITION_FIELDS)
-        _FIELDS[cls] = names, any(f.name == "src" for f in dataclasses.fields(cls))
-    return _FIELDS[cls]
+        catalogue = any(f.name == "src" for f in dataclasses.fields(cls))
+        how: _How = (_CATALOGUE if catalogue else _VALUE, cls.__qualname__, names, _getter(names))
+    else:
+        how = (_SET if issubclass(cls, set | frozenset) else _PICKLE, "", (), None)
+    _HOW[cls] = how
+    return how
 
 
 class _Stream(pickle.Pickler):
@@ -90,13 +98,14 @@ class _Stream(pickle.Pickler):
         self.fp = fp
 
     def reducer_override(self, obj: Any) -> Any:
-        cls = type(obj)
-        if hasattr(cls, "__dataclass_fields__") and not isinstance(obj, type):
-            names, catalogue = _shown_fields(cls)
-            if catalogue:
-                return _record, (cls.__qualname__, self.fp.record(obj, names))
-            return _record, (cls.__qualname__, tuple(getattr(obj, n) for n in names))
-        if isinstance(obj, set | frozenset):  # in a fixed order (a set's own order varies by process)
+        # Called for every value but Python's own containers, strings and numbers (pickle's C code handles
+        # those first): a dict lookup by type decides, once per type, not per value.
+        how = _HOW.get(type(obj)) or _how(type(obj))
+        if how[0] is _CATALOGUE:
+            return _record, (how[1], self.fp.record(obj, how[2]))
+        if how[0] is _VALUE:
+            return _record, (how[1], how[3](obj))
+        if how[0] is _SET:  # a set subclass, in a fixed order (a set's own order varies by process)
             return frozenset, (sorted(obj, key=lambda v: self.fp(v)),)
         return NotImplemented
 
@@ -144,6 +153,12 @@ class Fingerprinter:
         finally:
             self._depth -= 1
 
+    def of_record(self, value: object) -> bytes:
+        """A catalogue record's own fingerprint (what stands for it in any value holding it); another
+        value's fingerprint as `__call__` gives it."""
+        how = _HOW.get(type(value)) or _how(type(value))
+        return self.record(value, how[2]) if how[0] is _CATALOGUE else self(value)
+
     def record(self, value: object, names: tuple[str, ...]) -> bytes:
         hit = self._memo.get(id(value))
         if hit is not None and hit[0] is value:
@@ -184,7 +199,9 @@ def _origin(record: object) -> bytes | None:
 @functools.cache
 def _getter(names: tuple[str, ...]) -> Any:
     """The fields `names` of a record as a tuple (operator.attrgetter of one name gives the value alone)."""
-    return operator.attrgetter(*names) if len(names) > 1 else lambda v: (getattr(v, names[0]),)
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    return (lambda v: (getattr(v, names[0]),)) if names else (lambda v: ())
 
 
 # A text field longer than this is fingerprinted as its hash, marked so that no bytes value passes for it.

@@ -1,5 +1,6 @@
 """The Jinja2 environments, defined once: the site's pages (autoescaping everything) and the CLI's
-Markdown reports (plain text, no HTML escaping). Both are compiled once per process.
+Markdown reports (plain text, no HTML escaping). Both are compiled once per process, and the compiled
+templates are kept between runs (`compiled_cache`).
 
 Page templates (generator/templates/*.html.j2) render ready HTML; templates that produce Markdown
 for the site engine (*.md.j2) are autoescaped too, and Python-Markdown passes their HTML blocks
@@ -11,14 +12,17 @@ pages.BODY_SLOT after the site engine converted them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+import jinja2
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-__all__ = ["Markup", "environment", "render", "report_environment"]
+__all__ = ["Markup", "compiled_cache", "environment", "keep_compiled", "render", "report_environment"]
 
 from generator.format.status import NOT_YET_IN_FORCE, DocStatus, LawStatus, PowerStatus, marked_title, shown_status
 from generator.site import urls
@@ -66,6 +70,52 @@ def status_class(status: str | None) -> str:
     return STATUS_CLASS.get(status or "", "none")
 
 
+class _Compiled(FileSystemBytecodeCache):
+    """Jinja2's bytecode cache in its own default folder: the user's own in the system's temporary
+    directory (`_jinja2-cache-<uid>`, made 0700, refused when anyone else owns it or could write to it).
+    Never the project's cache folder: a compiled template is code, and a project copied from elsewhere
+    could carry that folder with it. Each template is kept under its name, its file, the settings its
+    environment compiles it with and Jinja's version, and taken only for the same source text (Jinja
+    compares a checksum); what is not there is compiled, as without a cache. Compiling the templates a
+    rebuild needs (the theme's among them) cost 0.19 s of every rebuild at 10,000 documents."""
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        autoescape = environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape
+        settings = (jinja2.__version__, environment.block_start_string, environment.block_end_string,
+                    environment.variable_start_string, environment.variable_end_string,
+                    environment.comment_start_string, environment.comment_end_string,
+                    environment.line_statement_prefix, environment.line_comment_prefix, environment.trim_blocks,
+                    environment.lstrip_blocks, environment.newline_sequence, environment.keep_trailing_newline,
+                    sorted(environment.extensions), environment.optimized, environment.is_async, bool(autoescape))
+        key = hashlib.sha1(f"{name}|{filename}|{settings!r}".encode("utf-8", "surrogatepass")).hexdigest()
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+
+_keep = True
+
+
+def keep_compiled(enabled: bool) -> None:
+    """Whether compiled templates are kept between runs (a build with `--no-cache`: none read, none written)."""
+    global _keep
+    _keep = enabled
+    environment().bytecode_cache = report_environment().bytecode_cache = compiled_cache()
+
+
+def compiled_cache() -> BytecodeCache | None:
+    """The cache of compiled templates for an environment (None: compile every time)."""
+    return _compiled() if _keep else None
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> BytecodeCache | None:
+    try:
+        return _Compiled()
+    except (RuntimeError, OSError):  # no folder of the user's own: templates are compiled each run
+        return None
+
+
 def _environment(package: str, autoescape: bool) -> Environment:
     return Environment(
         loader=PackageLoader(package, "templates"),
@@ -75,6 +125,7 @@ def _environment(package: str, autoescape: bool) -> Environment:
         undefined=StrictUndefined,  # a typo in a template fails the build instead of printing nothing
         keep_trailing_newline=True,
         auto_reload=False,  # templates are files of the installed package: never re-stat them per page
+        bytecode_cache=compiled_cache(),
     )
 
 

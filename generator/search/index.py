@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import chain, compress, count, repeat
 from operator import add, ne, sub
 
-from generator.search.codec import VARINT_TABLE, varint
+from generator.search.codec import varint, varint_table
 from generator.search.doc import KINDS, SearchDoc
 from generator.search.layout import shard_of
 from generator.search.lexicon import make_lexicon, title_runs
@@ -102,7 +102,7 @@ def gram_name(gram: str) -> str:
 def encode(ps: Sequence[int], prev: int = 0) -> bytes:
     """Ascending positions as varint deltas, the first from `prev`."""
     try:
-        return b"".join(map(VARINT_TABLE.__getitem__, map(sub, ps, chain((prev,), ps))))
+        return b"".join(map(varint_table().__getitem__, map(sub, ps, chain((prev,), ps))))
     except IndexError:  # a gap wider than the table: rare grams only
         return b"".join(map(varint, map(sub, ps, chain((prev,), ps))))
 

@@ -23,7 +23,7 @@ from itertools import accumulate, chain, repeat
 from operator import add, sub
 from typing import Any, TypeAlias
 
-from generator.search.codec import VARINT_TABLE, read_varint, varint
+from generator.search.codec import read_varint, varint, varint_table
 
 MARK = 16
 
@@ -50,7 +50,7 @@ class Fresh:
 
 def _varints(ps: Sequence[int], prev: int) -> list[bytes]:
     try:
-        return list(map(VARINT_TABLE.__getitem__, map(sub, ps, chain((prev,), ps))))
+        return list(map(varint_table().__getitem__, map(sub, ps, chain((prev,), ps))))
     except IndexError:  # a gap wider than the table: rare grams only
         return list(map(varint, map(sub, ps, chain((prev,), ps))))
 

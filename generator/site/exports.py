@@ -237,7 +237,7 @@ def _write_table(out: Outputs, name: str, table: Table, site_url: str) -> None:
     fingerprint = out.fingerprint
     # What a row reads besides its record is plain data (text, numbers, None, lists of them): its repr
     # says it exactly, at a fraction of the cost of fingerprinting it value by value.
-    keys = [hashlib.blake2b(fingerprint(r) + repr(table.reads(r)).encode("utf-8", "surrogatepass"),
+    keys = [hashlib.blake2b(fingerprint.of_record(r) + repr(table.reads(r)).encode("utf-8", "surrogatepass"),
                             digest_size=16).digest() for r in rows]
     parts: list[tuple[bytes, bytes]] = []
 

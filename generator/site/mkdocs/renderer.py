@@ -15,7 +15,9 @@ The MkDocs internals it depends on:
   `toc`, `_title_from_render`, `present_anchor_ids`, `links_to_anchors`);
 - `MkDocsConfig._current_page`, set while a page is read;
 - `Page(None, file, config)` attaching itself to `file.page`, and `File.content_string` being
-  settable (PagePreview hands a page its new Markdown that way).
+  settable (PagePreview hands a page its new Markdown that way);
+- `Files.add_files_from_theme`: the names it leaves out (repeated in `_theme_file`, which checks a
+  kept list of the theme's files).
 
 The live-reload server's private parts are used in serve.py.
 """
@@ -23,8 +25,13 @@ The live-reload server's private parts are used in serve.py.
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import functools
+import hashlib
+import json
 import logging
+import os
+import posixpath
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -32,18 +39,20 @@ from typing import Any
 
 import markdown
 
-from generator.cache import Reuse
+from generator.cache import Reuse, code_version
+from generator.editing.atomic import replacing
 from generator.parallel import Forked, default_jobs, fork_call
 from generator.site.mkdocs.config import StaticFile, src_uri
 from generator.site.mkdocs.kept import Kept, anchors_of, set_anchors
 from generator.site.mkdocs.plugin import PLUGIN_NAME, DisclosurePlugin, load
 from generator.site.pages.base import SitePage
+from generator.templating import compiled_cache
 from mkdocs import utils as mkutils
 from mkdocs.commands import build as mkbuild
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure import pages as mkpages
-from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
@@ -229,11 +238,14 @@ def _render_site(config: MkDocsConfig, jobs: int, reuse: Reuse, config_bytes: by
                         h.handle(record)
 
 
-def _session(config: MkDocsConfig, tagged: _Tagged, order: Mapping[str, int] | None = None) -> _Renderer:
-    """MkDocs' files, theme environment and navigation, with a Page for every documentation file."""
+def _session(config: MkDocsConfig, tagged: _Tagged, order: Mapping[str, int] | None = None,
+             cache: Path | None = None) -> _Renderer:
+    """MkDocs' files, theme environment and navigation, with a Page for every documentation file.
+    `cache`: the cache folder, where the theme's file list is kept (`_add_theme_files`)."""
     files = get_files(config)
     env = config.theme.get_env()
-    files.add_files_from_theme(env, config)
+    env.bytecode_cache = compiled_cache()  # the theme's templates compiled once, not on every build
+    _add_theme_files(files, env, config, cache)
     files = config.plugins.on_files(files, config=config)
     set_exclusions(files, config)
     nav = get_navigation(files, config)
@@ -243,6 +255,53 @@ def _session(config: MkDocsConfig, tagged: _Tagged, order: Mapping[str, int] | N
         if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]  # unannotated in mkdocs
             MkPage(None, file, config)
     return renderer
+
+
+THEME_FILES = "theme-files.json"  # in the cache folder: the theme's static files, as MkDocs lists them
+
+
+def _add_theme_files(files: Files, env: Any, config: MkDocsConfig, cache: Path | None) -> None:
+    """`files.add_files_from_theme(env, config)`, with the list of the theme's files kept in the `cache`
+    folder: MkDocs lists them by walking every file of the theme (Material's thousands of icons), 0.05 s
+    of each rebuild. The list depends on the theme's folders (their files are the generator's and its
+    pinned packages': `code_version`) and on which templates the theme renders; a file of the site
+    of the same path still keeps its place, as MkDocs has it."""
+    key = hashlib.blake2b(code_version() + repr((config.theme.dirs, sorted(config.theme.static_templates))).encode(
+        "utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    listed: list[list[str]] | None = None
+    if cache is not None:
+        try:
+            kept = json.loads((cache / THEME_FILES).read_text(encoding="utf-8"))
+            if kept.get("key") == key and all(_theme_file(f, config) for f in kept["files"]):
+                listed = kept["files"]
+        except (OSError, ValueError, AttributeError, KeyError, TypeError):
+            pass
+    if listed is None:
+        theme = Files([])
+        theme.add_files_from_theme(env, config)  # MkDocs' own listing, with no file of the site in the way
+        listed = [[f.src_uri, f.src_dir or ""] for f in theme]
+        if cache is not None:
+            with contextlib.suppress(OSError):
+                cache.mkdir(parents=True, exist_ok=True)
+                with replacing(cache / THEME_FILES, durable=False) as fh:  # a cache file: lost, it is made again
+                    fh.write(json.dumps({"key": key, "files": listed}, ensure_ascii=False).encode("utf-8"))
+    for path, folder in listed:
+        if files.get_file_from_path(path) is None:  # the site's own file of that path wins
+            files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+
+def _theme_file(entry: object, config: MkDocsConfig) -> bool:
+    """Whether a kept entry names a file MkDocs would list: in a folder of the theme, by a plain relative
+    path, not one of the names it leaves out (a list planted in a cache folder copied from elsewhere
+    cannot have the site publish any other file)."""
+    if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
+        return False
+    path, folder = entry
+    name = path.lower()
+    skipped = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*",
+               *(f"*{x}" for x in mkutils.markdown_extensions), *config.theme.static_templates]
+    return (folder in config.theme.dirs and path == posixpath.normpath(path) and not path.startswith(("/", "../"))
+            and not any(fnmatch.fnmatch(name, p) for p in skipped) and os.path.isfile(os.path.join(folder, path)))
 
 
 class PagePreview:
@@ -310,7 +369,7 @@ def _render_steps(config: MkDocsConfig, jobs: int, tagged: _Tagged, reuse: Reuse
         if kept.narrow:  # MkDocs sets up only the pages it renders and the nav's (kept.py)
             nav_uris = {src_uri(url) for url in plugin.sections}
             plugin.pages = {uri: p for uri, p in plugin.pages.items() if uri not in kept.taken or uri in nav_uris}
-        renderer = _session(config, tagged, kept.order)
+        renderer = _session(config, tagged, kept.order, reuse.root)
         files, nav, env, doc_files = renderer.files, renderer.nav, renderer.env, renderer.doc_files
         by_uri = {f.src_uri: f for f in files}
         # Every page shows the nav: its pages are read first, so each process renders the same nav.
