@@ -61,12 +61,13 @@ def _display_path(rel: str) -> str:
         return os.fsencode(rel).decode("gb18030", errors="replace")
 
 
-def inside(root: Path, file: Path) -> bool:
-    """Whether `file`, with every symbolic link resolved, is still inside the project `root`."""
+def inside(root: Path, file: Path, link: bool | None = None) -> bool:
+    """Whether `file`, with every symbolic link resolved, is still inside the project `root`. `link`:
+    whether `file` itself is a symbolic link, when the caller knows (None: found out here)."""
     try:
         # realpath(dir/name) is realpath(dir)/name unless name itself is a link: resolving each folder
         # once (not every path component of 10,000 files), by string (not Path), keeps this off the profile.
-        real = os.path.realpath(file) if os.path.islink(file) else \
+        real = os.path.realpath(file) if (os.path.islink(file) if link is None else link) else \
             os.path.join(_real_dir(os.path.dirname(file)), os.path.basename(file))
         top = _real_dir(os.fspath(root))
     except (OSError, RuntimeError):  # a symlink loop
@@ -110,13 +111,19 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
         problems.append(_err(shown, None, Code.YAML_SYNTAX, f"文件名不是 UTF-8 编码（看起来是 GBK：{shown}）："
                              "请在本机重新命名这个文件，或解压时选择 UTF-8 文件名"))
         return None
-    if not inside(root, file):
+    try:  # one system call for most files: what a file that is no link is, lstat says as stat would
+        info: os.stat_result | None = os.lstat(name)
+    except OSError:
+        info = None  # reported below, when it is read
+    link = info is None or stat.S_ISLNK(info.st_mode)
+    if not inside(root, file, link):
         # A link to /etc/passwd or to another project: never read, never published.
         problems.append(_err(rel, None, Code.YAML_SYNTAX,
                              "这是指向项目目录之外的符号链接，不会被读取：请把文件本身复制到项目里"))
         return None
     try:
-        info = file.stat()
+        if link or info is None:
+            info = file.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
             problems.append(_err(rel, None, Code.YAML_SYNTAX,
                                  "这不是普通文件（管道或设备文件），不会被读取：请从目录中移走它"))

@@ -8,6 +8,7 @@ exact key that causes a problem.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,9 +210,10 @@ class Document:
     body_line: int
     src: Source
 
-    @property
+    @functools.cached_property
     def normative(self) -> bool:
-        """规章 and 规范性文件 carry a legal status; other disclosures do not."""
+        """规章 and 规范性文件 carry a legal status; other disclosures do not. (Asked some twenty times of
+        every document per build: kept once known; a record's fields are not changed once it is built.)"""
         return self.kind in NORMATIVE_KINDS
 
     @property

@@ -41,7 +41,10 @@ class Source:
 
 def text(raw: YMap, key: str) -> str | None:
     v = raw.get(key)
-    return v.strip() if isinstance(v, str) and v.strip() else None
+    if isinstance(v, str):
+        v = v.strip()
+        return v or None
+    return None
 
 
 ISO_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
