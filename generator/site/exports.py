@@ -170,11 +170,14 @@ def _csv_row(row: Any, columns: Sequence[Column]) -> bytes:
     return csv_text([_csv_cell(c.get(row)) for c in columns], (), "\r\n").encode("utf-8")
 
 
-def _json_file(rows: Sequence[bytes]) -> bytes:
+Bytes = bytes | memoryview  # a row: made now, or a view into the last build's file
+
+
+def _json_file(rows: Sequence[Bytes]) -> bytes:
     return b"[\n" + b",\n".join(rows) + b"\n]\n" if rows else b"[]\n"
 
 
-def _csv_file(columns: Sequence[Column], rows: Sequence[bytes]) -> bytes:
+def _csv_file(columns: Sequence[Column], rows: Sequence[Bytes]) -> bytes:
     return ("\ufeff" + csv_text([c.label for c in columns], (), "\r\n")).encode("utf-8") + b"".join(rows)
 
 
@@ -239,7 +242,7 @@ def _write_table(out: Outputs, name: str, table: Table, site_url: str) -> None:
     # says it exactly, at a fraction of the cost of fingerprinting it value by value.
     keys = [hashlib.blake2b(fingerprint.of_record(r) + repr(table.reads(r)).encode("utf-8", "surrogatepass"),
                             digest_size=16).digest() for r in rows]
-    parts: list[tuple[bytes, bytes]] = []
+    parts: list[tuple[Bytes, Bytes]] = []
 
     def make() -> dict[str, bytes]:
         kept = _previous_rows(out, "data/" + name, json_url, csv_url)
@@ -252,7 +255,7 @@ def _write_table(out: Outputs, name: str, table: Table, site_url: str) -> None:
               lambda: (keys, [len(j) for j, _ in parts], [len(c) for _, c in parts]))
 
 
-def _previous_rows(out: Outputs, name: str, json_url: str, csv_url: str) -> dict[bytes, tuple[bytes, bytes]]:
+def _previous_rows(out: Outputs, name: str, json_url: str, csv_url: str) -> dict[bytes, tuple[Bytes, Bytes]]:
     """The last build's rows of a list by key, cut out of its files with the lengths it recorded."""
     prev = out.previous(name)
     if prev is None:
@@ -266,9 +269,11 @@ def _previous_rows(out: Outputs, name: str, json_url: str, csv_url: str) -> dict
     at_j, at_c = 2, len(data_c) - sum(csv_lengths)  # after "[\n"; after the BOM and the header line
     if at_c < 0 or len(data_j) != (sum(json_lengths) + 2 * len(keys) + 3 if keys else 3):
         return {}
-    out_rows: dict[bytes, tuple[bytes, bytes]] = {}
+    # Views into the last files, not copies: at 50,000 documents their rows are 60 MB more at once.
+    view_j, view_c = memoryview(data_j), memoryview(data_c)
+    out_rows: dict[bytes, tuple[Bytes, Bytes]] = {}
     for k, nj, nc in zip(keys, json_lengths, csv_lengths, strict=True):
-        out_rows[k] = (data_j[at_j:at_j + nj], data_c[at_c:at_c + nc])
+        out_rows[k] = (view_j[at_j:at_j + nj], view_c[at_c:at_c + nc])
         at_j += nj + 2  # ",\n"
         at_c += nc
     return out_rows
