@@ -62,8 +62,7 @@ def _display_path(rel: str) -> str:
 
 
 def inside(root: Path, file: Path, link: bool | None = None) -> bool:
-    """Whether `file`, with every symbolic link resolved, is still inside the project `root`. `link`:
-    whether `file` itself is a symbolic link, when the caller knows (None: found out here)."""
+    """Whether `file`, with every symbolic link resolved, is inside the project `root` (`link`: is it one)."""
     try:
         # realpath(dir/name) is realpath(dir)/name unless name itself is a link: resolving each folder
         # once (not every path component of 10,000 files), by string (not Path), keeps this off the profile.
@@ -113,8 +112,8 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
         return None
     try:  # one system call for most files: what a file that is no link is, lstat says as stat would
         info: os.stat_result | None = os.lstat(name)
-    except OSError:
-        info = None  # reported below, when it is read
+    except OSError:  # reported below, when it is read
+        info = None
     link = info is None or stat.S_ISLNK(info.st_mode)
     if not inside(root, file, link):
         # A link to /etc/passwd or to another project: never read, never published.
@@ -122,8 +121,7 @@ def read_text(root: Path, file: Path, problems: list[Problem]) -> Text | None:
                              "这是指向项目目录之外的符号链接，不会被读取：请把文件本身复制到项目里"))
         return None
     try:
-        if link or info is None:
-            info = file.stat()
+        info = file.stat() if link or info is None else info
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
             problems.append(_err(rel, None, Code.YAML_SYNTAX,
                                  "这不是普通文件（管道或设备文件），不会被读取：请从目录中移走它"))

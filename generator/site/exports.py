@@ -173,12 +173,21 @@ def _csv_row(row: Any, columns: Sequence[Column]) -> bytes:
 Bytes = bytes | memoryview  # a row: made now, or a view into the last build's file
 
 
+# The files are joined in one go (one allocation of their size: the documents' list is 40 MB at 50,000).
+
 def _json_file(rows: Sequence[Bytes]) -> bytes:
-    return b"[\n" + b",\n".join(rows) + b"\n]\n" if rows else b"[]\n"
+    if not rows:
+        return b"[]\n"
+    parts: list[Bytes] = [b"[\n"]
+    for row in rows:
+        parts += (row, b",\n")
+    parts[-1] = b"\n]\n"
+    return b"".join(parts)
 
 
 def _csv_file(columns: Sequence[Column], rows: Sequence[Bytes]) -> bytes:
-    return ("\ufeff" + csv_text([c.label for c in columns], (), "\r\n")).encode("utf-8") + b"".join(rows)
+    head = ("\ufeff" + csv_text([c.label for c in columns], (), "\r\n")).encode("utf-8")
+    return b"".join([head, *rows])
 
 
 def table_json(rows: Sequence[Any], columns: Sequence[Column]) -> bytes:
