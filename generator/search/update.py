@@ -231,6 +231,9 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
     give_back_memory()
     if state is not None and segs is not None:
         postings = update(state.postings, segs, _fresh(ordered, sizes, segs))
+        # The last build's postings, about as large as the new ones (a few hundred MB at 50,000 documents):
+        # let go before the shards are made and the state saved, not at the end.
+        state.postings = {}
     else:
         postings = marked_in_batches(_batches(ordered, sizes, BATCH))
     give_back_memory()  # the positions, encoded now
