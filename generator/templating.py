@@ -100,7 +100,9 @@ def keep_compiled(enabled: bool) -> None:
     """Whether compiled templates are kept between runs (a build with `--no-cache`: none read, none written)."""
     global _keep
     _keep = enabled
-    environment().bytecode_cache = report_environment().bytecode_cache = compiled_cache()
+    for made in (environment, report_environment):
+        if made.cache_info().currsize:  # made already: told now (one made later asks compiled_cache itself)
+            made().bytecode_cache = compiled_cache()
 
 
 def compiled_cache() -> BytecodeCache | None:

@@ -16,7 +16,7 @@ The MkDocs internals it depends on:
 - `MkDocsConfig._current_page`, set while a page is read;
 - `Page(None, file, config)` attaching itself to `file.page`, and `File.content_string` being
   settable (PagePreview hands a page its new Markdown that way);
-- `Files.add_files_from_theme`: the names it leaves out (repeated in `_theme_file`, which checks a
+- `Files.add_files_from_theme`: the names it leaves out (repeated in `_left_out`, which checks a
   kept list of the theme's files).
 
 The live-reload server's private parts are used in serve.py.
@@ -272,7 +272,8 @@ def _add_theme_files(files: Files, env: Any, config: MkDocsConfig, cache: Path |
     if cache is not None:
         try:
             kept = json.loads((cache / THEME_FILES).read_text(encoding="utf-8"))
-            if kept.get("key") == key and all(_theme_file(f, config) for f in kept["files"]):
+            left_out = _left_out(config)
+            if kept.get("key") == key and all(_theme_file(f, config, left_out) for f in kept["files"]):
                 listed = kept["files"]
         except (OSError, ValueError, AttributeError, KeyError, TypeError):
             pass
@@ -290,18 +291,22 @@ def _add_theme_files(files: Files, env: Any, config: MkDocsConfig, cache: Path |
             files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
 
-def _theme_file(entry: object, config: MkDocsConfig) -> bool:
+def _left_out(config: MkDocsConfig) -> list[str]:
+    """The names `Files.add_files_from_theme` leaves out (its patterns, matched lower-cased)."""
+    return [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*",
+            *(f"*{x}" for x in mkutils.markdown_extensions), *config.theme.static_templates]
+
+
+def _theme_file(entry: object, config: MkDocsConfig, left_out: list[str]) -> bool:
     """Whether a kept entry names a file MkDocs would list: in a folder of the theme, by a plain relative
     path, not one of the names it leaves out (a list planted in a cache folder copied from elsewhere
     cannot have the site publish any other file)."""
     if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
         return False
     path, folder = entry
-    name = path.lower()
-    skipped = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*",
-               *(f"*{x}" for x in mkutils.markdown_extensions), *config.theme.static_templates]
     return (folder in config.theme.dirs and path == posixpath.normpath(path) and not path.startswith(("/", "../"))
-            and not any(fnmatch.fnmatch(name, p) for p in skipped) and os.path.isfile(os.path.join(folder, path)))
+            and not any(fnmatch.fnmatch(path.lower(), p) for p in left_out)
+            and os.path.isfile(os.path.join(folder, path)))
 
 
 class PagePreview:
