@@ -30,7 +30,7 @@ from generator.site.exports import write_exports
 from generator.site.mkdocs import renderer
 from generator.site.mkdocs.config import NavItem, StaticFile, mkdocs_config, write_config
 from generator.site.mkdocs.kept import page_files
-from generator.site.pages import build_pages
+from generator.site.pages import Begun, begin_pages, build_pages, cancel_pages
 from generator.site.pages.base import PageFamily, SitePage
 from generator.site.pages.home import sections
 from generator.site.preview import with_problems
@@ -128,19 +128,30 @@ def _build_site(project: Path, out: Path, today: dt.date, strict: bool, families
     out = Path(os.path.abspath(out))
     check_out(project, out)
 
+    begun: Begun = {}
+
+    def begin(cat: Catalog) -> None:
+        """The document pages' fingerprints begun in another process while the rules run here."""
+        if cache:  # what the last build knew of the records whose files did not change
+            cat.fingerprint().known = known_records(cache_dir(out))
+        begun.update(begin_pages(cat, today, families))
+
     # --no-cache reads nothing the last run left; a build keeps the parse cache up to date.
-    checked = check_project(project, today, cache=cache_dir(out) if cache else None)
+    try:
+        checked = check_project(project, today, cache=cache_dir(out) if cache else None, loaded=begin)
+    except BaseException:
+        cancel_pages(begun)
+        raise
     cat = checked.catalog
     result = BuildResult(problems=checked.problems)
     timings["check"] = time.perf_counter() - t0
     if result.failed(strict) and not preview:
+        cancel_pages(begun)
         result.seconds = time.perf_counter() - t0
         return result
 
     t = time.perf_counter()
-    if cache:  # what the last build knew of the records whose files did not change
-        cat.fingerprint().known = known_records(cache_dir(out))
-    pages = build_pages(cat, today, families)
+    pages = build_pages(cat, today, families, begun)
     if preview:
         pages = with_problems(cat, pages, result.problems)
     timings["pages"] = time.perf_counter() - t

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,15 +29,20 @@ class CheckResult:
         return fails(self.problems, strict)
 
 
-def check_project(root: Path, today: dt.date, cache: Path | None = None) -> CheckResult:
+def check_project(root: Path, today: dt.date, cache: Path | None = None,
+                  loaded: Callable[[Catalog], object] | None = None) -> CheckResult:
     """Every problem of the project at `root`, sorted by file and position, each reported once.
 
     `cache` is the cache folder (`cache.cache_dir` of the site): files unchanged since the last check
     are not parsed again (parsecache.py). The result is the same with it, without it, or with a damaged one.
+    `loaded` is called with the catalogue as soon as it is read, before the rules run (which read it
+    and change nothing in it): a build begins work there that needs the catalogue but not the problems.
     """
     parses = ParseCache(cache)
     with collector_paused():
         catalog, problems = load_project(root, parses)
+        if loaded is not None:
+            loaded(catalog)
         parses.keep_schema_findings(walk_files(catalog, parses.schema_findings()))
         parses.save()
         problems.extend(run_rules(catalog, today))

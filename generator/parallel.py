@@ -21,7 +21,6 @@ documents, hundreds of megabytes). They stay frozen until the build ends (`thaw`
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import gc
 import os
@@ -67,6 +66,11 @@ def _reaped() -> None:
     _running -= 1
 
 
+def children_running() -> bool:
+    """Whether a forked child is not yet reaped (the parent's objects are then frozen)."""
+    return _running > 0
+
+
 def thaw() -> None:
     """The objects frozen while children ran back in the collector's care: for the end of a build in a
     long-running process (serve), where they may become garbage. Not on every child's end: the next
@@ -79,7 +83,8 @@ def thaw() -> None:
 @functools.cache
 def _libc() -> Any:
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        # The program's own symbols, libc's among them: find_library("c") would run ldconfig every build.
+        return ctypes.CDLL(None)
     except OSError:
         return None
 

@@ -3,10 +3,10 @@
 Files (all under search/ in the built site; docs/search.md describes the format):
 - meta.json       manifest: facet labels, shard layout, chunk boundaries, a content id for caching
 - docs.bin        per document, varints: kind, status+1, category+1, year (0 none), valid, title length,
-                  indexed length (title + 1 + text, in code points)
+                  indexed length (title, padding to TITLE_SLOT, text; in code points)
 - g/*.bin         postings; entries `len gram, gram (UTF-8), len payload, payload`, the payload being the
-                  gram's positions in all indexed texts laid end to end with one gap position after
-                  each, as ascending deltas (varints)
+                  gram's positions in all indexed texts laid end to end, each in its span (`span`), as
+                  ascending deltas (varints)
 - c/<n>.json      [[url, title, text], …] for consecutive documents, fetched only for shown results
 - lex.json        traditional → simplified table, stop words, synonym groups (lexicon.py)
 - titles.json     title phrases with their counts, fetched only for "您是不是要找" suggestions
@@ -33,7 +33,15 @@ from generator.search.layout import shard_of
 from generator.search.lexicon import make_lexicon, title_runs
 from generator.search.tokens import NON_TOKEN_RE, fold
 
-FORMAT = 2
+FORMAT = 3
+# Where a document's positions lie: its title from its first position, its text from the title's end
+# rounded up to TITLE_SLOT, the next document from the text's end + 1 rounded up to SPAN_QUANTUM. Slack
+# instead of one gap position: an edit that keeps a title within its slot and a text within its span
+# moves no other document's positions, so the update after it rewrites the files of the grams that
+# changed — not nearly every file, as when each later position moved (the rounding depends on the
+# document alone: a clean build lays out the same). search.js reads both from meta.json.
+TITLE_SLOT = 128
+SPAN_QUANTUM = 64
 SHARD_BYTES = 16 * 1024  # a shard file aims at this size; a first-character group over 2× is split
 MAX_SPLIT_BITS = 8
 CHUNK_DIR = "c"
@@ -68,14 +76,25 @@ def doc_order(docs: Iterable[SearchDoc]) -> list[SearchDoc]:
     return ordered
 
 
+def body_at(title_len: int) -> int:
+    """Where a document's text begins in its indexed text."""
+    return -(-(title_len + 1) // TITLE_SLOT) * TITLE_SLOT
+
+
+def span(title_len: int, text_len: int) -> int:
+    """The positions a document takes: its indexed text, one gap at least, rounded up to SPAN_QUANTUM."""
+    return -(-(body_at(title_len) + text_len + 1) // SPAN_QUANTUM) * SPAN_QUANTUM
+
+
 def indexed_text(doc: SearchDoc) -> str:
-    """Title, a line break (which no phrase spans), then the text: positions below len(title) are title hits."""
-    return f"{doc.title}\n{doc.text}"
+    """Title, line breaks (which no phrase spans) up to `body_at`, then the text: positions below
+    len(title) are title hits."""
+    return doc.title + "\n" * (body_at(len(doc.title)) - len(doc.title)) + doc.text
 
 
 def positions(docs: Iterable[SearchDoc], base: int = 0) -> dict[str, array[int]]:
-    """gram → its positions in the concatenation of the indexed texts of `docs` (each followed by one
-    gap position), starting at `base`. A gram is two characters, the second NUL at the end of a run
+    """gram → its positions in the concatenation of the indexed texts of `docs` (each in its `span`),
+    starting at `base`. A gram is two characters, the second NUL at the end of a run
     (`gram_name` gives its name in the index).
 
     This is the build's hot loop, so it runs on C-level iterators, one pass per document: every
@@ -91,7 +110,7 @@ def positions(docs: Iterable[SearchDoc], base: int = 0) -> dict[str, array[int]]
         keep = list(map(ne, chars, repeat("\0")))
         grams = compress(map(add, chars, chars[1:] + "\0"), keep)
         deque(map(append, map(lookup, grams), compress(count(base), keep)), maxlen=0)
-        base += len(text) + 1
+        base += -(-(len(text) + 1) // SPAN_QUANTUM) * SPAN_QUANTUM  # span(…): text is the indexed text
     return found
 
 
@@ -157,7 +176,7 @@ def facet_file(docs: list[SearchDoc]) -> tuple[list[str], list[str], bytes]:
         buf += varint(d.year or 0)
         buf += varint(1 if d.valid else 0)
         buf += varint(len(d.title))
-        buf += varint(len(d.title) + 1 + len(d.text))  # len(indexed_text(d))
+        buf += varint(body_at(len(d.title)) + len(d.text))  # len(indexed_text(d))
     return statuses, categories, bytes(buf)
 
 
@@ -217,6 +236,7 @@ def meta_json(docs: int, statuses: list[str], categories: list[str], buckets: in
         digest.update(path.encode() + b"\0" + digests[path])
     meta = {
         "format": FORMAT,
+        "slots": [TITLE_SLOT, SPAN_QUANTUM],
         "id": digest.hexdigest()[:16],
         "docs": docs,
         "kinds": list(KINDS),

@@ -216,12 +216,17 @@ def update(old: dict[str, Posting], segs: Sequence[Kept | Fresh], fresh: dict[st
     starts = [r.start for r in runs]
     # A gram wholly inside a leading run that does not move, and in no changed document, is as it was.
     still = runs[0].end if runs and runs[0].start == 0 and runs[0].shift == 0 else -1
+    # When no run moves (an edit kept every document within its span: index.py), a gram in no changed
+    # document is as it was unless it had a position in what was cut out: the holes between the runs.
+    unmoved = all(r.shift == 0 for r in runs)
+    holes = [(a, b) for a, b in zip([0, *(r.end for r in runs)], starts, strict=False) if a < b]
+    tail = runs[-1].end if runs else 0
     out: dict[str, Posting] = {}
     for gram, post in old.items():
         positions = fresh.get(gram)
         if positions is None:
             last = post[1]
-            if last < still:
+            if last < still or unmoved and last < tail and all(not 0 <= locate(post, a)[1] < b for a, b in holes):
                 out[gram] = post
                 continue
             i = bisect_right(starts, last) - 1  # the run that holds its last position: all of them?

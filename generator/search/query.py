@@ -40,7 +40,7 @@ class DocFacets:
     year: int | None
     valid: bool
     title_len: int
-    length: int  # of title + "\n" + text, in code points
+    length: int  # of the indexed text (title, padding, text: index.py indexed_text), in code points
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Hit:
     title_hit: bool
     year: int | None
     count: int
-    starts: tuple[int, ...]  # match start positions in title + "\n" + text, ascending
+    starts: tuple[int, ...]  # match start positions in the indexed text, ascending
     spans: tuple[tuple[int, int], ...] = ()  # (start, end) of every match, for highlighting
     match: str = "phrase"  # phrase | words (every word, not side by side) | partial (some words)
     missing: tuple[str, ...] = ()  # the query's words a partial match lacks
@@ -109,9 +109,10 @@ class IndexReader:
         self.facets = self._read_facets(files["docs.bin"])
         self.starts: list[int] = []  # each document's first position in the concatenated texts
         at = 0
+        quantum = self.meta["slots"][1]
         for f in self.facets:
             self.starts.append(at)
-            at += f.length + 1
+            at += -(-(f.length + 1) // quantum) * quantum  # index.py span
         lex = json.loads(files["lex.json"])
         self.stop = frozenset(lex["stop"])
         self.synonyms = synonym_map(lex["synonyms"])

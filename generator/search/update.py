@@ -43,6 +43,7 @@ from generator.search.index import (
     meta_json,
     positions,
     shard_files,
+    span,
 )
 from generator.search.layout import GRAM_DIR
 from generator.search.lexicon import make_lexicon, title_counts, title_phrases, titles_json
@@ -164,7 +165,7 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
         return BuiltIndex({}, tuple(ordered), tuple(sorted(rel[len(NAME) + 1:] for rel in taken.files)))
     prev = reuse.previous.get(NAME)
     state = _load(reuse, prev)
-    sizes = [len(d.title) + len(d.text) + 2 for d in ordered]  # positions taken: indexed_text and a gap
+    sizes = [span(len(d.title), len(d.text)) for d in ordered]  # positions taken
     layout = list(zip([d.url for d in ordered], keys, sizes, strict=True))
     segs = plan([(u, k, n) for u, k, n, _, _ in state.docs], layout) if state is not None else None
     if state is None or segs is None or len(segs) > MAX_RUNS:

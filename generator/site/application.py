@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from html import escape
 
 # zipfile would stamp the current time on each member; a fixed date keeps the build byte-identical.
 FIXED = (1980, 1, 1, 0, 0, 0)
@@ -75,7 +75,7 @@ def _para(text: str, size: int = 24, bold: bool = False, center: bool = False) -
     """One paragraph; `size` in half-points (24 = 小四)."""
     ppr = '<w:pPr><w:jc w:val="center"/></w:pPr>' if center else ""
     rpr = f'<w:rPr>{"<w:b/>" if bold else ""}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-    return f"<w:p>{ppr}<w:r>{rpr}<w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r></w:p>"
+    return f"<w:p>{ppr}<w:r>{rpr}<w:t xml:space=\"preserve\">{escape(text, quote=False)}</w:t></w:r></w:p>"
 
 
 def _table(rows: tuple[tuple[str, str], ...]) -> str:

@@ -37,11 +37,17 @@ def test_every_token_position_is_in_the_shard_the_layout_names() -> None:
     shards = {path: parse_shard(data) for path, data in built.files.items() if path.startswith("g/")}
     expected: dict[str, list[int]] = {}
     base = 0
+    slot, quantum = meta["slots"]
     for doc in built.docs:
         text = indexed_text(doc)
+        # the text begins at the title's end rounded up to a slot; the next document, after one gap
+        # position at least, at a multiple of the quantum (docs/search.md)
+        assert text.endswith(doc.text) and (len(text) - len(doc.text)) % slot == 0
+        assert len(doc.title) < len(text) - len(doc.text) <= len(doc.title) + slot
+        assert base % quantum == 0
         for tok, pos in doc_tokens(text):
             expected.setdefault(tok, []).append(base + pos)
-        base += len(text) + 1
+        base += (len(text) // quantum + 1) * quantum
     found = {gram: parse_postings(payload) for shard in shards.values() for gram, payload in shard.items()}
     assert found == expected
     for tok in expected:

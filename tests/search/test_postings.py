@@ -7,14 +7,15 @@ import random
 from array import array
 
 from generator.search import SearchDoc
-from generator.search.index import doc_order, encoded_postings, gram_name, positions
+from generator.search.codec import read_varint, varint, varint_table
+from generator.search.index import doc_order, encoded_postings, gram_name, positions, span
 from generator.search.postings import MARK, Fresh, Kept, Posting, locate, marked, marked_in_batches, plan, update
 from generator.search.update import _batches
 from tests.search.corpus import synthetic_docs
 
 
 def _layout(docs: list[SearchDoc]) -> list[tuple[str, bytes, int]]:
-    return [(d.url, (d.title + "\0" + d.text).encode(), len(d.title) + len(d.text) + 2) for d in docs]
+    return [(d.url, (d.title + "\0" + d.text).encode(), span(len(d.title), len(d.text))) for d in docs]
 
 
 def _clean(docs: list[SearchDoc]) -> dict[str, Posting]:
@@ -87,6 +88,25 @@ def test_an_unchanged_leading_run_keeps_its_postings_objects() -> None:
     assert untouched and all(after[g] is state[g] for g in untouched)
 
 
+def test_a_title_edited_within_its_slot_moves_no_other_postings() -> None:
+    docs = doc_order(synthetic_docs(50))
+    state = _clean(docs)
+    middle = len(docs) // 2
+    new = list(docs)
+    new[middle] = dataclasses.replace(docs[middle], title=docs[middle].title + "（修订）")
+    segs = plan(_layout(docs), _layout(new))
+    assert [type(s) for s in segs] == [Kept, Fresh, Kept] and all(s.shift == 0 for s in segs if isinstance(s, Kept))
+    after = _updated(state, docs, new)
+    assert {g: p[0] for g, p in after.items()} == encoded_postings(new)
+    changed = {gram_name(g) for g in positions(docs[middle:middle + 1])} | \
+        {gram_name(g) for g in positions(new[middle:middle + 1])}
+    untouched = [g for g in state if g not in changed]
+    # every gram of no edited text is the same object: its shard's bytes come out the same
+    assert len(untouched) > len(state) // 2 and all(after[g] is state[g] for g in untouched)
+    moved = [g for g in changed if g in state and g in after and after[g][0] != state[g][0]]
+    assert moved, "the edited document's grams are updated"
+
+
 def test_locate_finds_every_position_from_its_marks() -> None:
     ps = array("I", [0, 3, 200, 201, 70000, 70001, *range(80000, 80000 + 5 * MARK)])
     post = marked(ps)
@@ -126,6 +146,17 @@ def test_postings_made_batch_by_batch_are_those_made_at_once() -> None:
 
 def test_a_clean_index_in_batches_equals_one_made_at_once() -> None:
     docs = doc_order(synthetic_docs(400))
-    sizes = [len(d.title) + len(d.text) + 2 for d in docs]
+    sizes = [span(len(d.title), len(d.text)) for d in docs]
     batched = marked_in_batches(_batches(docs, sizes, 37))
     assert {g: _as_lists(p) for g, p in batched.items()} == {g: _as_lists(p) for g, p in _clean(docs).items()}
+
+
+def test_the_varint_table_reads_back_as_its_numbers() -> None:
+    # The table is made byte by byte, not by the encoder: every entry must decode to its index,
+    # and numbers past it must encode as the table would have them.
+    table = varint_table()
+    for n in (*range(0, 300), *range(16_000, 16_800), *range(65_000, 65_536)):
+        assert read_varint(table[n], 0) == (n, len(table[n])) and table[n] == varint(n)
+    assert len(table) == 1 << 16 and {len(b) for b in table} == {1, 2, 3}
+    for n in (1 << 16, 1 << 21, 2**32 - 1):
+        assert read_varint(varint(n), 0) == (n, len(varint(n)))

@@ -55,19 +55,34 @@ class SiteError(Exception):
     """Two pages claim one URL: a bug of a page family (data that would do so is a check problem)."""
 
 
-def build_pages(cat: Catalog, today: dt.date, families: Sequence[PageFamily] | None = None) -> list[SitePage]:
+Begun = dict[PageFamily, Started]
+
+
+def begin_pages(cat: Catalog, today: dt.date, families: Sequence[PageFamily] | None = None) -> Begun:
+    """The families of `BEGUN_EARLY` begun: `build_pages(…, begun=)` finishes them. A build begins them as
+    soon as the catalogue is read, so that their process works while the rules run."""
+    return {f: BEGUN_EARLY[f](cat, today) for f in (PAGE_FAMILIES if families is None else families)
+            if f in BEGUN_EARLY}
+
+
+def cancel_pages(begun: Begun) -> None:
+    for started in begun.values():
+        started.cancel()
+
+
+def build_pages(cat: Catalog, today: dt.date, families: Sequence[PageFamily] | None = None,
+                begun: Begun | None = None) -> list[SitePage]:
     """Every page of the site. A content/ page yields its URL to a generated page of the same URL
     (e.g. content/annual-reports/2025.md is the prose the generated 年度报告 page includes)."""
     generated: dict[str, SitePage] = {}
     prose: list[SitePage] = []
     families = PAGE_FAMILIES if families is None else families
-    begun = {f: BEGUN_EARLY[f](cat, today) for f in families if f in BEGUN_EARLY}
+    begun = begin_pages(cat, today, families) if begun is None else begun
     try:  # the others first: the families begun early are finished last, when their process is done
         made = {f: f(cat, today) for f in families if f not in begun}
         made.update((f, started.finish()) for f, started in begun.items())
     except BaseException:
-        for started in begun.values():
-            started.cancel()
+        cancel_pages(begun)
         raise
     for family in families:
         for page in made[family]:

@@ -364,9 +364,11 @@
     var n = this.meta.docs;
     var f = { kind: new Uint8Array(n), status: new Uint16Array(n), category: new Uint16Array(n),
       year: new Uint16Array(n), valid: new Uint8Array(n), titleLen: new Uint32Array(n),
-      length: new Uint32Array(n), start: new Float64Array(n) };
+      length: new Uint32Array(n), bodyAt: new Uint32Array(n), start: new Float64Array(n) };
     var st = { i: 0 };
     var at = 0;
+    // index.py body_at and span: a title's slot, a document's span
+    var slot = this.meta.slots[0], quantum = this.meta.slots[1];
     for (var d = 0; d < n; d++) {
       f.kind[d] = readVarint(bytes, st);
       f.status[d] = readVarint(bytes, st);
@@ -375,8 +377,9 @@
       f.valid[d] = readVarint(bytes, st);
       f.titleLen[d] = readVarint(bytes, st);
       f.length[d] = readVarint(bytes, st);
+      f.bodyAt[d] = Math.ceil((f.titleLen[d] + 1) / slot) * slot;
       f.start[d] = at;
-      at += f.length[d] + 1;
+      at += Math.ceil((f.length[d] + 1) / quantum) * quantum;
     }
     this.facets = f;
   };
@@ -542,6 +545,7 @@
       year: f.year[doc] || null,
       valid: f.valid[doc] === 1,
       titleLen: f.titleLen[doc],
+      bodyAt: f.bodyAt[doc],
     };
   };
   var FACETS = ["status", "year", "category", "kind"];
@@ -701,7 +705,7 @@
     info.appendChild(el("span", "gov-search__facts", bits.join(" · ")));
     art.appendChild(info);
     var text = Array.from(rec.text);
-    var bodyAt = f.titleLen + 1;
+    var bodyAt = f.bodyAt;
     var first = hit.starts.filter(function (s) { return s >= bodyAt; })[0];
     var p = el("p", "gov-search__snippet");
     var from = 0, to = Math.min(text.length, 90);
