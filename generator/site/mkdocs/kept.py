@@ -19,16 +19,15 @@ instead of every page of the site. Otherwise it gets them all and skips those ta
 
 from __future__ import annotations
 
-import dataclasses
-import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from pathlib import Path
 from typing import Any
 
 from generator.cache import Fingerprinter, Reuse
-from generator.site.pages.base import PageMeta, SitePage
+from generator.site.pages.base import SitePage
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
@@ -36,8 +35,6 @@ from mkdocs.structure.pages import Page
 # raw HTML. Its output depends on the site's file list; other pages' does not.
 LINK_MARKS = ("](", "]:", "<")
 
-# A page's meta as the tuple of all its fields: fingerprinted without a call back into Python per page.
-META_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(PageMeta)))
 PAGE = "page:"  # a page's name in the cache (Reuse): PAGE + its docs path
 
 
@@ -93,12 +90,13 @@ class Kept:
             return kept
         fingerprint = Fingerprinter()
         base = fingerprint("mkdocs.yml", config_bytes)
-        file_list = fingerprint(sorted([*pages, *static]))
+        # A page's key: the site's configuration, the file list when it may link, and the page's own
+        # fingerprint (the document pages' made ahead, by the process that fingerprinted their inputs).
+        shared = (base + b"-" * 16, base + fingerprint(sorted([*pages, *static])))
         linking = False  # a page left to render may link
         for uri, sp in pages.items():
             links = may_link(sp)
-            own = (base, sp.url, sp.title, META_FIELDS(sp.meta), sp.inputs, file_list if links else None)
-            key = kept.keys[uri] = fingerprint(uri, own, sp.markdown, sp.html)
+            key = kept.keys[uri] = blake2b(shared[links] + sp.fingerprint(fingerprint), digest_size=16).digest()
             entry = reuse.take(PAGE + uri, key, site_dir)
             if entry is not None:
                 kept.taken[uri] = entry.extra

@@ -5,7 +5,9 @@ Pages know nothing about MkDocs: the bridge (generator/site/mkdocs/) turns them 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -29,6 +31,9 @@ class PageMeta:
     # The Markdown is the site's own (the search page's form): not cleaned to the editors' allow-list.
     trusted: bool = False
 
+
+# A page's meta as the tuple of all its fields: fingerprinted without a call back into Python per page.
+META_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(PageMeta)))
 
 # Where `SitePage.html` takes the converted Markdown.
 BODY_SLOT = Markup("<!-- gov:body -->")
@@ -55,9 +60,18 @@ class SitePage:
     # last build's output of an unchanged page without drawing it, and no drawn HTML is kept.
     draw: Callable[[], str] | None = field(default=None, compare=False, repr=False)
     inputs: bytes | None = None
+    # `fingerprint()`, when the process that made `inputs` made it too (the document pages: cache.py).
+    key: bytes | None = field(default=None, compare=False, repr=False)
 
     def full_html(self) -> str:
         return self.draw() if self.draw is not None else self.html
+
+    def fingerprint(self, fingerprint: Fingerprinter) -> bytes:
+        """Everything of the page itself that its output is made from (what all pages share — the site's
+        configuration and file list — the bridge adds: mkdocs/kept.py)."""
+        if self.key is not None:
+            return self.key
+        return fingerprint(self.url, (self.title, META_FIELDS(self.meta), self.inputs), self.markdown, self.html)
 
 
 def html_page(url: str, title: str, html: str, meta: PageMeta | None = None) -> SitePage:

@@ -103,37 +103,64 @@ def start_document_pages(cat: Catalog, today: dt.date) -> Started:
     fingerprint = cat.fingerprint()
     shared = _shared_key(cat, day)  # once, not once a page
 
-    def inputs() -> tuple[list[bytes], list[tuple[bytes, bytes]]]:
-        """The pages' fingerprints, and the records' fingerprints met on the way (see Fingerprinter.met)."""
+    # Per page: its inputs' fingerprint; and, when made ahead by the other process, its own fingerprint
+    # (`SitePage.fingerprint`) and what `_shown` made of it (the Markdown None when it is the body as
+    # written: only the pages whose links were resolved send theirs back).
+    Ahead = tuple[bytes, str, str | None, bool] | None
+    Found = tuple[list[bytes], list[Ahead], list[tuple[bytes, bytes]]]
+
+    def inputs(ahead: bool) -> Found:
+        """The pages' inputs' fingerprints, with `ahead` what `Ahead` says, and the records' fingerprints
+        met on the way (see Fingerprinter.met)."""
         known = len(fingerprint.met)
         keys = [fingerprint(shared, _args(cat, rel, doc)) for doc in docs]
-        return keys, list(fingerprint.met.items())[known:]
+        made: list[Ahead] = [None] * len(docs)
+        if ahead:
+            for n, (doc, key) in enumerate(zip(docs, keys, strict=True)):
+                page = document_page(cat, rel, doc, day, inputs=key)
+                made[n] = (page.fingerprint(fingerprint), page.title,
+                           None if page.markdown is doc.body else page.markdown, page.meta.toc)
+        return keys, made, list(fingerprint.met.items())[known:]
 
-    def pages(found: tuple[list[bytes], list[tuple[bytes, bytes]]]) -> list[SitePage]:
-        keys, met = found
+    def pages(found: Found) -> list[SitePage]:
+        keys, made, met = found
         fingerprint.met.update(met)  # kept for the next build (cache.keep_records), as if met here
-        return [document_page(cat, rel, doc, day, inputs=key) for doc, key in zip(docs, keys, strict=True)]
+        out = []
+        for doc, key, m in zip(docs, keys, made, strict=True):
+            if m is None:
+                out.append(document_page(cat, rel, doc, day, inputs=key))
+            else:
+                own, title, markdown, toc = m
+                shown = (title, doc.body if markdown is None else markdown, toc)
+                out.append(document_page(cat, rel, doc, day, inputs=key, key=own, shown=shown))
+        return out
 
     if default_jobs() < 2 or len(docs) < MIN_DOCUMENTS_TO_SHARE:
-        return Started(lambda: pages(inputs()), lambda: None)
-    other = fork_call(inputs)
+        return Started(lambda: pages(inputs(False)), lambda: None)
+    other = fork_call(functools.partial(inputs, True))
     return Started(lambda: pages(other.wait()), other.cancel)
 
 
-def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date,
-                  inputs: bytes | None = None) -> SitePage:
-    """The page of one document (serve re-renders an edited document alone with it). Its HTML is drawn
-    on demand from `_common` and `_args`, which hold everything it shows (`inputs` is their fingerprint);
-    they are made again when it is drawn rather than kept, so 50,000 pages waiting to be drawn hold little."""
-    url = urls.document(doc.id)
+def _shown(cat: Catalog, doc: Document, today: dt.date) -> tuple[str, str, bool]:
+    """A document page's title, Markdown and whether it has headings (a table of contents)."""
     # Not stripped: Markdown ignores the blank lines around a body, and an unchanged body stays the
     # record's own string instead of a copy of it (50,000 bodies are a good part of a build's memory).
-    body = resolve_links(cat, doc.body, url)
+    body = resolve_links(cat, doc.body, urls.document(doc.id))
+    return marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, "\n#" in "\n" + body
+
+
+def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date, inputs: bytes | None = None,
+                  key: bytes | None = None, shown: tuple[str, str, bool] | None = None) -> SitePage:
+    """The page of one document (serve re-renders an edited document alone with it). Its HTML is drawn
+    on demand from `_common` and `_args`, which hold everything it shows (`inputs` is their fingerprint);
+    they are made again when it is drawn rather than kept, so 50,000 pages waiting to be drawn hold little.
+    `key` and `shown`: the page's fingerprint and `_shown`, when another process made them."""
+    title, body, toc = _shown(cat, doc, today) if shown is None else shown
     if inputs is None:
         inputs = cat.fingerprint()(_shared_key(cat, today), _args(cat, rel, doc))
-    return SitePage(url, marked_title(doc.title, shown_status(doc.status, doc.effective, today)), body, PageMeta(
-        description=doc.summary, updated=doc.published, toc="\n#" in "\n" + body,
-    ), draw=functools.partial(_draw, cat, rel, doc, today), inputs=inputs)
+    return SitePage(urls.document(doc.id), title, body, PageMeta(
+        description=doc.summary, updated=doc.published, toc=toc,
+    ), draw=functools.partial(_draw, cat, rel, doc, today), inputs=inputs, key=key)
 
 
 TEMPLATE = "document.html.j2"
