@@ -22,7 +22,7 @@ import hashlib
 import json
 from array import array
 from collections import defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, count, repeat
 from operator import add, ne, sub
@@ -137,9 +137,9 @@ def _entry(gram: str, payload: bytes) -> bytes:
     return varint(len(g)) + g + varint(len(payload)) + payload
 
 
-def shard_files(postings: dict[str, bytes], target: int) -> tuple[int, dict[str, int], dict[str, bytes]]:
-    # Sized from the lengths, each entry made once into its file: the postings of 50,000 documents
-    # are a hundred MB, and every whole copy of them is as much memory again.
+def shard_layout(postings: Mapping[str, bytes], target: int) -> tuple[int, dict[str, int], dict[str, list[str]]]:
+    """How the grams are laid out in files: (buckets, split, every file's grams in code-point order).
+    Sized from the postings' lengths, no entry made yet."""
     grams = sorted(postings)
     group: dict[str, int] = {}
     for gram in grams:
@@ -157,10 +157,19 @@ def shard_files(postings: dict[str, bytes], target: int) -> tuple[int, dict[str,
     buckets = 1
     while buckets * target < rest and buckets < 4096:
         buckets *= 2
-    files: dict[str, bytearray] = {}
+    files: dict[str, list[str]] = {}
     for gram in grams:  # sorted, so every file lists its grams in code-point order
-        files.setdefault(shard_of(gram, buckets, split), bytearray()).extend(_entry(gram, postings[gram]))
-    return buckets, split, {path: bytes(files.pop(path)) for path in sorted(files)}
+        files.setdefault(shard_of(gram, buckets, split), []).append(gram)
+    return buckets, split, {path: files[path] for path in sorted(files)}
+
+
+def shard_file(grams: Iterable[str], postings: Mapping[str, bytes]) -> bytes:
+    return b"".join([_entry(gram, postings[gram]) for gram in grams])
+
+
+def shard_files(postings: dict[str, bytes], target: int) -> tuple[int, dict[str, int], dict[str, bytes]]:
+    buckets, split, layout = shard_layout(postings, target)
+    return buckets, split, {path: shard_file(grams, postings) for path, grams in layout.items()}
 
 
 def facet_file(docs: list[SearchDoc]) -> tuple[list[str], list[str], bytes]:

@@ -42,10 +42,11 @@ from generator.search.index import (
     gram_name,
     meta_json,
     positions,
-    shard_files,
+    shard_file,
+    shard_layout,
     span,
 )
-from generator.search.layout import GRAM_DIR
+from generator.search.layout import GRAM_DIR, shard_of
 from generator.search.lexicon import make_lexicon, title_counts, title_phrases, titles_json
 from generator.search.postings import Fresh, Posting, marked_in_batches, plan, update
 
@@ -66,6 +67,7 @@ class IndexState:
     titles: Counter[str]
     digests: dict[str, bytes]  # path under search/ → file_digest, for every file but meta.json
     chunks: dict[bytes, str]  # a chunk's key (its documents' keys) → its path
+    layout: tuple[int, dict[str, int]] = (0, {})  # the gram files' buckets and split (index.shard_layout)
 
 
 def doc_key(d: SearchDoc) -> bytes:
@@ -230,17 +232,31 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
                 put(path, chunk_file([items.pop(i, b"") or doc_item(ordered[i]) for i in range(a, b)]))
     del items
     give_back_memory()
+    changed: set[str] | None = None  # the grams whose postings are not the last build's (None: all)
     if state is not None and segs is not None:
         postings = update(state.postings, segs, _fresh(ordered, sizes, segs))
+        changed = {g for g, p in postings.items() if state.postings.get(g) is not p}
+        changed.update(g for g in state.postings if g not in postings)
         # The last build's postings, about as large as the new ones (a few hundred MB at 50,000 documents):
         # let go before the shards are made and the state saved, not at the end.
         state.postings = {}
     else:
         postings = marked_in_batches(_batches(ordered, sizes, BATCH))
     give_back_memory()  # the positions, encoded now
-    buckets, split, shards = shard_files({g: p[0] for g, p in postings.items()}, shard_bytes)
-    for path in list(shards):
-        put(path, shards.pop(path))
+    payloads = {g: p[0] for g, p in postings.items()}
+    buckets, split, grams_of = shard_layout(payloads, shard_bytes)
+    # A file laid out as before holding no gram that changed (none came or went) has the last build's
+    # bytes: linked without being made again (after a one-document edit, all but a few dozen).
+    dirty = None if changed is None or state is None or state.layout != (buckets, split) else \
+        {shard_of(g, buckets, split) for g in changed}
+    for path, grams in grams_of.items():
+        if dirty is not None and state is not None and path not in dirty and path in state.digests \
+                and out.link(path, path):
+            digests[path] = state.digests[path]
+            kept.append(path)
+        else:
+            put(path, shard_file(grams, payloads))
+    del payloads
     statuses, categories, facets = facet_file(ordered)
     put("docs.bin", facets)
     put("lex.json", make_lexicon(synonyms).lex_json())
@@ -250,7 +266,7 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
     written.append("meta.json")
     reuse.made(NAME, key, out_dir, [f"{NAME}/{p}" for p in sorted([*written, *kept])])
     docs_state = [(d.url, k, n, s, d.title) for d, k, n, s in zip(ordered, keys, sizes, item_sizes, strict=True)]
-    _save(reuse, IndexState(key, docs_state, postings, titles, digests, chunks), prev)
+    _save(reuse, IndexState(key, docs_state, postings, titles, digests, chunks, (buckets, split)), prev)
     return BuiltIndex({"meta.json": meta}, tuple(ordered), tuple(sorted(kept)))
 
 
