@@ -3,7 +3,7 @@
 Files (all under search/ in the built site; docs/search.md describes the format):
 - meta.json       manifest: facet labels, shard layout, chunk boundaries, a content id for caching
 - docs.bin        per document, varints: kind, status+1, category+1, year (0 none), valid, title length,
-                  indexed length (title, padding to TITLE_SLOT, text; in code points)
+                  span - 1 (the next document starts span positions on; in code points)
 - g/*.bin         postings; entries `len gram, gram (UTF-8), len payload, payload`, the payload being the
                   gram's positions in all indexed texts laid end to end, each in its span (`span`), as
                   ascending deltas (varints)
@@ -39,7 +39,7 @@ FORMAT = 3
 # instead of one gap position: an edit that keeps a title within its slot and a text within its span
 # moves no other document's positions, so the update after it rewrites the files of the grams that
 # changed — not nearly every file, as when each later position moved (the rounding depends on the
-# document alone: a clean build lays out the same). search.js reads both from meta.json.
+# document alone: a clean build lays out the same). search.js reads the slot from meta.json.
 TITLE_SLOT = 128
 SPAN_QUANTUM = 64
 SHARD_BYTES = 16 * 1024  # a shard file aims at this size; a first-character group over 2× is split
@@ -185,7 +185,9 @@ def facet_file(docs: list[SearchDoc]) -> tuple[list[str], list[str], bytes]:
         buf += varint(d.year or 0)
         buf += varint(1 if d.valid else 0)
         buf += varint(len(d.title))
-        buf += varint(body_at(len(d.title)) + len(d.text))  # len(indexed_text(d))
+        # The document's span less one: the next document starts that many positions and one gap on (as
+        # in format 2, where it was the indexed length: a reader of either format finds the starts alike).
+        buf += varint(span(len(d.title), len(d.text)) - 1)
     return statuses, categories, bytes(buf)
 
 

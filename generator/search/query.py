@@ -40,7 +40,7 @@ class DocFacets:
     year: int | None
     valid: bool
     title_len: int
-    length: int  # of the indexed text (title, padding, text: index.py indexed_text), in code points
+    length: int  # the positions the document takes less one (index.py span), in code points
 
 
 @dataclass(frozen=True)
@@ -109,10 +109,9 @@ class IndexReader:
         self.facets = self._read_facets(files["docs.bin"])
         self.starts: list[int] = []  # each document's first position in the concatenated texts
         at = 0
-        quantum = self.meta["slots"][1]
         for f in self.facets:
             self.starts.append(at)
-            at += -(-(f.length + 1) // quantum) * quantum  # index.py span
+            at += f.length + 1
         lex = json.loads(files["lex.json"])
         self.stop = frozenset(lex["stop"])
         self.synonyms = synonym_map(lex["synonyms"])

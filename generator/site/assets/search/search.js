@@ -367,8 +367,8 @@
       length: new Uint32Array(n), bodyAt: new Uint32Array(n), start: new Float64Array(n) };
     var st = { i: 0 };
     var at = 0;
-    // index.py body_at and span: a title's slot, a document's span
-    var slot = this.meta.slots[0], quantum = this.meta.slots[1];
+    // index.py body_at: the text begins at the title's end rounded up to a slot (format 2: no slots, one gap)
+    var slot = this.meta.slots ? this.meta.slots[0] : 1;
     for (var d = 0; d < n; d++) {
       f.kind[d] = readVarint(bytes, st);
       f.status[d] = readVarint(bytes, st);
@@ -379,7 +379,7 @@
       f.length[d] = readVarint(bytes, st);
       f.bodyAt[d] = Math.ceil((f.titleLen[d] + 1) / slot) * slot;
       f.start[d] = at;
-      at += Math.ceil((f.length[d] + 1) / quantum) * quantum;
+      at += f.length[d] + 1;
     }
     this.facets = f;
   };
