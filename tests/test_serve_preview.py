@@ -6,7 +6,14 @@ import os
 from pathlib import Path
 
 from generator.build import BuildResult
+from generator.cache import Fingerprinter
+from generator.check import check_project
+from generator.codes import Code
+from generator.format.relations import relations
+from generator.problems import Level, Pos, problem
 from generator.serve import _Preview
+from generator.site.pages.documents import document_page, render_day
+from generator.site.preview import with_problems
 from tests.tools.synthetic import TODAY, generate
 
 
@@ -79,3 +86,19 @@ def test_the_preview_shows_check_problems_on_the_page_at_fault_and_the_home_page
     preview.full_build(jobs=1)
     assert "预览提示" not in (out / "documents" / doc.stem / "index.html").read_text(encoding="utf-8")
     assert "预览提示" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_given_a_problem_banner_is_keyed_by_its_new_content(tmp_path: Path) -> None:
+    # A document page's own fingerprint may come ready from the process that fingerprinted its inputs; the
+    # preview's banner makes another page of it, which must not keep that fingerprint (it would be taken over
+    # from the last build as if unchanged, banner and all missing).
+    root = tmp_path / "p"
+    generate(root, 20, seed=7)
+    cat = check_project(root, TODAY).catalog
+    doc = cat.all_documents[3]
+    page = document_page(cat, relations(cat), doc, render_day(cat, TODAY), inputs=b"i" * 16, key=b"k" * 16)
+    assert page.fingerprint(Fingerprinter()) == b"k" * 16
+    found = problem(doc.src.path, Pos(2, 1), Level.ERROR, Code.INVALID_VALUE, "示例问题")
+    [shown] = [p for p in with_problems(cat, [page], [found]) if p.url == page.url]
+    assert "示例问题" in shown.html and shown.key is None
+    assert shown.fingerprint(Fingerprinter()) != b"k" * 16

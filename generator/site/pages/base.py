@@ -60,8 +60,15 @@ class SitePage:
     # last build's output of an unchanged page without drawing it, and no drawn HTML is kept.
     draw: Callable[[], str] | None = field(default=None, compare=False, repr=False)
     inputs: bytes | None = None
-    # `fingerprint()`, when the process that made `inputs` made it too (the document pages: cache.py).
-    key: bytes | None = field(default=None, compare=False, repr=False)
+    # `fingerprint()`, when the process that made `inputs` made it too (the document pages: cache.py). Set by
+    # `keyed`, never by the constructor: `dataclasses.replace` (the preview's banners) then never carries it over
+    # to a page with other content.
+    key: bytes | None = field(default=None, init=False, compare=False, repr=False)
+
+    def keyed(self, key: bytes | None) -> SitePage:
+        """This page, its fingerprint made elsewhere (see `key`)."""
+        object.__setattr__(self, "key", key)
+        return self
 
     def full_html(self) -> str:
         return self.draw() if self.draw is not None else self.html

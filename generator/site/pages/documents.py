@@ -160,7 +160,7 @@ def document_page(cat: Catalog, rel: Relations, doc: Document, today: dt.date, i
         inputs = cat.fingerprint()(_shared_key(cat, today), _args(cat, rel, doc))
     return SitePage(urls.document(doc.id), title, body, PageMeta(
         description=doc.summary, updated=doc.published, toc=toc,
-    ), draw=functools.partial(_draw, cat, rel, doc, today), inputs=inputs, key=key)
+    ), draw=functools.partial(_draw, cat, rel, doc, today), inputs=inputs).keyed(key)
 
 
 TEMPLATE = "document.html.j2"
