@@ -20,6 +20,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.tools.signals import sigint_default
+
 MARKER = "（基准修订）"
 
 
@@ -73,6 +75,7 @@ def measure(project: Path, today: str, timeout: float = 900.0) -> EditFigures:
         [sys.executable, "-m", "generator", "serve", "--project", str(project), "--port", str(port),
          "--today", today],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, start_new_session=True,
+        preexec_fn=sigint_default,
     )
     try:
         first = _wait_for(url, None, timeout)

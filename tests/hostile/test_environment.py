@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.minimal import TODAY, make_project
+from tests.tools.signals import sigint_default
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,7 +72,8 @@ def test_a_nul_in_a_preview_url_is_a_404_not_a_traceback(tmp_path: Path) -> None
     args = ["serve", "--project", str(project), "--today", TODAY.isoformat(), "--port", str(port)]
     proc = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=ROOT,
                             env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                            preexec_fn=sigint_default)
     try:
         codes = []
         deadline = time.monotonic() + 90

@@ -125,3 +125,24 @@ def test_output_does_not_depend_on_the_interpreters_hash_seed() -> None:
     }
     files = build_index(fixture_docs()).files
     assert digests == {hashlib.sha256(b"".join(p.encode() + files[p] for p in sorted(files))).hexdigest()}
+
+
+def test_long_titles_and_empty_texts_keep_every_document_in_its_own_span() -> None:
+    # A title past one slot, an empty text and a text of exactly a span's length: each term is found in its
+    # own document only, at its place in that document's indexed text, never across a slot's padding.
+    long_title = "关于" + "科技计划项目管理" * 20 + "的通知"  # 166 characters: two title slots
+    docs = [
+        SearchDoc("a/", long_title, "专利资助办法正文。", "文件", "有效", 2024, "规范性文件", True),
+        SearchDoc("b/", "空正文的文件", "", "文件", "有效", 2024, "规范性文件", True),
+        SearchDoc("c/", "整跨度", "防" * (span(3, 0) * 2 - 3), "文件", "有效", 2024, "规范性文件", True),
+        SearchDoc("d/", "末尾的文件", "专利资助的通知", "文件", "有效", 2023, "规范性文件", True),
+    ]
+    built = build_index(docs)
+    reader = IndexReader(built.files)
+    order = [d.url for d in built.docs]
+    for term in ("专利资助", "的通知", "空正文", "防防", "科技计划项目管理"):
+        found = reader.term_matches(term)
+        expected = {order.index(d.url): [i for i in range(len(indexed_text(d))) if indexed_text(d).startswith(term, i)]
+                    for d in docs if term in indexed_text(d)}
+        assert found == expected, term
+    assert indexed_text(docs[0]).index("专利") == 256  # the text after two slots

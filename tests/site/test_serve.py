@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.minimal import TODAY, make_project
+from tests.tools.signals import sigint_default
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +48,7 @@ def test_serve_rebuilds_after_an_edit(tmp_path: Path) -> None:
         [sys.executable, "-m", "generator", "serve", "--project", str(tmp_path), "--port", str(port),
          "--today", TODAY.isoformat()],
         env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=sigint_default,
     )
     try:
         url = f"http://127.0.0.1:{port}/documents/2025-kjj-gfxwj-001/"
