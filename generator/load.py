@@ -376,11 +376,11 @@ def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog,
                                  "site_config.yml 应是一组“键: 值”（site、agency、footer、policy）"))
 
     for name, what in (("categories.yml", "分类"), ("legal_bases.yml", "执法依据")):
-        if not (root / "catalog" / name).is_file():
+        if not (listed := root / "catalog" / name).is_file():
             problems.append(_err(f"catalog/{name}", None, Code.MISSING_FIELD,
                                  f"缺少文件 catalog/{name}：请创建它（见 docs/format.md）"))
             continue
-        src = read_text(root, root / "catalog" / name, problems)
+        src = read_text(root, listed, problems)
         if src is None:
             continue
         if name == "categories.yml":

@@ -39,7 +39,8 @@ FORMAT = 3
 # instead of one gap position: an edit that keeps a title within its slot and a text within its span
 # moves no other document's positions, so the update after it rewrites the files of the grams that
 # changed — not nearly every file, as when each later position moved (the rounding depends on the
-# document alone: a clean build lays out the same). search.js reads the slot from meta.json.
+# document alone: a clean build lays out the same). search.js reads the slot from meta.json (title_slot);
+# docs.bin gives each document's span.
 TITLE_SLOT = 128
 SPAN_QUANTUM = 64
 SHARD_BYTES = 16 * 1024  # a shard file aims at this size; a first-character group over 2× is split
@@ -110,7 +111,7 @@ def positions(docs: Iterable[SearchDoc], base: int = 0) -> dict[str, array[int]]
         keep = list(map(ne, chars, repeat("\0")))
         grams = compress(map(add, chars, chars[1:] + "\0"), keep)
         deque(map(append, map(lookup, grams), compress(count(base), keep)), maxlen=0)
-        base += -(-(len(text) + 1) // SPAN_QUANTUM) * SPAN_QUANTUM  # span(…): text is the indexed text
+        base += span(len(doc.title), len(doc.text))
     return found
 
 
@@ -247,7 +248,7 @@ def meta_json(docs: int, statuses: list[str], categories: list[str], buckets: in
         digest.update(path.encode() + b"\0" + digests[path])
     meta = {
         "format": FORMAT,
-        "slots": [TITLE_SLOT, SPAN_QUANTUM],
+        "title_slot": TITLE_SLOT,
         "id": digest.hexdigest()[:16],
         "docs": docs,
         "kinds": list(KINDS),

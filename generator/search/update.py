@@ -247,12 +247,11 @@ def _write(docs: Sequence[SearchDoc], out_dir: Path, synonyms: Sequence[Sequence
     buckets, split, grams_of = shard_layout(payloads, shard_bytes)
     # A file laid out as before holding no gram that changed (none came or went) has the last build's
     # bytes: linked without being made again (after a one-document edit, all but a few dozen).
-    dirty = None if changed is None or state is None or state.layout != (buckets, split) else \
-        {shard_of(g, buckets, split) for g in changed}
+    same = state.digests if state is not None and changed is not None and state.layout == (buckets, split) else {}
+    dirty = {shard_of(g, buckets, split) for g in changed} if same and changed is not None else set()
     for path, grams in grams_of.items():
-        if dirty is not None and state is not None and path not in dirty and path in state.digests \
-                and out.link(path, path):
-            digests[path] = state.digests[path]
+        if path in same and path not in dirty and out.link(path, path):
+            digests[path] = same[path]
             kept.append(path)
         else:
             put(path, shard_file(grams, payloads))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.search import SearchDoc, SearchIndexError, build_index, write_search_index
-from generator.search.index import CHUNK_BYTES, SHARD_BYTES, indexed_text, span
+from generator.search.index import CHUNK_BYTES, SHARD_BYTES, SPAN_QUANTUM, indexed_text, span
 from generator.search.layout import prefix_shards, shard_of
 from generator.search.query import IndexReader, parse_postings, parse_shard
 from generator.search.tokens import doc_tokens
@@ -37,7 +37,7 @@ def test_every_token_position_is_in_the_shard_the_layout_names() -> None:
     shards = {path: parse_shard(data) for path, data in built.files.items() if path.startswith("g/")}
     expected: dict[str, list[int]] = {}
     base = 0
-    slot, quantum = meta["slots"]
+    slot, quantum = meta["title_slot"], SPAN_QUANTUM
     for doc in built.docs:
         text = indexed_text(doc)
         # the text begins at the title's end rounded up to a slot; the next document, after one gap

@@ -368,7 +368,7 @@
     var st = { i: 0 };
     var at = 0;
     // index.py body_at: the text begins at the title's end rounded up to a slot (format 2: no slots, one gap)
-    var slot = this.meta.slots ? this.meta.slots[0] : 1;
+    var slot = this.meta.title_slot || 1;
     for (var d = 0; d < n; d++) {
       f.kind[d] = readVarint(bytes, st);
       f.status[d] = readVarint(bytes, st);
