@@ -104,22 +104,28 @@ Published = Callable[[Catalog, list[SitePage], Path, list[StaticFile]], None]
 
 def build_site(project: Path, out: Path, today: dt.date, strict: bool = False,
                families: Sequence[PageFamily] | None = None, preview: bool = False,
-               jobs: int | None = None, published: Published | None = None, cache: bool = True) -> BuildResult:
+               jobs: int | None = None, published: Published | None = None, cache: bool = True,
+               keep: list[object] | None = None) -> BuildResult:
     """Check the project and, if it passes, publish the site at `out` atomically.
 
     `preview` (serve) builds even when check finds problems: an editor sees the page while fixing it.
     `jobs` processes share the work (default: one per CPU, see parallel.py); the site is the same
     byte for byte whatever their number. With `cache`, what did not change since the last build is
     taken over from it (cache.py; the cache folder lives beside `out`) — again the same bytes.
+    `keep` receives the catalogue and the pages instead of their being freed on the way out: a process
+    that exits next (the command line, with os._exit) saves freeing them object by object (0.06 s
+    at 10,000 documents).
     """
     try:
-        return _build_site(project, out, today, strict, families, preview, jobs, published, cache)
+        return _build_site(project, out, today, strict, families, preview, jobs, published, cache,
+                           [] if keep is None else keep)
     finally:
         thaw()
 
 
 def _build_site(project: Path, out: Path, today: dt.date, strict: bool, families: Sequence[PageFamily] | None,
-                preview: bool, jobs: int | None, published: Published | None, cache: bool) -> BuildResult:
+                preview: bool, jobs: int | None, published: Published | None, cache: bool,
+                keep: list[object]) -> BuildResult:
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
     keep_compiled(cache)
@@ -143,6 +149,7 @@ def _build_site(project: Path, out: Path, today: dt.date, strict: bool, families
         cancel_pages(begun)
         raise
     cat = checked.catalog
+    keep.append(cat)
     result = BuildResult(problems=checked.problems)
     timings["check"] = time.perf_counter() - t0
     if result.failed(strict) and not preview:
@@ -152,6 +159,7 @@ def _build_site(project: Path, out: Path, today: dt.date, strict: bool, families
 
     t = time.perf_counter()
     pages = build_pages(cat, today, families, begun)
+    keep.append(pages)
     if preview:
         pages = with_problems(cat, pages, result.problems)
     timings["pages"] = time.perf_counter() - t
@@ -167,6 +175,7 @@ def _build_site(project: Path, out: Path, today: dt.date, strict: bool, families
         recover(out)
         # --no-cache: a clean build, recorded for the next one.
         reuse = Reuse(out, cache_dir(out), fresh=not cache)
+        keep.append(reuse)
         reuse.fingerprint = cat.fingerprint()  # the pages' fingerprints of records serve the exports too
         trash = None if reuse.root is None else reuse.root / "trash"
         skeleton = None if trash is None else take_skeleton(trash, out.parent, f".{out.name}-build-")

@@ -95,10 +95,15 @@ def _report_build(result: object) -> None:
         print(f"站点警告：{message}")
 
 
+# What a command made and leaves to the exit (`run`) to free at once.
+_LEFT_FOR_EXIT: list[object] = []
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.build import build_site
 
-    result = build_site(args.project, args.out, today_of(args), strict=args.strict, jobs=args.jobs, cache=args.cache)
+    result = build_site(args.project, args.out, today_of(args), strict=args.strict, jobs=args.jobs, cache=args.cache,
+                        keep=_LEFT_FOR_EXIT)
     _report_build(result)
     if not result.published:
         what = "错误" if any(p.level is Level.ERROR for p in result.problems) else "警告（--strict）"

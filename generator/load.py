@@ -7,14 +7,12 @@ ever written here.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
-import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,167 +31,20 @@ from generator.format.model import (
 )
 from generator.format.yamltree import Refused, YList, YMap, parse
 from generator.parsecache import ParseCache
-from generator.problems import Level, Pos, Problem, UsageError, problem
+from generator.problems import Pos, Problem, UsageError
+from generator.readfile import (
+    Bytes,
+    Text,
+    decode,
+    display_path,
+    forget_folders,
+    inside,
+    read_bytes,
+    read_text,
+    split_front_matter,
+)
+from generator.readfile import err as _err
 from generator.site.files import HEAD_BYTES
-
-MAX_FILE_BYTES = 5 * 1024 * 1024  # a catalogue file is a few KB; anything this big is a mistake
-
-
-@dataclass(frozen=True)
-class Text:
-    """A decoded source file: its path relative to the project, text (LF line ends) and bytes' fingerprint."""
-
-    path: str
-    text: str
-    digest: bytes
-
-
-def _err(path: str, pos: Pos | None, code: Code, message: str) -> Problem:
-    return problem(path, pos, Level.ERROR, code, message)
-
-
-def _display_path(rel: str) -> str:
-    """A path that can be printed: a file name saved in GBK on a UTF-8 system shows as GBK."""
-    try:
-        rel.encode("utf-8")
-        return rel
-    except UnicodeEncodeError:
-        return os.fsencode(rel).decode("gb18030", errors="replace")
-
-
-def inside(root: Path, file: Path | str, link: bool | None = None) -> bool:
-    """Whether `file`, with every symbolic link resolved, is inside the project `root` (`link`: is it one)."""
-    try:
-        # realpath(dir/name) is realpath(dir)/name unless name itself is a link: resolving each folder
-        # once (not every path component of 10,000 files), by string (not Path), keeps this off the profile.
-        real = os.path.realpath(file) if (os.path.islink(file) if link is None else link) else \
-            os.path.join(_real_dir(os.path.dirname(file)), os.path.basename(file))
-        top = _real_dir(os.fspath(root))
-    except (OSError, RuntimeError):  # a symlink loop
-        return False
-    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
-
-
-@lru_cache(maxsize=1024)
-def _real_dir(folder: str) -> str:
-    return os.path.realpath(folder)
-
-
-# YAML counts these as line breaks too; turning them into \n keeps every line number (the
-# parser's, the front matter split's and an editor's) the same.
-_LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
-
-
-def _read_bytes(file: str, size: int) -> bytes:
-    """The bytes of `file`, at most MAX_FILE_BYTES + 1: sized from stat (a 5 MB read buffer per file costs
-    0.3 s of CPU at 10,000 files), no buffered file object (it costs as much again as the reading). The
-    file may grow between stat and read, or a read come short: reading goes on to its end."""
-    fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))  # O_BINARY: no newline translation on Windows
-    try:
-        parts: list[bytes] = []
-        got, want = 0, min(size, MAX_FILE_BYTES) + 1
-        while got <= MAX_FILE_BYTES and (chunk := os.read(fd, want - got)):
-            parts.append(chunk)
-            got += len(chunk)
-            if got == want:
-                want = MAX_FILE_BYTES + 1
-        return b"".join(parts)
-    finally:
-        os.close(fd)
-
-
-def read_text(root: Path, file: Path | str, problems: list[Problem]) -> Text | None:
-    top, name = os.fspath(root) + os.sep, os.fspath(file)  # by string: pathlib's relative_to costs more
-    rel = name[len(top):].replace(os.sep, "/") if name.startswith(top) else Path(file).relative_to(root).as_posix()
-    shown = _display_path(rel)
-    if shown != rel:
-        problems.append(_err(shown, None, Code.YAML_SYNTAX, f"文件名不是 UTF-8 编码（看起来是 GBK：{shown}）："
-                             "请在本机重新命名这个文件，或解压时选择 UTF-8 文件名"))
-        return None
-    try:  # one system call for most files: what a file that is no link is, lstat says as stat would
-        info: os.stat_result | None = os.lstat(name)
-    except OSError:  # reported below, when it is read
-        info = None
-    link = info is None or stat.S_ISLNK(info.st_mode)
-    if not inside(root, file, link):
-        # A link to /etc/passwd or to another project: never read, never published.
-        problems.append(_err(rel, None, Code.YAML_SYNTAX,
-                             "这是指向项目目录之外的符号链接，不会被读取：请把文件本身复制到项目里"))
-        return None
-    try:
-        info = os.stat(name) if link or info is None else info
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-            problems.append(_err(rel, None, Code.YAML_SYNTAX,
-                                 "这不是普通文件（管道或设备文件），不会被读取：请从目录中移走它"))
-            return None
-        if info.st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 1024 // 1024
-            problems.append(_err(rel, None, Code.YAML_SYNTAX,
-                                 f"文件过大（超过 {limit} MB），不像目录文件：请检查是否放错了文件"))
-            return None
-        data = _read_bytes(name, info.st_size)
-    except OSError as exc:
-        problems.append(_err(rel, None, Code.YAML_SYNTAX, f"无法读取文件：{exc.strerror}"))
-        return None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(_err(rel, None, Code.YAML_SYNTAX,
-                             "文件是 UTF-16 编码（记事本的“Unicode”）：请用编辑器“另存为 UTF-8”后再运行"))
-        return None
-    if b"\x00" in data:
-        problems.append(_err(rel, None, Code.YAML_SYNTAX, "这是二进制文件，不是文本：请从目录中移走它"))
-        return None
-    try:
-        text = data.decode("utf-8-sig")  # a BOM from Notepad/WPS is harmless: drop it
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        hint = ""
-        try:
-            data.decode("gb18030")
-            hint = "看起来是 GBK/GB18030 编码，"
-        except UnicodeDecodeError:
-            pass
-        problems.append(_err(rel, Pos(line, 1), Code.YAML_SYNTAX,
-                             f"文件不是 UTF-8 编码（{hint}第 {line} 行）：请用编辑器“另存为 UTF-8”后再运行"))
-        return None
-    if not text or text.isspace():  # not text.strip(): that copies every file to find out
-        # Usually a save that failed or content that was cut away: never publish it silently.
-        problems.append(_err(rel, None, Code.YAML_SYNTAX,
-                             "文件是空的（可能保存失败或内容被误删）：请恢复内容；确实不需要就删除这个文件"))
-        return None
-    text = text.replace("\r\n", "\n")
-    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:  # translate() is slow on CJK text
-        text = text.translate(_LINE_BREAKS)
-    return Text(rel, text, hashlib.blake2b(data, digest_size=16).digest())
-
-
-def front_matter_end(lines: Sequence[str]) -> int | None:
-    """Where the front matter of a Markdown file's lines closes: the index of its `---` (or `...`) line.
-
-    0 when the first line is not `---` (no front matter), None when no line closes it. A line's
-    end (`\n`, `\r\n`) may be kept on it: `split("\n")` and `splitlines(keepends=True)` both work.
-    """
-    if not lines or lines[0].strip() != "---":
-        return 0
-    for i in range(1, len(lines)):
-        if lines[i].rstrip() in ("---", "..."):
-            return i
-    return None
-
-
-def split_front_matter(src: Text, problems: list[Problem], required: bool) -> tuple[str | None, int, str, int]:
-    """Return (front matter text or None, its first line, body, body's first line)."""
-    lines = src.text.split("\n")
-    end = front_matter_end(lines)
-    if end == 0:
-        if required:
-            problems.append(_err(src.path, Pos(1, 1), Code.YAML_SYNTAX,
-                                 "文件开头缺少 front matter：第一行应是 '---'，然后是各字段，再以 '---' 结束"))
-        return None, 1, src.text, 1
-    if end is not None:
-        return "\n".join(lines[1:end]), 2, "\n".join(lines[end + 1:]), end + 2
-    problems.append(_err(src.path, Pos(1, 1), Code.YAML_SYNTAX,
-                         "front matter 没有结束：请在字段之后加一行 '---'，再写正文"))
-    return None, 1, "", 1
 
 
 def parse_yaml(src: Text, problems: list[Problem], text: str | None = None, line_offset: int = 0,
@@ -223,7 +74,7 @@ def _files(root: Path, folder: str, suffixes: tuple[str, ...], problems: list[Pr
         here = Path(dirpath)
         for d in sorted(dirnames):
             if not d.startswith(".") and (here / d).is_symlink():
-                problems.append(_err(_display_path((here / d).relative_to(root).as_posix()), None, Code.YAML_SYNTAX,
+                problems.append(_err(display_path((here / d).relative_to(root).as_posix()), None, Code.YAML_SYNTAX,
                                      "这是指向文件夹的符号链接，不会被读取：请把文件本身复制到这里"))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
@@ -254,7 +105,7 @@ def _static_sources(root: Path, folder: str, skip_suffix: str | None, folder_lin
             if skip_suffix and name.lower().endswith(skip_suffix):  # pages: read by _files
                 continue
             rel = file.relative_to(base).as_posix()
-            path = _display_path(file.relative_to(root).as_posix())
+            path = display_path(file.relative_to(root).as_posix())
             out.append(_static_source(root, file, rel, path, is_folder=name in links))
     return sorted(out, key=lambda s: s.name)
 
@@ -357,7 +208,7 @@ def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog,
     """Read every catalogue file of the project at `root`, taking the unchanged files' parses from `parses`
     when given. Raises UsageError only if it is no project."""
     root = root.resolve()
-    _real_dir.cache_clear()  # folders may have been moved or linked since the last load in this process
+    forget_folders()
     config_path = root / "site_config.yml"
     if not config_path.is_file():
         raise UsageError(f"{root} 不是一个站点项目：找不到 site_config.yml（用 --project 指定项目目录）")
@@ -419,44 +270,15 @@ def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog,
                 cat.powers.setdefault(power.code, power)
 
     for path in _files(root, "catalog/documents", (".md", ".yml", ".yaml"), problems):
-        src = read_text(root, path, problems)
-        if src is None:
+        read = read_bytes(root, path, problems)
+        if read is None:
             continue
-        if path.lower().endswith(".md"):
-            fm, fm_line, body, body_line = split_front_matter(src, problems, required=True)
-            if fm is None:
-                continue
-            before = len(problems)
-            value = parse_yaml(src, problems, fm, fm_line - 1, parses)
-        else:  # a bare YAML record: front matter only, no body
-            fm, fm_line, rest, rest_line = split_front_matter(src, [], required=False)
-            if fm is not None and rest.strip():
-                # Front matter and a Markdown body saved as .yml: the body would be lost.
-                problems.append(_err(src.path, Pos(rest_line, 1), Code.YAML_SYNTAX,
-                                     "这个 .yml 文件在 '---' 之后还有 Markdown 正文：请把扩展名改为 .md"))
-                continue
-            before = len(problems)
-            if fm is not None:  # `---` fences around the record, as in a .md file
-                value = parse_yaml(src, problems, fm, fm_line - 1, parses)
-            else:
-                value = parse_yaml(src, problems, parses=parses)
-            body, body_line = "", 1
-        if value is None:
-            if len(problems) > before:
-                continue  # unreadable: the syntax error is reported
-            # Empty front matter: an empty record, so missing-field names every required field.
-            value = YMap()
-            value.pos, value.key_pos = Pos(1, 1), {}
-        if not isinstance(value, YMap):
-            problems.append(_err(src.path, Pos(2, 1), Code.INVALID_VALUE,
-                                 "文件的 front matter 应是一组“键: 值”，不是列表或单个值"))
-            continue
-        s = Source(src.path, value, src.digest)
-        cat.raw_records.append(("document", s))
-        doc = Document.build(s, body, body_line)
-        cat.all_documents.append(doc)
-        if doc.id:
-            cat.documents.setdefault(doc.id, doc)
+        doc = _document(read, problems, parses)
+        if doc is not None:
+            cat.raw_records.append(("document", doc.src))
+            cat.all_documents.append(doc)
+            if doc.id:
+                cat.documents.setdefault(doc.id, doc)
 
     for path in _files(root, "content", (".md",), problems):
         src = read_text(root, path, problems)
@@ -483,6 +305,64 @@ def load_project(root: Path, parses: ParseCache | None = None) -> tuple[Catalog,
     cat.static_files = _static_sources(root, "content", ".md", folder_links=False)
     cat.unreadable = _unreadable_names(root, problems)
     return cat, problems
+
+
+def _document(raw: Bytes, problems: list[Problem], parses: ParseCache | None) -> Document | None:
+    """The document a file under catalog/documents/ holds, its problems added to `problems`. A document
+    is made from its file alone, so what a file of the same path and bytes gave is taken from `parses`."""
+    kept = parses.record(raw.path, raw.digest) if parses is not None else None
+    if kept is not None:
+        doc, body, kept_problems = kept
+        problems.extend(kept_problems)
+        if isinstance(doc, Document):
+            doc.body = raw.data[body:].decode("utf-8") if isinstance(body, int) else body
+            return doc
+        return None
+    found: list[Problem] = []
+    doc = _make_document(raw, found)
+    problems.extend(found)
+    if parses is not None:
+        if doc is None:
+            parses.keep_record(raw.path, raw.digest, (None, "", found))
+        else:  # the body is kept as where it starts in the bytes (half the entry's size), unless CRs moved it
+            tail = doc.body.encode("utf-8")
+            body = len(raw.data) - len(tail) if raw.data.endswith(tail) else doc.body
+            parses.keep_record(raw.path, raw.digest, (dataclasses.replace(doc, body=""), body, found))
+    return doc
+
+
+def _make_document(raw: Bytes, problems: list[Problem]) -> Document | None:
+    src = decode(raw, problems)
+    if src is None:
+        return None
+    if src.path.lower().endswith(".md"):
+        fm, fm_line, body, body_line = split_front_matter(src, problems, required=True)
+        if fm is None:
+            return None
+        before = len(problems)
+        value = parse_yaml(src, problems, fm, fm_line - 1)
+    else:  # a bare YAML record: front matter only, no body
+        fm, fm_line, rest, rest_line = split_front_matter(src, [], required=False)
+        if fm is not None and rest.strip():
+            # Front matter and a Markdown body saved as .yml: the body would be lost.
+            problems.append(_err(src.path, Pos(rest_line, 1), Code.YAML_SYNTAX,
+                                 "这个 .yml 文件在 '---' 之后还有 Markdown 正文：请把扩展名改为 .md"))
+            return None
+        before = len(problems)
+        # `---` fences around the record, as in a .md file, or none
+        value = parse_yaml(src, problems, fm, fm_line - 1) if fm is not None else parse_yaml(src, problems)
+        body, body_line = "", 1
+    if value is None:
+        if len(problems) > before:
+            return None  # unreadable: the syntax error is reported
+        # Empty front matter: an empty record, so missing-field names every required field.
+        value = YMap()
+        value.pos, value.key_pos = Pos(1, 1), {}
+    if not isinstance(value, YMap):
+        problems.append(_err(src.path, Pos(2, 1), Code.INVALID_VALUE,
+                             "文件的 front matter 应是一组“键: 值”，不是列表或单个值"))
+        return None
+    return Document.build(Source(src.path, value, src.digest), body, body_line)
 
 
 # The kind of record each catalogue file holds, by where it is.

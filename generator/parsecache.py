@@ -9,6 +9,11 @@ three, and a check that meets the same key again takes them over instead of maki
 taken on a file's name or time alone: stale results cannot come out of it. The rules that look
 across files run every time.
 
+A document file — nearly every file of a large catalogue — keeps more: the whole outcome of loading it
+(`record`): the document made of it and the problems found on the way, its body as where it starts in
+the bytes. A check that meets the same path and bytes again neither decodes, splits, parses nor builds
+it: loading 10,000 documents took 0.42–0.45 s, now 0.35–0.38 s (fastest of seven loads, two runs each).
+
 All entries live in one file, `<cache>/parse/trees.pickle`, each entry pickled on its own: loading
 the whole file is one read, an entry is unpickled only when its file is met, and a check that
 changed one file writes the others back as they are (bytes, not pickled again). The file keeps only
@@ -32,12 +37,15 @@ from typing import Any
 from generator.cache import code_version, load_pickle, save_pickle, unpickle
 from generator.codes import Code
 from generator.format import yamltree
+from generator.format.model import BasisRef, Document, Filing, LegalityReview, Repeal, Review, Source
 from generator.format.yamltree import BadDate, Refused, SyntaxFinding, YList, YMap
-from generator.problems import Pos
+from generator.problems import Level, Pos, Problem
 
 Parsed = tuple[Any, list[SyntaxFinding]]
 # Every class a parse or a schema finding is built from; nothing else can be named in a cache entry.
 _CLASSES = (YMap, YList, BadDate, Refused, SyntaxFinding, Pos, Code, dt.date)
+# And what a document is made of (`record`): a document file's whole outcome is kept, not only its parse.
+_RECORD_CLASSES = _CLASSES + (Document, Source, BasisRef, Repeal, Review, LegalityReview, Filing, Problem, Level)
 # One file's entry: its parse, pickled; and its records' schema findings, pickled (None: not walked yet;
 # b"": none, as for nearly every file, and then nothing to unpickle).
 Entry = tuple[bytes, bytes | None]
@@ -86,6 +94,32 @@ class ParseCache:
         self.misses += 1
         self.changed = True
         return parsed
+
+    def record(self, path: str, digest: bytes) -> Any:
+        """What `keep_record` kept for the file at `path` whose bytes have the fingerprint `digest` (a
+        document file: the document made of it, its body's start, its problems), or None."""
+        if self.path is None:
+            return None
+        key = hashlib.blake2b(b"\0".join((self._version, b"record", path.encode("utf-8", "surrogatepass"), digest)),
+                              digest_size=16).digest()
+        self.keys[path] = key
+        entry = self.previous.get(key)
+        if isinstance(entry, tuple) and len(entry) == 2:
+            kept = unpickle(entry[0], *_RECORD_CLASSES)
+            if isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], Document | None) \
+                    and isinstance(kept[1], int | str) and isinstance(kept[2], list):
+                self.current[key] = entry
+                self.hits += 1
+                return kept
+        return None
+
+    def keep_record(self, path: str, digest: bytes, value: tuple[object, object, list[Problem]]) -> None:
+        """Keep what the file at `path` (just offered to `record`, which had nothing) gave, pickled now."""
+        if self.path is None:
+            return
+        self.current[self.keys[path]] = (pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), None)
+        self.misses += 1
+        self.changed = True
 
     def schema_findings(self) -> dict[str, list[Any]]:
         """The schema findings of each file parsed by this check that a check of the same bytes kept."""

@@ -17,9 +17,10 @@ from generator.build import ASSETS, BuildResult, build_site
 from generator.format.model import Catalog, Document, Source
 from generator.format.relations import relations
 from generator.format.yamltree import YMap
-from generator.load import parse_yaml, read_text, split_front_matter
+from generator.load import parse_yaml
 from generator.parallel import ChildFailed, Forked, fork_call
 from generator.problems import Problem
+from generator.readfile import read_text, split_front_matter
 from generator.site.mkdocs import serve as livereload
 from generator.site.mkdocs.config import StaticFile
 from generator.site.mkdocs.renderer import PagePreview

@@ -201,3 +201,39 @@ def test_a_cache_that_cannot_be_written_is_silently_not_kept(
     assert outputs(project, capsys) == expected
     assert all(err == "" for _, _, err in expected)
     assert cache_of(project).read_text(encoding="utf-8") == "a file where the cache folder would be"
+
+
+# A document file's bytes in every shape the loader meets: the body is kept in the cache as where it starts
+# in the bytes unless line ends moved it (CRLF, a lone CR, U+2028), then as text; a file that makes no
+# document keeps its problems.
+SHAPES: dict[str, bytes] = {
+    "plain": document().encode("utf-8"),
+    "CRLF": document().replace("\n", "\r\n").encode("utf-8"),
+    "BOM and CRLF in the front matter only": b"\xef\xbb\xbf" + document().replace("\n", "\r\n", 5).encode("utf-8"),
+    "lone CR and U+2028 in the body": (document() + "第二段\r第三段\u2028第四段\n").encode("utf-8"),
+    "no body": document().split("\n---\n")[0].encode("utf-8") + b"\n---\n",
+    "empty front matter": "---\n---\n正文\n".encode("utf-8"),
+    "syntax error": document(doc_no="[某科〔2025〕1号").encode("utf-8"),
+    "GBK": document(title="某市科技计划").encode("gbk"),
+    "front matter never closed": "---\ntitle: 某市\n正文\n".encode("utf-8"),
+}
+
+
+def _loaded(project: Path, parses: ParseCache | None) -> list[object]:
+    cat, problems = load_project(project, parses)
+    return [(d, d.body, d.body_line, d.src.raw.pos, d.src.raw.key_pos) for d in cat.all_documents] + problems
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
+def test_a_document_taken_from_the_cache_is_the_one_its_file_makes(tmp_path: Path, shape: str) -> None:
+    project = make_project(tmp_path / "p")
+    (project / DOC).write_bytes(SHAPES[shape])
+    (project / "catalog/documents/gfxwj/2025-kjj-gfxwj-003.yml").write_text(
+        "\n".join(second_document(id="2025-kjj-gfxwj-003").split("\n")[1:-2]) + "\n", encoding="utf-8")
+    fresh = _loaded(project, None)
+    cold = ParseCache(cache_of(project))
+    assert _loaded(project, cold) == fresh
+    cold.save()
+    warm = ParseCache(cache_of(project))
+    assert _loaded(project, warm) == fresh
+    assert warm.misses == 0 and warm.hits == cold.misses

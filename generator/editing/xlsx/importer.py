@@ -42,8 +42,9 @@ from generator.editing.yamledit import EditError, YamlText, block, ordered, plai
 from generator.format import fields as F
 from generator.format.model import Catalog
 from generator.format.yamltree import YMap, parse
-from generator.load import front_matter_end, load_project
+from generator.load import load_project
 from generator.problems import Level, Problem, fails
+from generator.readfile import front_matter_end
 from generator.spreadsheet.read import open_tables
 
 
