@@ -146,7 +146,7 @@ class ParseCache:
         if self.path is None or not (self.changed or self.current.keys() != self.previous.keys()):
             return
         try:
-            save_pickle(self.path, self.current)
+            save_pickle(self.path, self.current, shared=False)  # bytes only: no memo to keep
         except OSError:
             pass  # a read-only project is checked all the same, only not faster next time
 
