@@ -341,7 +341,7 @@ class Reuse:
 
     def __init__(self, out: Path, root: Path | None, fresh: bool = False) -> None:
         """`root` None: no cache at all; `fresh`: take nothing over, but record this build for the next."""
-        self.out, self.root = out, root
+        self.out, self.root, self.fresh = out, root, fresh
         loaded = load_pickle(root / self.MANIFEST, Entry) if root is not None and not fresh else None
         self.previous: dict[str, Entry] = {}
         if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == code_version():

@@ -17,3 +17,7 @@ class SearchDoc:
     year: int | None
     category: str | None  # category name
     valid: bool  # False for 废止/失效 documents and 已废止 laws: ranked after valid ones
+    # What `text` is made from, when that is known more cheaply than the text (a document's file: its
+    # path and bytes' fingerprint): the index keys the record by it instead of hashing the text. Empty:
+    # the text itself.
+    source: bytes = b""

@@ -74,7 +74,7 @@ def doc_key(d: SearchDoc) -> bytes:
     """Everything the index takes from a document."""
     head = repr((d.url, d.title, d.kind, d.status, d.year, d.category, d.valid))
     h = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=16)
-    h.update(d.text.encode("utf-8", "surrogatepass"))
+    h.update(b"\0source\0" + d.source if d.source else d.text.encode("utf-8", "surrogatepass"))
     return h.digest()
 
 
