@@ -212,10 +212,10 @@ SHAPES: dict[str, bytes] = {
     "BOM and CRLF in the front matter only": b"\xef\xbb\xbf" + document().replace("\n", "\r\n", 5).encode("utf-8"),
     "lone CR and U+2028 in the body": (document() + "第二段\r第三段\u2028第四段\n").encode("utf-8"),
     "no body": document().split("\n---\n")[0].encode("utf-8") + b"\n---\n",
-    "empty front matter": "---\n---\n正文\n".encode("utf-8"),
+    "empty front matter": "---\n---\n正文\n".encode(),
     "syntax error": document(doc_no="[某科〔2025〕1号").encode("utf-8"),
     "GBK": document(title="某市科技计划").encode("gbk"),
-    "front matter never closed": "---\ntitle: 某市\n正文\n".encode("utf-8"),
+    "front matter never closed": "---\ntitle: 某市\n正文\n".encode(),
 }
 
 
