@@ -332,6 +332,7 @@ def _document(raw: Bytes, problems: list[Problem], parses: ParseCache | None) ->
 
 
 def _make_document(raw: Bytes, problems: list[Problem]) -> Document | None:
+    """The document of a file under catalog/documents/ (.md: front matter and body; .yml: the record alone)."""
     src = decode(raw, problems)
     if src is None:
         return None

@@ -74,13 +74,19 @@ class ParseCache:
         # libyaml and pure-Python PyYAML word their syntax errors differently.
         self._version = code_version() + yamltree.LOADER.encode() if self.path is not None else b""
 
+    def _key(self, path: str, digest: bytes, what: bytes) -> bytes:
+        """The entry's key of the file at `path` with bytes `digest` (`what`: its parse at a line offset, or
+        its `record`), noted as this check's key of that file."""
+        key = hashlib.blake2b(b"\0".join((self._version, path.encode("utf-8", "surrogatepass"), digest, what)),
+                              digest_size=16).digest()
+        self.keys[path] = key
+        return key
+
     def parse(self, path: str, digest: bytes, text: str, line_offset: int) -> Parsed:
         """`yamltree.parse(text, line_offset)` for the file at `path` whose bytes have the fingerprint `digest`."""
         if self.path is None:
             return yamltree.parse(text, line_offset)
-        key = hashlib.blake2b(b"\0".join((self._version, path.encode("utf-8", "surrogatepass"), digest,
-                                          b"%d" % line_offset)), digest_size=16).digest()
-        self.keys[path] = key
+        key = self._key(path, digest, b"%d" % line_offset)
         entry = self.previous.get(key)
         if isinstance(entry, tuple) and len(entry) == 2:
             parsed = unpickle(entry[0], *_CLASSES)
@@ -100,9 +106,7 @@ class ParseCache:
         document file: the document made of it, its body's start, its problems), or None."""
         if self.path is None:
             return None
-        key = hashlib.blake2b(b"\0".join((self._version, b"record", path.encode("utf-8", "surrogatepass"), digest)),
-                              digest_size=16).digest()
-        self.keys[path] = key
+        key = self._key(path, digest, b"record")
         entry = self.previous.get(key)
         if isinstance(entry, tuple) and len(entry) == 2:
             kept = unpickle(entry[0], *_RECORD_CLASSES)

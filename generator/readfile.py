@@ -38,6 +38,7 @@ class Bytes:
 
 
 def err(path: str, pos: Pos | None, code: Code, message: str) -> Problem:
+    """An error found reading a catalogue file."""
     return problem(path, pos, Level.ERROR, code, message)
 
 
