@@ -1,9 +1,10 @@
-"""Load a project and run every rule: the one entry point `check`, `build` and `audit` share."""
+"""Load a project and run every rule: the one entry point `check`, `build` and `audit` share (a build runs
+the rules in another process: `read_project`, then `rules.run_rules`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,23 +30,30 @@ class CheckResult:
         return fails(self.problems, strict)
 
 
-def check_project(root: Path, today: dt.date, cache: Path | None = None,
-                  loaded: Callable[[Catalog], object] | None = None) -> CheckResult:
+def check_project(root: Path, today: dt.date, cache: Path | None = None) -> CheckResult:
     """Every problem of the project at `root`, sorted by file and position, each reported once.
 
     `cache` is the cache folder (`cache.cache_dir` of the site): files unchanged since the last check
     are not parsed again (parsecache.py). The result is the same with it, without it, or with a damaged one.
-    `loaded` is called with the catalogue as soon as it is read, before the rules run (which read it
-    and change nothing in it): a build begins work there that needs the catalogue but not the problems.
     """
+    catalog, problems = read_project(root, cache)
+    with collector_paused():
+        rules = list(run_rules(catalog, today))
+    return CheckResult(catalog, problem_list(problems, rules))
+
+
+def read_project(root: Path, cache: Path | None = None) -> tuple[Catalog, list[Problem]]:
+    """The catalogue of the project at `root` and the problems found file by file (reading each file and
+    walking its records against their declaration): all of a check but the rules (`run_rules`), which a
+    build runs in another process while it makes pages."""
     parses = ParseCache(cache)
     with collector_paused():
         catalog, problems = load_project(root, parses)
-        if loaded is not None:
-            loaded(catalog)
         parses.keep_schema_findings(walk_files(catalog, parses.schema_findings()))
         parses.save()
-        problems.extend(run_rules(catalog, today))
-        unique = sorted(set(problems), key=Problem.sort_key)
-    return CheckResult(catalog, unique)
+    return catalog, problems
 
+
+def problem_list(*found: Iterable[Problem]) -> list[Problem]:
+    """Problems sorted by file and position, each once."""
+    return sorted({p for problems in found for p in problems}, key=Problem.sort_key)

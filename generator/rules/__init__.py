@@ -10,7 +10,7 @@ passing and a failing example (the rule reference in docs/rules.md is generated 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import import_module
 from types import ModuleType
 
@@ -22,12 +22,13 @@ from generator.problems import Level, Problem, problem
 RULE_MODULES = tuple(code.module for code in Code)
 
 
-def rules() -> list[ModuleType]:
-    return [import_module(f"{__name__}.{name}") for name in RULE_MODULES]
+def rules(names: Sequence[str] = RULE_MODULES) -> list[ModuleType]:
+    return [import_module(f"{__name__}.{name}") for name in names]
 
 
-def run_rules(cat: Catalog, today: dt.date) -> Iterator[Problem]:
-    for rule in rules():
+def run_rules(cat: Catalog, today: dt.date, names: Sequence[str] = RULE_MODULES) -> Iterator[Problem]:
+    """The problems the rules `names` (all by default) find."""
+    for rule in rules(names):
         level: Level = rule.LEVEL
         for path, pos, message, *own in rule.check(cat, today):
             yield problem(path, pos, own[0] if own else level, rule.CODE, message)

@@ -46,8 +46,8 @@ def write_baseline(project: Path, out: Path, search: bool) -> Path:
     for doc in cat.all_documents:
         (docs / "documents" / f"{doc.id}.md").write_text(_page(doc, categories), encoding="utf-8")
     config = {
-        "site_name": str(site.get("name", "基准站点")),
-        "site_url": str(site.get("url", "https://example.gov.cn/")),
+        "site_name": site.name or "基准站点",
+        "site_url": site.url or "https://example.gov.cn/",
         "theme": {"name": "material", "language": "zh"},
         "nav": [{"首页": "index.md"}],
         "plugins": [{"search": {"lang": "zh"}}] if search else [],

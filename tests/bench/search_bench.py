@@ -211,15 +211,15 @@ def bench_pagefind(n: int, work: Path, python: str, queries: list[str], truth: d
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         for q in queries:
             ctx = browser.new_context()
-            page = ctx.new_page()
-            traffic = Traffic(page, "/pagefind/")
-            page.goto(base)
-            page.wait_for_load_state("load")
+            tab = ctx.new_page()
+            traffic = Traffic(tab, "/pagefind/")
+            tab.goto(base)
+            tab.wait_for_load_state("load")
             traffic.on = True
-            r = page.evaluate(PAGEFIND, q)
-            page.wait_for_timeout(200)
+            r = tab.evaluate(PAGEFIND, q)
+            tab.wait_for_timeout(200)
             traffic.on = False  # fetching every result below is for recall only
-            urls = page.evaluate(PAGEFIND_ALL, q)
+            urls = tab.evaluate(PAGEFIND_ALL, q)
             ctx.close()
             found = {u.strip("/") + "/" for u in urls}
             recall, precision = _pr(found, truth[q])

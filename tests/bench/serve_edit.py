@@ -41,7 +41,7 @@ def _free_port() -> int:
 def _fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as r:
-            return r.read().decode("utf-8", "replace")
+            return str(r.read().decode("utf-8", "replace"))
     except (urllib.error.URLError, OSError):
         return None
 

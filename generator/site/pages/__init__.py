@@ -13,7 +13,7 @@ no list page holds more than PAGE_SIZE rows — long lists are paginated as `<li
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from generator.format.model import Catalog
 from generator.site import urls
@@ -23,7 +23,7 @@ from generator.site.pages.base import PageFamily, SitePage, Started
 from generator.site.pages.catalogue import catalogue_pages
 from generator.site.pages.content import content_pages
 from generator.site.pages.directory import directory_pages
-from generator.site.pages.documents import document_pages, start_document_pages
+from generator.site.pages.documents import document_pages
 from generator.site.pages.home import home_page, sections
 from generator.site.pages.laws import law_pages
 from generator.site.pages.normative import normative_pages
@@ -47,22 +47,12 @@ PAGE_FAMILIES: list[PageFamily] = [
 ]
 
 
-# Families begun before the others: their heavy part runs in a second process meanwhile.
-BEGUN_EARLY: dict[PageFamily, Callable[[Catalog, dt.date], Started]] = {document_pages: start_document_pages}
-
-
 class SiteError(Exception):
     """Two pages claim one URL: a bug of a page family (data that would do so is a check problem)."""
 
 
+# Families begun elsewhere (build.py: the document pages, fingerprinted by another process).
 Begun = dict[PageFamily, Started]
-
-
-def begin_pages(cat: Catalog, today: dt.date, families: Sequence[PageFamily] | None = None) -> Begun:
-    """The families of `BEGUN_EARLY` begun: `build_pages(…, begun=)` finishes them. A build begins them as
-    soon as the catalogue is read, so that their process works while the rules run."""
-    return {f: BEGUN_EARLY[f](cat, today) for f in (PAGE_FAMILIES if families is None else families)
-            if f in BEGUN_EARLY}
 
 
 def cancel_pages(begun: Begun) -> None:
@@ -77,13 +67,11 @@ def build_pages(cat: Catalog, today: dt.date, families: Sequence[PageFamily] | N
     generated: dict[str, SitePage] = {}
     prose: list[SitePage] = []
     families = PAGE_FAMILIES if families is None else families
-    begun = begin_pages(cat, today, families) if begun is None else begun
-    try:  # the others first: the families begun early are finished last, when their process is done
-        made = {f: f(cat, today) for f in families if f not in begun}
-        made.update((f, started.finish()) for f, started in begun.items())
-    except BaseException:
-        cancel_pages(begun)
-        raise
+    begun = {} if begun is None else begun
+    # The others first: the families begun elsewhere are finished last, when their process is done
+    # (whoever began them cancels them if this fails).
+    made = {f: f(cat, today) for f in families if f not in begun}
+    made.update((f, started.finish()) for f, started in begun.items())
     for family in families:
         for page in made[family]:
             if page.meta.from_content:

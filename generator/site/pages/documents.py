@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from collections.abc import Callable
 
 from generator.audit.directory import history
 from generator.format.model import Catalog, Document
 from generator.format.relations import Relations, ancestors, relations, resolve_links
 from generator.format.status import DocStatus, in_force, marked_title, shown_status
-from generator.parallel import default_jobs, fork_call
 from generator.site import urls
 from generator.site.pages.base import (
     BODY_SLOT,
@@ -87,46 +87,56 @@ def render_day(cat: Catalog, today: dt.date) -> dt.date:
 # Below this many documents a second process costs more than fingerprinting them here saves.
 MIN_DOCUMENTS_TO_SHARE = 2000
 
+# Per page: its inputs' fingerprint; and, when made by another process, its own fingerprint
+# (`SitePage.fingerprint`) and what `_shown` made of it (the Markdown None when it is the body as
+# written: only the pages whose links were resolved send theirs back).
+Ahead = tuple[bytes, str, str | None, bool] | None
+# Every page's inputs' fingerprint and `Ahead`, and the records' fingerprints met on the way
+# (Fingerprinter.met), in the order of `relations(cat).documents`.
+Found = tuple[list[bytes], list[Ahead], list[tuple[bytes, bytes]]]
+
 
 def document_pages(cat: Catalog, today: dt.date) -> list[SitePage]:
     """documents/<id>/ for every document: 信息索引表, status, banner, body, 依据, 清理, 被引用, JSON-LD."""
     return start_document_pages(cat, today).finish()
 
 
-def start_document_pages(cat: Catalog, today: dt.date) -> Started:
-    """`document_pages`, begun: every page's fingerprint — the bulk of the work when pages are taken
-    over from the last build — is made by a second process (when there is a second CPU) while this
-    one makes the other families' pages; `finish()` makes the pages (the same bytes either way)."""
+def fingerprints(cat: Catalog, today: dt.date) -> Found:
+    """Every document page's fingerprints — the bulk of the work when pages are taken over from the last
+    build —, for another process to make while this one makes the other families (build.py)."""
+    return _found(cat, today, ahead=True)
+
+
+def _found(cat: Catalog, today: dt.date, ahead: bool) -> Found:
+    """Every page's inputs' fingerprint; with `ahead`, what `Ahead` says."""
     rel = relations(cat)
     day = render_day(cat, today)
-    docs = rel.documents
     fingerprint = cat.fingerprint()
     shared = _shared_key(cat, day)  # once, not once a page
+    known = len(fingerprint.met)
+    keys = [fingerprint(shared, _args(cat, rel, doc)) for doc in rel.documents]
+    made: list[Ahead] = [None] * len(keys)
+    if ahead:
+        for n, (doc, key) in enumerate(zip(rel.documents, keys, strict=True)):
+            page = document_page(cat, rel, doc, day, inputs=key)
+            made[n] = (page.fingerprint(fingerprint), page.title,
+                       None if page.markdown is doc.body else page.markdown, page.meta.toc)
+    return keys, made, list(fingerprint.met.items())[known:]
 
-    # Per page: its inputs' fingerprint; and, when made ahead by the other process, its own fingerprint
-    # (`SitePage.fingerprint`) and what `_shown` made of it (the Markdown None when it is the body as
-    # written: only the pages whose links were resolved send theirs back).
-    Ahead = tuple[bytes, str, str | None, bool] | None
-    Found = tuple[list[bytes], list[Ahead], list[tuple[bytes, bytes]]]
 
-    def inputs(ahead: bool) -> Found:
-        """The pages' inputs' fingerprints, with `ahead` what `Ahead` says, and the records' fingerprints
-        met on the way (see Fingerprinter.met)."""
-        known = len(fingerprint.met)
-        keys = [fingerprint(shared, _args(cat, rel, doc)) for doc in docs]
-        made: list[Ahead] = [None] * len(docs)
-        if ahead:
-            for n, (doc, key) in enumerate(zip(docs, keys, strict=True)):
-                page = document_page(cat, rel, doc, day, inputs=key)
-                made[n] = (page.fingerprint(fingerprint), page.title,
-                           None if page.markdown is doc.body else page.markdown, page.meta.toc)
-        return keys, made, list(fingerprint.met.items())[known:]
+def start_document_pages(cat: Catalog, today: dt.date, found: Callable[[], Found] | None = None,
+                         cancel: Callable[[], None] = lambda: None) -> Started:
+    """`document_pages`, begun: `finish()` makes the pages, with the fingerprints `found` gives when another
+    process makes them (`fingerprints`; `cancel` stops it) — the same bytes either way."""
+    rel = relations(cat)
+    day = render_day(cat, today)
+    fingerprint = cat.fingerprint()
 
-    def pages(found: Found) -> list[SitePage]:
-        keys, made, met = found
+    def finish() -> list[SitePage]:
+        keys, made, met = found() if found is not None else _found(cat, today, ahead=False)
         fingerprint.met.update(met)  # kept for the next build (cache.keep_records), as if met here
         out = []
-        for doc, key, m in zip(docs, keys, made, strict=True):
+        for doc, key, m in zip(rel.documents, keys, made, strict=True):
             if m is None:
                 out.append(document_page(cat, rel, doc, day, inputs=key))
             else:
@@ -135,10 +145,7 @@ def start_document_pages(cat: Catalog, today: dt.date) -> Started:
                 out.append(document_page(cat, rel, doc, day, inputs=key, key=own, shown=shown))
         return out
 
-    if default_jobs() < 2 or len(docs) < MIN_DOCUMENTS_TO_SHARE:
-        return Started(lambda: pages(inputs(False)), lambda: None)
-    other = fork_call(functools.partial(inputs, True))
-    return Started(lambda: pages(other.wait()), other.cancel)
+    return Started(finish, cancel)
 
 
 def _shown(cat: Catalog, doc: Document, today: dt.date) -> tuple[str, str, bool]:
