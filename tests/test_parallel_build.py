@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator.build import asset_files, build_site, nav_items
 from generator.check import check_project
+from generator.parallel import Forked
 from generator.site.mkdocs.config import mkdocs_config, write_config
 from generator.site.mkdocs.plugin import load
 from generator.site.mkdocs.renderer import WRITTEN_ELSEWHERE, build
@@ -80,3 +82,36 @@ def test_renderer_equals_mkdocs_build(project: Path, tmp_path: Path) -> None:
     reference_tree = {k: v for k, v in _tree(tmp_path / "mkdocs").items()
                       if k not in {t for name in WRITTEN_ELSEWHERE for t in (name, name + ".gz")}}
     assert _tree(tmp_path / "ours") == reference_tree
+
+
+def test_a_build_that_shares_the_rules_finds_what_check_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With enough documents a build runs the rules in two processes (build._begin) while it makes the
+    pages: it reports every problem check reports, those of either process, and publishes nothing."""
+    import generator.build as build_module
+
+    root = tmp_path / "p"
+    generate(root, 120, seed=5)
+    docs = sorted((root / "catalog" / "documents").rglob("*.md"))
+    linked = docs[3].read_text(encoding="utf-8") + "\n见[另一件](doc:no-such-document)。\n"
+    docs[3].write_text(linked, encoding="utf-8")  # unknown-reference: a rule run in the build's own process
+    text = docs[7].read_text(encoding="utf-8")
+    docs[7].write_text(text.replace("\nsummary: ", "\nsummary: " + "很长的概述" * 120, 1), encoding="utf-8")
+    assert "unknown_reference" in build_module.RULES_HERE and "summary_too_long" not in build_module.RULES_HERE
+
+    forked: list[object] = []
+    fork_call = build_module.fork_call
+
+    def counted(fn: Callable[[], object]) -> Forked[object]:
+        forked.append(fn)
+        return fork_call(fn)
+
+    monkeypatch.setattr(build_module, "fork_call", counted)
+    monkeypatch.setattr(build_module, "MIN_DOCUMENTS_TO_SHARE", 10)
+    monkeypatch.setattr(build_module, "default_jobs", lambda: 2)
+    built = build_site(root, tmp_path / "site", TODAY)
+    checked = check_project(root, TODAY)
+    assert forked  # the rules were shared
+    assert not built.published and not (tmp_path / "site").exists()
+    assert built.problems == checked.problems
+    codes = {p.code.value for p in built.problems}
+    assert {"unknown-reference", "summary-too-long"} <= codes
