@@ -25,7 +25,7 @@ from generator.rules import RULE_MODULES, run_rules
 from generator.rules.unknown_reference import attachment_path_problem
 from generator.rules.unpublishable_file import verdict
 from generator.search import SearchDoc, write_search_index
-from generator.search.records import search_docs, search_synonyms
+from generator.search.records import SearchRecords, search_synonyms
 from generator.site import urls
 from generator.site.downloads import write_downloads
 from generator.site.exports import write_exports
@@ -188,6 +188,8 @@ def _build_site(project: Path, out: Path, today: dt.date, strict: bool, families
         # Else the pages are made while the rules run: a check that fails publishes nothing all the
         # same, and a family that fails on data the rules refuse (two pages on one URL) is not reported
         # over the problems that say what to fix.
+        # Meanwhile too: the search records of the catalogue's own records (the pages' come later).
+        records = SearchRecords(cat, cache_dir(out), fresh=not cache)
         try:
             pages = build_pages(cat, today, families, begun)
         except Exception as exc:  # noqa: BLE001 - raised below unless the check failed
@@ -234,7 +236,7 @@ def _build_site(project: Path, out: Path, today: dt.date, strict: bool, families
             # records are the only thing that process reads: reading the bodies of 50,000 documents
             # there would copy every memory page holding one (a forked child shares them until it
             # touches them), some 150 MB more.
-            docs = search_docs(cat, pages, reuse)
+            docs = records.with_pages(pages)
             if jobs > 1:
                 # What check freed (the parse cache's files) and the texts read for the records are given
                 # back first: otherwise every process forked from here is counted its share of them.

@@ -76,45 +76,63 @@ def _source(d: Document) -> bytes:
 
 def search_docs(cat: Catalog, pages: Sequence[SitePage], reuse: Reuse | None = None) -> list[SearchDoc]:
     """One search record per document, power, law and prose page, built from the catalogue (not HTML)."""
-    text_of = _Texts(reuse.root / "search" / "texts.pickle" if reuse is not None and reuse.root else None,
-                     fresh=reuse is not None and reuse.fresh)
-    out: list[SearchDoc] = []
-    for d in cat.documents.values():
-        c = cat.categories.get(d.category or "")
-        meta = " ".join(x for x in (d.doc_no, d.index_no, d.unified_no, d.issuer, d.genre) if x)
-        when = d.published or d.written
-        year = when.year if when else None
-        source = _source(d)
-        out.append(SearchDoc(
-            url=urls.document(d.id), title=d.title,
-            text=" ".join(x for x in (d.summary, meta, text_of(d.body, source)) if x),
-            kind="文件", status=public_status(d.status), year=year, category=c.name if c else None,
-            valid=in_force(d.status), source=source,
-        ))
-    for p in cat.powers.values():
-        basis = " ".join(
-            (cat.laws[b.law].title if b.law in cat.laws else (b.law or "")) + " " + " ".join(b.articles)
-            for b in p.basis
-        )
-        text = " ".join(x for x in (p.code, p.type, p.subtype, p.subject, p.department, basis, p.accountability) if x)
-        out.append(SearchDoc(url=urls.power(p.code), title=p.name, text=text, kind="权力",
-                             status=public_status(p.status), year=None, category=p.type, valid=in_force(p.status)))
-    for law in cat.laws.values():
-        text = " ".join(x for x in (law.level, law.issuer, law.title) if x)
-        year = law.promulgated.year if law.promulgated else None
-        out.append(SearchDoc(url=urls.law(law.id), title=law.title, text=text, kind="依据",
-                             status=public_status(law.status), year=year, category=law.level,
-                             valid=in_force(law.status)))
-    by_url = {p.url: p for p in pages}
-    for page in cat.pages:
-        url = urls.content_page(page.url_path)
-        site_page = by_url.get(url)
-        if site_page is None or not site_page.meta.from_content:
-            continue
-        out.append(SearchDoc(url=url, title=site_page.title, text=text_of(page.body), kind="页面", status=None,
-                             year=None, category=None, valid=True))
-    text_of.save()
-    return sorted(out, key=lambda s: s.url)
+    return SearchRecords(cat, reuse.root if reuse is not None else None,
+                         fresh=reuse is not None and reuse.fresh).with_pages(pages)
+
+
+class SearchRecords:
+    """`search_docs` in two steps: the catalogue's records (documents, powers, laws) as soon as it is read
+    — a build makes them while its other process fingerprints the document pages —, then the prose
+    pages' once the pages are made. `cache` is the cache folder (None: no plain-text cache), `fresh`
+    as `_Texts` says."""
+
+    def __init__(self, cat: Catalog, cache: Path | None, fresh: bool = False) -> None:
+        self.cat = cat
+        self.text_of = text_of = _Texts(cache / "search" / "texts.pickle" if cache else None, fresh=fresh)
+        self.records: list[SearchDoc] = []
+        out = self.records
+        for d in cat.documents.values():
+            c = cat.categories.get(d.category or "")
+            meta = " ".join(x for x in (d.doc_no, d.index_no, d.unified_no, d.issuer, d.genre) if x)
+            when = d.published or d.written
+            year = when.year if when else None
+            source = _source(d)
+            out.append(SearchDoc(
+                url=urls.document(d.id), title=d.title,
+                text=" ".join(x for x in (d.summary, meta, text_of(d.body, source)) if x),
+                kind="文件", status=public_status(d.status), year=year, category=c.name if c else None,
+                valid=in_force(d.status), source=source,
+            ))
+        for p in cat.powers.values():
+            basis = " ".join(
+                (cat.laws[b.law].title if b.law in cat.laws else (b.law or "")) + " " + " ".join(b.articles)
+                for b in p.basis
+            )
+            text = " ".join(x for x in (p.code, p.type, p.subtype, p.subject, p.department, basis, p.accountability)
+                            if x)
+            out.append(SearchDoc(url=urls.power(p.code), title=p.name, text=text, kind="权力",
+                                 status=public_status(p.status), year=None, category=p.type,
+                                 valid=in_force(p.status)))
+        for law in cat.laws.values():
+            text = " ".join(x for x in (law.level, law.issuer, law.title) if x)
+            year = law.promulgated.year if law.promulgated else None
+            out.append(SearchDoc(url=urls.law(law.id), title=law.title, text=text, kind="依据",
+                                 status=public_status(law.status), year=year, category=law.level,
+                                 valid=in_force(law.status)))
+
+    def with_pages(self, pages: Sequence[SitePage]) -> list[SearchDoc]:
+        """Every record: the catalogue's and the prose pages' among `pages`, in URL order."""
+        out = list(self.records)
+        by_url = {p.url: p for p in pages}
+        for page in self.cat.pages:
+            url = urls.content_page(page.url_path)
+            site_page = by_url.get(url)
+            if site_page is None or not site_page.meta.from_content:
+                continue
+            out.append(SearchDoc(url=url, title=site_page.title, text=self.text_of(page.body), kind="页面",
+                                 status=None, year=None, category=None, valid=True))
+        self.text_of.save()
+        return sorted(out, key=lambda s: s.url)
 
 
 def search_synonyms(cat: Catalog) -> list[tuple[str, ...]]:
