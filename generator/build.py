@@ -237,6 +237,7 @@ def _build_site(project: Path, out: Path, today: dt.date, strict: bool, families
             # there would copy every memory page holding one (a forked child shares them until it
             # touches them), some 150 MB more.
             docs = records.with_pages(pages)
+            del records  # its list and the plain-text cache: held on, they would stay through rendering
             if jobs > 1:
                 # What check freed (the parse cache's files) and the texts read for the records are given
                 # back first: otherwise every process forked from here is counted its share of them.

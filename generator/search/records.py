@@ -132,6 +132,7 @@ class SearchRecords:
             out.append(SearchDoc(url=url, title=site_page.title, text=self.text_of(page.body), kind="页面",
                                  status=None, year=None, category=None, valid=True))
         self.text_of.save()
+        self.records, self.text_of = [], _Texts(None)  # let go: at 50,000 documents 100 MB of texts
         return sorted(out, key=lambda s: s.url)
 
 
