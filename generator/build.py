@@ -104,10 +104,10 @@ def _move_search(staging: Path, site: Path) -> None:
 def _begin(cat: Catalog, today: dt.date, families: Sequence[PageFamily] | None,
            share: bool) -> tuple[Begun, Callable[[], list[Problem]]]:
     """The families begun and the rules' problems to come. With a second CPU, enough documents and pages
-    wanted, a second process fingerprints the document pages and runs the rules while this one makes
-    the other families. Both read the whole catalogue, and reading an object writes to it (its reference count):
-    each process copies every page of the catalogue it touches, so the rules run where the document
-    pages are fingerprinted, which touches them all anyway — run here meanwhile, they took twice as long."""
+    wanted, a second process fingerprints the document pages and runs part of the rules while this one
+    runs the others (`RULES_HERE`) and then makes the other families. Both read the whole catalogue, and
+    reading an object writes to it (its reference count), so each process copies every page of the
+    catalogue it touches: run here beside the fingerprints, all the rules took twice as long as alone."""
     if not share or document_pages not in (PAGE_FAMILIES if families is None else families) \
             or default_jobs() < 2 or len(cat.documents) < MIN_DOCUMENTS_TO_SHARE:
         return {}, lambda: list(run_rules(cat, today))
