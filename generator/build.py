@@ -34,7 +34,7 @@ from generator.site.mkdocs.config import NavItem, StaticFile, mkdocs_config, wri
 from generator.site.mkdocs.kept import page_files
 from generator.site.pages import PAGE_FAMILIES, Begun, build_pages, cancel_pages
 from generator.site.pages.base import PageFamily, SitePage
-from generator.site.pages.documents import MIN_DOCUMENTS_TO_SHARE, document_pages, fingerprints, start_document_pages
+from generator.site.pages.documents import document_pages, fingerprints, start_document_pages
 from generator.site.pages.home import sections
 from generator.site.preview import with_problems
 from generator.templating import keep_compiled
@@ -124,6 +124,9 @@ def _begin(cat: Catalog, today: dt.date, families: Sequence[PageFamily] | None,
             lambda: here + done()[1])
 
 
+# Below this many documents a second process costs more than fingerprinting them here saves.
+MIN_DOCUMENTS_TO_SHARE = 2000
+
 # The rules a build runs in this process while the other fingerprints the document pages and runs the
 # rest: the slowest, 0.19 s of the rules' 0.23 s at 10,000 documents, so that both processes are done
 # at about the same time.
@@ -184,6 +187,7 @@ def _build_site(project: Path, out: Path, today: dt.date, strict: bool, families
             result.problems = problem_list(problems, rules())
             if result.failed(strict) and not preview:
                 result.seconds = time.perf_counter() - t0
+                result.timings = timings
                 return result
         # Else the pages are made while the rules run: a check that fails publishes nothing all the
         # same, and a family that fails on data the rules refuse (two pages on one URL) is not reported

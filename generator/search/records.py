@@ -84,7 +84,8 @@ class SearchRecords:
     """`search_docs` in two steps: the catalogue's records (documents, powers, laws) as soon as it is read
     — a build makes them while its other process fingerprints the document pages —, then the prose
     pages' once the pages are made. `cache` is the cache folder (None: no plain-text cache), `fresh`
-    as `_Texts` says."""
+    as `_Texts` says. It holds every text until it is dropped: a build drops it once it has the records (kept
+    through rendering, it raised the 50,000-document peak from 1,316 to 1,527 MB)."""
 
     def __init__(self, cat: Catalog, cache: Path | None, fresh: bool = False) -> None:
         self.cat = cat
@@ -132,7 +133,6 @@ class SearchRecords:
             out.append(SearchDoc(url=url, title=site_page.title, text=self.text_of(page.body), kind="页面",
                                  status=None, year=None, category=None, valid=True))
         self.text_of.save()
-        self.records, self.text_of = [], _Texts(None)  # let go: at 50,000 documents 100 MB of texts
         return sorted(out, key=lambda s: s.url)
 
 

@@ -84,9 +84,6 @@ def render_day(cat: Catalog, today: dt.date) -> dt.date:
     return max(passed, default=dt.date.min)
 
 
-# Below this many documents a second process costs more than fingerprinting them here saves.
-MIN_DOCUMENTS_TO_SHARE = 2000
-
 # Per page: its inputs' fingerprint; and, when made by another process, its own fingerprint
 # (`SitePage.fingerprint`) and what `_shown` made of it (the Markdown None when it is the body as
 # written: only the pages whose links were resolved send theirs back).
